@@ -16,6 +16,8 @@ public enum ErrorCode {
   UNKNOWN_NAMED_TYPE,
   /** A named type called with the wrong number of arguments. */
   ARITY,
+  /** A named type or parameter defined twice in one scope. */
+  DUPLICATE_DEFINITION,
   /** A payload comparison whose literal cannot be ordered. */
   BAD_COMPARISON,
   /** A construct the engine cannot execute. */

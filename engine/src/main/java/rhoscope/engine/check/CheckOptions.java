@@ -1,0 +1,47 @@
+package rhoscope.engine.check;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Bounds of one check. {@code workers} threads explore for the on-the-fly shapes
+ * ({@code eventually P}, {@code always P}); global fixpoints run on the sequential explorer's
+ * recorded graph. A bound that stops exploration early can only turn a verdict into
+ * {@link Verdict#UNKNOWN}, never into a wrong one.
+ */
+public record CheckOptions(int workers, long maxStates, int maxDepth, Duration timeout) {
+  public CheckOptions {
+    if (workers < 1) {
+      throw new IllegalArgumentException("workers must be at least 1, not " + workers);
+    }
+    if (maxStates < 1) {
+      throw new IllegalArgumentException("maxStates must be at least 1, not " + maxStates);
+    }
+    if (maxDepth < 0) {
+      throw new IllegalArgumentException("maxDepth must not be negative, not " + maxDepth);
+    }
+    Objects.requireNonNull(timeout, "timeout");
+  }
+
+  /** One worker per core, a million states, unbounded depth, one minute. */
+  public static CheckOptions defaults() {
+    return new CheckOptions(
+        Runtime.getRuntime().availableProcessors(), 1_000_000, Integer.MAX_VALUE, Duration.ofMinutes(1));
+  }
+
+  public CheckOptions withWorkers(int n) {
+    return new CheckOptions(n, maxStates, maxDepth, timeout);
+  }
+
+  public CheckOptions withMaxStates(long n) {
+    return new CheckOptions(workers, n, maxDepth, timeout);
+  }
+
+  public CheckOptions withMaxDepth(int n) {
+    return new CheckOptions(workers, maxStates, n, timeout);
+  }
+
+  public CheckOptions withTimeout(Duration d) {
+    return new CheckOptions(workers, maxStates, maxDepth, d);
+  }
+}

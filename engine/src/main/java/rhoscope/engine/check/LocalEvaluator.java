@@ -1,0 +1,84 @@
+package rhoscope.engine.check;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import rhoscope.engine.Program;
+import rhoscope.engine.StateView;
+import rhoscope.engine.Transition;
+import rhoscope.lang.ast.type.Type;
+
+/**
+ * Decides a fixpoint-free type at one state, computing successors on demand for its modalities
+ * (as deep as the type nests them). This is the stop predicate of on-the-fly checks, so it
+ * must be safe to call from many workers: it keeps no state between calls.
+ */
+final class LocalEvaluator {
+  private final Program program;
+
+  LocalEvaluator(Program program) {
+    this.program = program;
+  }
+
+  /** Whether {@code type} has no fixpoint, so that one state and its successors decide it. */
+  static boolean isLocal(Type type) {
+    return switch (type) {
+      case Type.Mu m -> false;
+      case Type.Nu n -> false;
+      case Type.Var v -> false;
+      case Type.Not n -> isLocal(n.operand());
+      case Type.And a -> isLocal(a.left()) && isLocal(a.right());
+      case Type.Or o -> isLocal(o.left()) && isLocal(o.right());
+      case Type.Diamond d -> isLocal(d.body());
+      case Type.Box b -> isLocal(b.body());
+      default -> true;
+    };
+  }
+
+  boolean holds(Type type, StateView state) {
+    return holds(type, state, new IdentityHashMap<>());
+  }
+
+  private boolean holds(Type type, StateView state, Map<StateView, List<Transition>> successors) {
+    return switch (type) {
+      case Type.True t -> true;
+      case Type.False f -> false;
+      case Type.Not n -> !holds(n.operand(), state, successors);
+      case Type.And a -> holds(a.left(), state, successors) && holds(a.right(), state, successors);
+      case Type.Or o -> holds(o.left(), state, successors) || holds(o.right(), state, successors);
+      case Type.Diamond d -> {
+        if (state.isStuck()) {
+          yield false;
+        }
+        for (Transition t : successors(state, successors)) {
+          if (Labels.matches(d.label(), t.step()) && holds(d.body(), t.target(), successors)) {
+            yield true;
+          }
+        }
+        yield false;
+      }
+      case Type.Box b -> {
+        if (state.isStuck()) {
+          yield true;
+        }
+        for (Transition t : successors(state, successors)) {
+          if (Labels.matches(b.label(), t.step()) && !holds(b.body(), t.target(), successors)) {
+            yield false;
+          }
+        }
+        yield true;
+      }
+      case Type.Race r ->
+          Races.race(r.channel(), state,
+              successors(state, successors).stream().map(Transition::step).toList());
+      case Type.Mu m -> throw new IllegalArgumentException("not a local type: fixpoint");
+      case Type.Nu n -> throw new IllegalArgumentException("not a local type: fixpoint");
+      case Type.Var v -> throw new IllegalArgumentException("not a local type: variable");
+      default -> StateAtoms.holds(type, state);
+    };
+  }
+
+  private List<Transition> successors(StateView state, Map<StateView, List<Transition>> cache) {
+    return cache.computeIfAbsent(state, program::successors);
+  }
+}

@@ -1,0 +1,151 @@
+package rhoscope.engine.check;
+
+import java.util.BitSet;
+import java.util.Optional;
+import java.util.function.Predicate;
+import rhoscope.engine.Engine;
+import rhoscope.engine.Program;
+import rhoscope.engine.StateView;
+import rhoscope.engine.explore.ExploreOptions;
+import rhoscope.engine.explore.ExploreResult;
+import rhoscope.engine.explore.Explorer;
+import rhoscope.engine.explore.StopReason;
+import rhoscope.lang.ParsedProcess;
+import rhoscope.lang.ParsedType;
+import rhoscope.lang.ast.type.Type;
+
+/**
+ * Decides {@code P : T} on the explored state graph of P.
+ *
+ * <p>{@code eventually P} and {@code always P} (possibly negated) with a fixpoint-free P are
+ * checked on the fly: exploration stops at the first state that settles the answer, which is
+ * also the evidence. Every other type is evaluated globally on the recorded graph
+ * ({@link GlobalEvaluator}). Either way {@code unknown} comes only from a bound that left part of
+ * the state space unexplored where it could change the answer.
+ */
+public final class ModelChecker {
+  private ModelChecker() {}
+
+  /** Compiles {@code process} and checks it; LangException if it cannot be compiled. */
+  public static CheckResult check(ParsedProcess process, ParsedType type, CheckOptions options) {
+    return check(Engine.load(process), type, options);
+  }
+
+  public static CheckResult check(Program program, ParsedType type, CheckOptions options) {
+    return check(program, type.core(), options);
+  }
+
+  /**
+   * Checks a core type (see {@link rhoscope.lang.ast.type.TypeExpander}).
+   *
+   * @throws rhoscope.lang.diag.LangException with {@code UNSUPPORTED} when a modality, fixpoint
+   *     or {@code race} is an operand of {@code |}
+   */
+  public static CheckResult check(Program program, Type core, CheckOptions options) {
+    Support.validate(core);
+    Optional<Shape> shape = Shape.of(core);
+    if (shape.isPresent() && shape.get().onTheFly()) {
+      return onTheFly(program, shape.get(), options);
+    }
+    return global(program, core, shape, options);
+  }
+
+  /** Always evaluates on the recorded graph; the oracle the on-the-fly path is tested against. */
+  static CheckResult checkGlobally(Program program, Type core, CheckOptions options) {
+    Support.validate(core);
+    return global(program, core, Shape.of(core), options);
+  }
+
+  private static ExploreOptions explore(CheckOptions options) {
+    return ExploreOptions.defaults()
+        .withWorkers(options.workers())
+        .withMaxStates(options.maxStates())
+        .withMaxDepth(options.maxDepth())
+        .withTimeout(options.timeout());
+  }
+
+  private static CheckResult onTheFly(Program program, Shape shape, CheckOptions options) {
+    long start = System.nanoTime();
+    LocalEvaluator local = new LocalEvaluator(program);
+    Type body = shape.body();
+    // eventually P stops at a P state (a witness); always P at a state violating P.
+    Predicate<StateView> stop =
+        shape.eventually() ? s -> local.holds(body, s) : s -> !local.holds(body, s);
+    ExploreOptions explore = explore(options).withStopWhen(stop);
+    ExploreResult run =
+        options.workers() == 1
+            ? Explorer.sequential(program, explore)
+            : Explorer.explore(program, explore);
+    Verdict verdict;
+    String reason;
+    Optional<Evidence> evidence = Optional.empty();
+    if (run.stopReason() == StopReason.STOP_PREDICATE) {
+      verdict = shape.eventually() ? Verdict.YES : Verdict.NO;
+      evidence = run.witness().map(w -> new Evidence(w.steps(), w.state().print(), w.state().fingerprint()));
+      reason = shape.eventually()
+          ? "a reachable state has the type (witness)"
+          : "a reachable state violates the invariant (counterexample)";
+    } else if (run.complete()) {
+      verdict = shape.eventually() ? Verdict.NO : Verdict.YES;
+      reason = shape.eventually()
+          ? "no reachable state has the type (" + run.distinctStates() + " states explored)"
+          : "every reachable state satisfies the invariant (" + run.distinctStates() + " states)";
+    } else {
+      verdict = Verdict.UNKNOWN;
+      reason = "bound reached (" + run.stopReason() + ") before the answer was known";
+    }
+    return new CheckResult(
+        shape.positive() ? verdict : flip(verdict),
+        evidence,
+        run.distinctStates(),
+        run.complete(),
+        millisSince(start),
+        reason);
+  }
+
+  private static CheckResult global(
+      Program program, Type core, Optional<Shape> shape, CheckOptions options) {
+    long start = System.nanoTime();
+    ExploreResult run = Explorer.sequential(program, explore(options).withRecordGraph(true));
+    GlobalEvaluator evaluator =
+        new GlobalEvaluator(
+            program,
+            run.graph().orElseThrow(() -> new IllegalStateException("explorer recorded no graph")),
+            run.complete());
+    GlobalEvaluator.Sets sets = evaluator.eval(core);
+    int init = evaluator.initial();
+    Verdict verdict =
+        sets.lower().get(init) ? Verdict.YES : sets.upper().get(init) ? Verdict.UNKNOWN : Verdict.NO;
+    Optional<Evidence> evidence = Optional.empty();
+    if (shape.isPresent()) {
+      Shape s = shape.get();
+      GlobalEvaluator.Sets body = evaluator.eval(s.body());
+      // Evidence for the positive shape: a path to a body state (eventually, proven) or to a
+      // state surely outside the body (always, refuted); negation keeps it and flips the verdict.
+      boolean settled = (verdict == Verdict.YES) == s.positive();
+      if (verdict != Verdict.UNKNOWN && settled == s.eventually()) {
+        BitSet targets = s.eventually() ? body.lower() : evaluator.complement(body.upper());
+        evidence = evaluator.pathTo(targets);
+      }
+    }
+    String reason = switch (verdict) {
+      case YES -> "the initial state has the type (" + run.distinctStates() + " states)";
+      case NO -> "the initial state does not have the type (" + run.distinctStates() + " states)";
+      case UNKNOWN -> "bound reached (" + run.stopReason() + ") and the unexplored states decide";
+    };
+    return new CheckResult(
+        verdict, evidence, run.distinctStates(), run.complete(), millisSince(start), reason);
+  }
+
+  private static Verdict flip(Verdict v) {
+    return switch (v) {
+      case YES -> Verdict.NO;
+      case NO -> Verdict.YES;
+      case UNKNOWN -> Verdict.UNKNOWN;
+    };
+  }
+
+  private static long millisSince(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+}

@@ -1,0 +1,158 @@
+package rhoscope.engine.core;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import rhoscope.lang.ParsedProcess;
+
+/**
+ * The reduction relation of one program over hash-consed states. A state is a sorted
+ * {@code int[]} of thread ids (a multiset; Nil is absent, {@code new} binders are implicit:
+ * private names are atoms numbered canonically). Its fingerprint is the sum of the
+ * threads' mixed hashes, so a COMM updates it in O(threads touched).
+ *
+ * <p>Thread-safe: workers share the machine, each with its own {@link Expander}.
+ */
+public final class Machine {
+  /** COMM results are memoised up to this many (receiver, messages) combinations. */
+  private static final int MEMO_LIMIT = 1 << 21;
+  static final int[] NO_MATCH = new int[0];
+  static final int[] NOTHING = new int[0];
+
+  final ThreadTable table = new ThreadTable();
+  final boolean needsCanon;
+  private final int[] initial;
+  private final ConcurrentHashMap<CommKey, int[]> memo = new ConcurrentHashMap<>();
+  private final AtomicInteger memoSize = new AtomicInteger();
+
+  private Machine(Compiler.Compiled compiled) {
+    this.needsCanon = compiled.needsCanon();
+    this.initial = normalise(intern(Runner.initial().run(compiled.term())));
+  }
+
+  /** Compiles a parsed process; LangException for unsupported constructs or free variables. */
+  public static Machine load(ParsedProcess source) {
+    return new Machine(Compiler.compile(source));
+  }
+
+  public int[] initial() {
+    return initial.clone();
+  }
+
+  public ThreadInfo thread(int id) {
+    return table.get(id);
+  }
+
+  /** How many distinct threads have been interned so far (grows during exploration). */
+  public int threadCount() {
+    return table.size();
+  }
+
+  public long fingerprint(int[] state) {
+    long fp = 0;
+    for (int id : state) {
+      fp += table.get(id).fpHash;
+    }
+    return fp;
+  }
+
+  /** Whether some linear receive (or peek, or select) is waiting in the state. */
+  public boolean waitsLinearly(int[] state) {
+    for (int id : state) {
+      if (table.get(id).waitsLinearly()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A fresh expander: one per worker thread. */
+  public Expander expander() {
+    return new Expander(this);
+  }
+
+  /** Sorted ids of the threads a closed process unfolds to (with canonical names). */
+  int[] normalise(int[] ids) {
+    Arrays.sort(ids);
+    return needsCanon ? Canon.canonical(ids, table) : ids;
+  }
+
+  private int[] intern(List<Term> threads) {
+    int[] ids = new int[threads.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = table.intern(threads.get(i)).id;
+    }
+    return ids;
+  }
+
+  /**
+   * The threads produced when {@code recv} (through {@code branch} for a select) takes the
+   * messages {@code sends}, one per bind: sorted ids, {@link #NOTHING}, or {@link #NO_MATCH}.
+   */
+  int[] comm(ThreadInfo recv, int branch, int[] sends, int n) {
+    if (n == 1 && branch == 0) {
+      int[] hit = recv.cached(sends[0]);
+      if (hit != null) {
+        return hit;
+      }
+    }
+    CommKey key = new CommKey(recv.id, branch, Arrays.copyOf(sends, n));
+    int[] result = memo.get(key);
+    if (result == null) {
+      result = compute(recv, branch, sends);
+      if (memoSize.get() < MEMO_LIMIT && memo.putIfAbsent(key, result) == null) {
+        memoSize.incrementAndGet();
+      }
+    }
+    if (n == 1 && branch == 0) {
+      recv.cache(sends[0], result);
+    }
+    return result;
+  }
+
+  private int[] compute(ThreadInfo recv, int branch, int[] sends) {
+    List<Term.InBind> binds;
+    int frame;
+    Term body;
+    switch (recv.term) {
+      case Term.Input in -> {
+        binds = in.binds();
+        frame = in.frame();
+        body = in.body();
+      }
+      case Term.Choice c -> {
+        Term.Branch b = c.branches().get(branch);
+        binds = b.binds();
+        frame = b.frame();
+        body = b.body();
+      }
+      default -> throw new IllegalStateException("not a receive: " + recv.term);
+    }
+    Term[] slots = new Term[frame];
+    for (int i = 0; i < binds.size(); i++) {
+      Term.InBind b = binds.get(i);
+      Term.Send msg = (Term.Send) table.get(sends[i]).term;
+      if (!Matcher.args(b.patterns(), b.rest(), msg.args(), slots)) {
+        return NO_MATCH;
+      }
+    }
+    int[] produced = intern(Runner.step().run(Terms.instantiate(body, slots)));
+    Arrays.sort(produced);
+    return produced.length == 0 ? NOTHING : produced;
+  }
+
+  /** Memo key: receiver, branch, messages. */
+  private record CommKey(int recv, int branch, int[] sends) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof CommKey k && k.recv == recv && k.branch == branch
+          && Arrays.equals(k.sends, sends);
+    }
+
+    @Override
+    public int hashCode() {
+      return (recv * 31 + branch) * 31 + Arrays.hashCode(sends);
+    }
+  }
+}

@@ -1,0 +1,248 @@
+package rhoscope.engine.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import rhoscope.engine.core.Term.BoolV;
+import rhoscope.engine.core.Term.IntV;
+import rhoscope.engine.core.Term.ListT;
+import rhoscope.engine.core.Term.MapT;
+import rhoscope.engine.core.Term.SetT;
+import rhoscope.engine.core.Term.StrV;
+import rhoscope.engine.core.Term.TupleT;
+
+/** Rholang's methods on ground data ({@code length}, {@code nth}, {@code get}, ...). */
+final class Methods {
+  private Methods() {}
+
+  static Term call(Term recv, String method, List<Term> args) {
+    return switch (method) {
+      case "length", "size" -> {
+        arity(method, args, 0);
+        yield new IntV(elements(recv).size());
+      }
+      case "nth" -> {
+        arity(method, args, 1);
+        List<Term> es = recv instanceof TupleT t ? t.elements() : list(recv);
+        yield es.get(index(args.get(0), es.size()));
+      }
+      case "get" -> {
+        arity(method, args, 1);
+        MapT m = map(recv);
+        int at = m.keys().indexOf(args.get(0));
+        yield at < 0 ? Term.NIL : m.values().get(at);
+      }
+      case "getOrElse" -> {
+        arity(method, args, 2);
+        MapT m = map(recv);
+        int at = m.keys().indexOf(args.get(0));
+        yield at < 0 ? args.get(1) : m.values().get(at);
+      }
+      case "set" -> {
+        arity(method, args, 2);
+        MapT m = map(recv);
+        List<Term> ks = new ArrayList<>(m.keys());
+        List<Term> vs = new ArrayList<>(m.values());
+        ks.add(args.get(0));
+        vs.add(args.get(1));
+        yield Terms.map(ks, vs, Optional.empty());
+      }
+      case "contains" -> {
+        arity(method, args, 1);
+        yield new BoolV(recv instanceof MapT m ? m.keys().contains(args.get(0))
+            : elements(recv).contains(args.get(0)));
+      }
+      case "add" -> {
+        arity(method, args, 1);
+        List<Term> es = new ArrayList<>(set(recv).elements());
+        es.add(args.get(0));
+        yield Terms.set(es, Optional.empty());
+      }
+      case "delete" -> {
+        arity(method, args, 1);
+        if (recv instanceof MapT m) {
+          yield diff(m, Terms.set(List.of(args.get(0)), Optional.empty()));
+        }
+        List<Term> es = new ArrayList<>(set(recv).elements());
+        es.remove(args.get(0));
+        yield Terms.set(es, Optional.empty());
+      }
+      case "union" -> {
+        arity(method, args, 1);
+        yield union(recv, args.get(0));
+      }
+      case "diff" -> {
+        arity(method, args, 1);
+        yield diff(recv, args.get(0));
+      }
+      case "keys" -> {
+        arity(method, args, 0);
+        yield Terms.set(map(recv).keys(), Optional.empty());
+      }
+      case "toList" -> {
+        arity(method, args, 0);
+        yield new ListT(elements(recv), Optional.empty());
+      }
+      case "toSet" -> {
+        arity(method, args, 0);
+        yield Terms.set(elements(recv), Optional.empty());
+      }
+      case "slice" -> {
+        arity(method, args, 2);
+        yield slice(recv, args.get(0), args.get(1));
+      }
+      case "take" -> {
+        arity(method, args, 1);
+        yield slice(recv, new IntV(0), args.get(0));
+      }
+      case "toString" -> {
+        arity(method, args, 0);
+        yield new StrV(text(recv));
+      }
+      default -> throw new EvalError("no method '" + method + "' on " + Evaluator.kind(recv));
+    };
+  }
+
+  static Term concat(Term l, Term r) {
+    if (l instanceof StrV a && r instanceof StrV b) {
+      return new StrV(a.value() + b.value());
+    }
+    if (l instanceof ListT a && r instanceof ListT b) {
+      List<Term> es = new ArrayList<>(a.elements());
+      es.addAll(b.elements());
+      return new ListT(List.copyOf(es), Optional.empty());
+    }
+    throw new EvalError("'++' on " + Evaluator.kind(l) + " and " + Evaluator.kind(r));
+  }
+
+  static Term diff(Term l, Term r) {
+    List<Term> drop = elements(r);
+    if (l instanceof MapT m) {
+      List<Term> ks = new ArrayList<>();
+      List<Term> vs = new ArrayList<>();
+      for (int i = 0; i < m.keys().size(); i++) {
+        if (!drop.contains(m.keys().get(i))) {
+          ks.add(m.keys().get(i));
+          vs.add(m.values().get(i));
+        }
+      }
+      return Terms.map(ks, vs, Optional.empty());
+    }
+    List<Term> es = new ArrayList<>(set(l).elements());
+    es.removeAll(drop);
+    return Terms.set(es, Optional.empty());
+  }
+
+  static Term interpolate(Term l, Term r) {
+    if (!(l instanceof StrV s) || !(r instanceof MapT m)) {
+      throw new EvalError("'%%' needs a String and a Map");
+    }
+    String out = s.value();
+    for (int i = 0; i < m.keys().size(); i++) {
+      if (m.keys().get(i) instanceof StrV k) {
+        out = out.replace("${" + k.value() + "}", text(m.values().get(i)));
+      }
+    }
+    return new StrV(out);
+  }
+
+  private static Term union(Term l, Term r) {
+    if (l instanceof MapT a && r instanceof MapT b) {
+      List<Term> ks = new ArrayList<>(a.keys());
+      List<Term> vs = new ArrayList<>(a.values());
+      ks.addAll(b.keys());
+      vs.addAll(b.values());
+      return Terms.map(ks, vs, Optional.empty());
+    }
+    List<Term> es = new ArrayList<>(set(l).elements());
+    es.addAll(set(r).elements());
+    return Terms.set(es, Optional.empty());
+  }
+
+  private static Term slice(Term recv, Term from, Term to) {
+    if (recv instanceof StrV s) {
+      int a = bound(from, s.value().length());
+      int b = bound(to, s.value().length());
+      if (a > b) {
+        throw new EvalError("slice bounds out of order");
+      }
+      return new StrV(s.value().substring(a, b));
+    }
+    List<Term> es = list(recv);
+    int a = bound(from, es.size());
+    int b = bound(to, es.size());
+    if (a > b) {
+      throw new EvalError("slice bounds out of order");
+    }
+    return new ListT(List.copyOf(es.subList(a, b)), Optional.empty());
+  }
+
+  private static String text(Term t) {
+    return switch (t) {
+      case StrV s -> s.value();
+      case IntV i -> Long.toString(i.value());
+      case Term.BigV b -> b.value().toString();
+      case BoolV b -> Boolean.toString(b.value());
+      case Term.UriV u -> u.value();
+      default -> throw new EvalError("no text form for " + Evaluator.kind(t));
+    };
+  }
+
+  private static void arity(String method, List<Term> args, int n) {
+    if (args.size() != n) {
+      throw new EvalError("'" + method + "' takes " + n + " argument(s)");
+    }
+  }
+
+  private static int index(Term i, int size) {
+    long v = Evaluator.integer(i);
+    if (v < 0 || v >= size) {
+      throw new EvalError("index " + v + " out of bounds");
+    }
+    return (int) v;
+  }
+
+  private static int bound(Term i, int size) {
+    long v = Evaluator.integer(i);
+    if (v < 0 || v > size) {
+      throw new EvalError("index " + v + " out of bounds");
+    }
+    return (int) v;
+  }
+
+  private static List<Term> elements(Term t) {
+    return switch (t) {
+      case ListT l -> l.elements();
+      case TupleT tu -> tu.elements();
+      case SetT s -> s.elements();
+      case MapT m -> m.keys();
+      case StrV s -> {
+        List<Term> cs = new ArrayList<>();
+        s.value().codePoints().forEach(c -> cs.add(new StrV(Character.toString(c))));
+        yield cs;
+      }
+      default -> throw new EvalError("not a collection: " + Evaluator.kind(t));
+    };
+  }
+
+  private static List<Term> list(Term t) {
+    if (t instanceof ListT l) {
+      return l.elements();
+    }
+    throw new EvalError("expected a List, got " + Evaluator.kind(t));
+  }
+
+  private static SetT set(Term t) {
+    if (t instanceof SetT s) {
+      return s;
+    }
+    throw new EvalError("expected a Set, got " + Evaluator.kind(t));
+  }
+
+  private static MapT map(Term t) {
+    if (t instanceof MapT m) {
+      return m;
+    }
+    throw new EvalError("expected a Map, got " + Evaluator.kind(t));
+  }
+}

@@ -1,0 +1,185 @@
+package rhoscope.engine.explore;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import rhoscope.engine.Program;
+import rhoscope.engine.StateView;
+import rhoscope.engine.Witness;
+import rhoscope.engine.core.Expander;
+import rhoscope.engine.core.Machine;
+
+/**
+ * Breadth-first exploration on one thread: the oracle the parallel explorer is tested
+ * against, and the one that records the explicit graph (with deterministic indices).
+ */
+final class SequentialExplorer {
+  private record Node(int[] ids, long fp, int depth, int index) {}
+
+  private final Program program;
+  private final ExploreOptions options;
+  private final FingerprintSet seen;
+  private final Machine machine;
+  private final Bounds bounds;
+
+  SequentialExplorer(Program program, ExploreOptions options, FingerprintSet seen) {
+    this.program = program;
+    this.options = options;
+    this.seen = seen;
+    this.machine = program.machine();
+    this.bounds = new Bounds(options);
+  }
+
+  ExploreResult run() {
+    boolean record = options.recordGraph();
+    Map<Long, Integer> index = record ? new HashMap<>() : null;
+    List<int[]> states = record ? new ArrayList<>() : null;
+    List<Long> fps = record ? new ArrayList<>() : null;
+    List<List<Edge>> edges = record ? new ArrayList<>() : null;
+    List<Integer> successorCounts = record ? new ArrayList<>() : null;
+
+    int[] init = machine.initial();
+    long initFp = machine.fingerprint(init);
+    seen.put(initFp, initFp);
+    long distinct = 1;
+    if (record) {
+      index.put(initFp, 0);
+      states.add(init);
+      fps.add(initFp);
+      edges.add(new ArrayList<>());
+      successorCounts.add(-1);
+    }
+    ArrayDeque<Node> queue = new ArrayDeque<>();
+    queue.add(new Node(init, initFp, 0, 0));
+    long transitions = 0;
+    long deadlocked = 0;
+    long terminal = 0;
+    int maxDepth = 0;
+    StopReason stop = StopReason.COMPLETE;
+    Optional<Witness> witness = Optional.empty();
+    Expander ex = machine.expander();
+
+    long expanded = 0;
+    boolean[] truncated = {false};
+    while (!queue.isEmpty()) {
+      StopReason bound = bounds.check(expanded++);
+      if (bound != null) {
+        stop = bound;
+        break;
+      }
+      Node node = queue.poll();
+      boolean expand = node.depth() < options.maxDepth();
+      List<Node> found = new ArrayList<>();
+      List<Edge> out = record ? edges.get(node.index()) : null;
+      long[] counts = {distinct};
+      int n = ex.expand(node.ids(), node.fp(), new Expander.Sink() {
+        private long pendingFp;
+        private int pendingIndex;
+
+        @Override
+        public boolean edge(long fp, int recv, int branch, int[] sends, int k) {
+          boolean fresh = false;
+          if (expand && !seen.contains(fp)) {
+            if (counts[0] < options.maxStates()) {
+              fresh = seen.put(fp, node.fp());
+              counts[0]++;
+            } else {
+              truncated[0] = true;
+            }
+          }
+          if (record) {
+            Integer target = index.get(fp);
+            if (target == null && fresh) {
+              target = states.size();
+              index.put(fp, target);
+              states.add(null);
+              fps.add(fp);
+              edges.add(new ArrayList<>());
+              successorCounts.add(-1);
+            }
+            if (target != null) {
+              out.add(new Edge(target, program.step(recv, branch, sends, k)));
+            }
+            pendingIndex = target == null ? -1 : target;
+          }
+          pendingFp = fp;
+          return fresh;
+        }
+
+        @Override
+        public void state(int[] next) {
+          if (record) {
+            states.set(pendingIndex, next);
+          }
+          found.add(new Node(next, pendingFp, node.depth() + 1, record ? pendingIndex : -1));
+        }
+      });
+      transitions += n;
+      if (record) {
+        successorCounts.set(node.index(), n);
+      }
+      if (n == 0) {
+        if (machine.waitsLinearly(node.ids())) {
+          deadlocked++;
+        } else {
+          terminal++;
+        }
+      } else if (!expand && stop == StopReason.COMPLETE) {
+        stop = StopReason.MAX_DEPTH;
+      }
+      if (truncated[0] && stop == StopReason.COMPLETE) {
+        stop = StopReason.MAX_STATES;
+      }
+      distinct = counts[0];
+      for (Node f : found) {
+        maxDepth = Math.max(maxDepth, f.depth());
+        queue.add(f);
+      }
+      if (options.stopWhen().isPresent()
+          && options.stopWhen().get().test(program.view(node.ids(), node.fp(), n))) {
+        stop = StopReason.STOP_PREDICATE;
+        witness = Optional.of(Witnesses.rebuild(program, seen, node.fp()));
+        break;
+      }
+    }
+    if (stop == StopReason.COMPLETE && seen.overflowed()) {
+      stop = StopReason.MEMORY;
+    }
+    Optional<StateGraph> graph = record
+        ? Optional.of(new RecordedGraph(program, states, fps, edges, successorCounts))
+        : Optional.empty();
+    return new ExploreResult(distinct, transitions, deadlocked, terminal, maxDepth,
+        stop == StopReason.COMPLETE, stop, bounds.millis(), witness, graph);
+  }
+
+  /** The explicit graph; state views are created on demand. */
+  private record RecordedGraph(Program program, List<int[]> states, List<Long> fps,
+      List<List<Edge>> edges, List<Integer> successorCounts) implements StateGraph {
+    RecordedGraph {
+      edges = edges.stream().map(List::copyOf).toList();
+    }
+
+    @Override
+    public int size() {
+      return states.size();
+    }
+
+    @Override
+    public int initial() {
+      return 0;
+    }
+
+    @Override
+    public StateView state(int i) {
+      return program.view(states.get(i), fps.get(i), successorCounts.get(i));
+    }
+
+    @Override
+    public List<Edge> successors(int i) {
+      return edges.get(i);
+    }
+  }
+}

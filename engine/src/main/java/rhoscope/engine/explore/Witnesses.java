@@ -1,0 +1,72 @@
+package rhoscope.engine.explore;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import rhoscope.engine.Program;
+import rhoscope.engine.StateView;
+import rhoscope.engine.Step;
+import rhoscope.engine.Witness;
+import rhoscope.engine.core.Expander;
+
+/**
+ * Rebuilds the path to a state from parent fingerprints (TLC's trace idea): walk the
+ * parents back to the initial state, then re-expand forwards to recover each COMM.
+ */
+final class Witnesses {
+  private Witnesses() {}
+
+  static Witness rebuild(Program program, FingerprintSet seen, long target) {
+    StateView init = program.initialState();
+    Deque<Long> path = new ArrayDeque<>();
+    long fp = target;
+    while (fp != init.fingerprint()) {
+      path.push(fp);
+      fp = seen.parent(fp);
+    }
+    List<Step> steps = new ArrayList<>();
+    int[] state = Program.threadIds(init);
+    long current = init.fingerprint();
+    Expander ex = program.machine().expander();
+    for (long want : path) {
+      Found f = new Found(want);
+      ex.expand(state, current, f);
+      if (f.next == null) {
+        throw new IllegalStateException("parent chain broken at " + Long.toHexString(want));
+      }
+      steps.add(program.step(f.recv, f.branch, f.sends, f.sends.length));
+      state = f.next;
+      current = want;
+    }
+    return new Witness(steps, program.view(state, current, -1));
+  }
+
+  private static final class Found implements Expander.Sink {
+    private final long want;
+    int[] next;
+    int recv;
+    int branch;
+    int[] sends;
+
+    Found(long want) {
+      this.want = want;
+    }
+
+    @Override
+    public boolean edge(long fp, int recv, int branch, int[] sends, int n) {
+      if (next != null || fp != want) {
+        return false;
+      }
+      this.recv = recv;
+      this.branch = branch;
+      this.sends = java.util.Arrays.copyOf(sends, n);
+      return true;
+    }
+
+    @Override
+    public void state(int[] next) {
+      this.next = next;
+    }
+  }
+}

@@ -1,0 +1,186 @@
+package rhoscope.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import rhoscope.lang.diag.ErrorCode;
+import rhoscope.lang.diag.LangException;
+import rhoscope.lang.parse.ProcessParser;
+
+/** The reduction relation on small programs: which stuck states are reachable. */
+class SemanticsTest {
+
+  /** The fingerprints of the stuck states reachable from {@code source}. */
+  private static Set<Long> finals(String source) {
+    Program p = Programs.load(source);
+    Set<Long> seen = new HashSet<>();
+    Set<Long> out = new LinkedHashSet<>();
+    ArrayDeque<StateView> queue = new ArrayDeque<>();
+    queue.add(p.initialState());
+    seen.add(p.initialState().fingerprint());
+    while (!queue.isEmpty()) {
+      StateView s = queue.poll();
+      var next = p.successors(s);
+      if (next.isEmpty()) {
+        out.add(s.fingerprint());
+      }
+      for (Transition t : next) {
+        if (seen.add(t.target().fingerprint())) {
+          queue.add(t.target());
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The one stuck state reachable from {@code source}. */
+  private static long only(String source) {
+    Set<Long> f = finals(source);
+    assertThat(f).as("stuck states of %s", source).hasSize(1);
+    return f.iterator().next();
+  }
+
+  /** The fingerprint of {@code source} itself, which must already be stuck. */
+  private static long state(String source) {
+    StateView s = Programs.load(source).initialState();
+    assertThat(s.isStuck()).as("%s is stuck", source).isTrue();
+    return s.fingerprint();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiterString = " ==> ", quoteCharacter = '\'', value = {
+      // COMM substitutes the payload; ground expressions are evaluated when unfolded
+      "for (x <- @\"a\") { @\"out\"!(*x + 1) } | @\"a\"!(41) ==> @\"out\"!(42)",
+      // process pattern @y binds the process itself
+      "for (@y <- @\"a\") { @\"out\"!(y * 2) } | @\"a\"!(21) ==> @\"out\"!(42)",
+      // literal patterns select the matching message only
+      "for (@\"go\" <- @\"a\") { @\"out\"!(42) } | @\"a\"!(\"stop\") | @\"a\"!(\"go\") ==> @\"out\"!(42) | @\"a\"!(\"stop\")",
+      // list pattern with remainder
+      "for (@[h ...t] <- @\"a\") { @\"out\"!(t) } | @\"a\"!([1, 2, 3]) ==> @\"out\"!([2, 3])",
+      // match with a type pattern and a fallback
+      "match \"s\" { Int => @\"out\"!(1) _ => @\"out\"!(2) } ==> @\"out\"!(2)",
+      // if/else, comparisons and boolean operators
+      "if (1 < 2 and not false) { @\"out\"!(\"yes\") } else { @\"out\"!(\"no\") } ==> @\"out\"!(\"yes\")",
+      // string and list methods, concatenation
+      "@\"out\"!(\"ab\" ++ \"cd\", [1, 2, 3].length(), {\"k\": 7}.get(\"k\"), \"hello\".slice(1, 3)) ==> @\"out\"!(\"abcd\", 3, 7, \"el\")",
+      // let binds without a communication
+      "let x <- 5 in { @\"out\"!(*x * 2) } ==> @\"out\"!(10)",
+      // bundles are transparent
+      "new x in { for (@v <- x) { @\"out\"!(v) } | @\"b\"!(bundle+ {*x}) | for (y <- @\"b\") { y!(3) } } ==> @\"out\"!(3)",
+  })
+  void reducesToTheExpectedState(String program, String expected) {
+    assertThat(only(program)).isEqualTo(state(expected));
+  }
+
+  @Test
+  void joinsConsumeOneMessagePerSourceAtomically() {
+    long f = only("for (@x <- @\"a\" & @y <- @\"b\") { @\"out\"!(x + y) } | @\"a\"!(1) | @\"b\"!(2)");
+    assertThat(f).isEqualTo(state("@\"out\"!(3)"));
+  }
+
+  @Test
+  void aJoinWithOneSideMissingDeadlocks() {
+    Program p = Programs.load("for (@x <- @\"a\" & @y <- @\"b\") { Nil } | @\"a\"!(1)");
+    assertThat(p.initialState().isDeadlocked()).isTrue();
+  }
+
+  @Test
+  void persistentReceivesStayAndLinearSendsAreConsumed() {
+    assertThat(only("for (@x <= @\"a\") { @\"out\"!(x) } | @\"a\"!(1) | @\"a\"!(2)"))
+        .isEqualTo(state("for (@x <= @\"a\") { @\"out\"!(x) } | @\"out\"!(1) | @\"out\"!(2)"));
+  }
+
+  @Test
+  void peeksLeaveTheMessage() {
+    assertThat(only("for (@x <<- @\"a\") { @\"out\"!(x) } | @\"a\"!(1)"))
+        .isEqualTo(state("@\"a\"!(1) | @\"out\"!(1)"));
+  }
+
+  @Test
+  void persistentSendsStay() {
+    Program p = Programs.load("for (@x <- @\"a\") { @\"out\"!(x) } | @\"a\"!!(1)");
+    StateView next = p.successors(p.initialState()).get(0).target();
+    assertThat(next.threads()).anySatisfy(t -> assertThat(t).isInstanceOfSatisfying(
+        SendView.class, s -> assertThat(s.persistent()).isTrue()));
+    assertThat(next.isTerminal()).isTrue();
+  }
+
+  @Test
+  void nestedReceiptsAreSequential() {
+    Program p = Programs.load("for (@x <- @\"a\"; @y <- @\"b\") { @\"out\"!(x, y) } | @\"a\"!(1) | @\"b\"!(2)");
+    assertThat(p.successors(p.initialState())).hasSize(1);
+    assertThat(only("for (@x <- @\"a\"; @y <- @\"b\") { @\"out\"!(x, y) } | @\"a\"!(1) | @\"b\"!(2)"))
+        .isEqualTo(state("@\"out\"!(1, 2)"));
+  }
+
+  @Test
+  void selectFiresOnlyItsFirstSatisfiableBranch() {
+    Set<Long> f = finals("select { @x <- @\"a\" => @\"out\"!(\"a\") @y <- @\"b\" => @\"out\"!(\"b\") }"
+        + " | @\"a\"!(1) | @\"b\"!(2)");
+    assertThat(f).containsExactly(state("@\"out\"!(\"a\") | @\"b\"!(2)"));
+  }
+
+  @Test
+  void divisionByZeroLeavesTheThreadStuckInsteadOfFailing() {
+    assertThat(only("@\"out\"!(1 / 0) | @\"ok\"!(1)")).isEqualTo(state("@\"ok\"!(1)"));
+    assertThat(only("@\"out\"!(9223372036854775807 + 1) | @\"ok\"!(1)")).isEqualTo(state("@\"ok\"!(1)"));
+  }
+
+  @Test
+  void systemUriNamesArePublicAndTheirMessagesWait() {
+    Program p = Programs.load("new stdout(`rho:io:stdout`) in { stdout!(\"hi\") }");
+    StateView s = p.initialState();
+    assertThat(s.isTerminal()).isTrue();
+    assertThat(s.threads()).singleElement().isInstanceOfSatisfying(SendView.class, v -> {
+      assertThat(v.channel().kind()).isEqualTo(ChannelKind.URI);
+      assertThat(v.channel().label()).isEqualTo("rho:io:stdout");
+    });
+  }
+
+  @Test
+  void privateChannelsKeepTheirDeclaredIdentifier() {
+    StateView s = Programs.load("new balance in { balance!(10) }").initialState();
+    assertThat(s.threads()).singleElement().isInstanceOfSatisfying(SendView.class, v -> {
+      assertThat(v.channel().kind()).isEqualTo(ChannelKind.PRIVATE);
+      assertThat(v.channel().label()).isEqualTo("balance");
+      assertThat(v.payload()).hasSize(1);
+    });
+  }
+
+  @Test
+  void synchronousSendWaitsForTheReply() {
+    Program p = Programs.load(
+        "contract @\"echo\"(@v, ret) = { ret!(v) } | @\"echo\"!?(1); @\"done\"!(true)");
+    assertThat(only("contract @\"echo\"(@v, ret) = { ret!(v) } | @\"echo\"!?(1); @\"done\"!(true)"))
+        .isEqualTo(state("contract @\"echo\"(@v, ret) = { ret!(v) } | @\"done\"!(true)"));
+    assertThat(p.initialState().isDeadlocked()).isFalse();
+  }
+
+  @Test
+  void freeVariablesAreReportedWithTheirPosition() {
+    assertThatThrownBy(() -> Programs.load("new x in {\n  y!(1)\n}"))
+        .isInstanceOfSatisfying(LangException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.UNBOUND_VARIABLE);
+          assertThat(e.line()).isEqualTo(2);
+          assertThat(e.column()).isEqualTo(3);
+        });
+  }
+
+  @Test
+  void unsupportedConstructsNameThemselvesAndTheirPosition() {
+    assertThatThrownBy(() -> Engine.load(ProcessParser.parse("t.rho",
+        "for (@{for (x <- y) { Nil }} <- @\"a\") { Nil }")))
+        .isInstanceOfSatisfying(LangException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED);
+          assertThat(e.detail()).contains("receive");
+          assertThat(e.line()).isEqualTo(1);
+        });
+  }
+}

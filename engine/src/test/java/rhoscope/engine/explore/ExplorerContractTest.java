@@ -1,0 +1,126 @@
+package rhoscope.engine.explore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import rhoscope.engine.Program;
+import rhoscope.engine.Programs;
+import rhoscope.engine.StateView;
+import rhoscope.engine.Witness;
+
+/**
+ * What every explorer must do: each implementation extends this suite, and all of them
+ * must agree with the sequential oracle.
+ */
+abstract class ExplorerContractTest {
+
+  abstract ExploreResult explore(Program program, ExploreOptions options);
+
+  ExploreOptions options() {
+    return ExploreOptions.defaults();
+  }
+
+  @ParameterizedTest(name = "N = {0}")
+  @ValueSource(ints = {2, 3, 4, 5, 6, 7, 8})
+  void diningPhilosophersHaveThreeToTheNStatesAndOneDeadlock(int n) {
+    ExploreResult r = explore(Programs.load(Programs.philosophers(n)), options());
+    assertThat(r.distinctStates()).isEqualTo((long) Math.pow(3, n));
+    assertThat(r.deadlockedStates()).isEqualTo(1);
+    assertThat(r.terminalStates()).isZero();
+    assertThat(r.complete()).isTrue();
+    assertThat(r.stopReason()).isEqualTo(StopReason.COMPLETE);
+    assertThat(r.maxDepth()).isEqualTo(2 * n);
+  }
+
+  @Test
+  void deadlyEmbraceIsOneDeadlockedState() {
+    ExploreResult r = explore(Programs.load(
+        "new a, b in { for (_ <- a) { b!(Nil) } | for (_ <- b) { a!(Nil) } }"), options());
+    assertThat(r.distinctStates()).isEqualTo(1);
+    assertThat(r.deadlockedStates()).isEqualTo(1);
+    assertThat(r.terminalStates()).isZero();
+    assertThat(r.complete()).isTrue();
+  }
+
+  @Test
+  void aContractWaitingForCallsIsTerminalNotDeadlocked() {
+    ExploreResult r = explore(Programs.load(
+        "contract @\"svc\"(x, ret) = { ret!(*x) } | @\"log\"!(\"ready\")"), options());
+    assertThat(r.distinctStates()).isEqualTo(1);
+    assertThat(r.deadlockedStates()).isZero();
+    assertThat(r.terminalStates()).isEqualTo(1);
+  }
+
+  @Test
+  void anInfiniteCounterStopsAtTheStateBound() {
+    ExploreResult r = explore(Programs.load(
+        "contract @\"inc\"(@n) = { @\"inc\"!(n + 1) } | @\"inc\"!(0)"),
+        options().withMaxStates(500));
+    assertThat(r.complete()).isFalse();
+    assertThat(r.stopReason()).isEqualTo(StopReason.MAX_STATES);
+    assertThat(r.distinctStates()).isEqualTo(500);
+  }
+
+  @Test
+  void anUnboundedProducerStopsAtTheTimeout() {
+    ExploreResult r = explore(Programs.load(
+        "new ch in { contract @\"produce\"(@n) = { ch!(n) | @\"produce\"!(n + 1) }"
+            + " | @\"produce\"!(0) }"),
+        options().withMaxStates(Long.MAX_VALUE).withTimeout(Duration.ofMillis(300)));
+    assertThat(r.complete()).isFalse();
+    assertThat(r.stopReason()).isEqualTo(StopReason.TIMEOUT);
+  }
+
+  @Test
+  void theDepthBoundStopsExpansion() {
+    ExploreResult r = explore(Programs.load(Programs.philosophers(3)), options().withMaxDepth(2));
+    assertThat(r.complete()).isFalse();
+    assertThat(r.stopReason()).isEqualTo(StopReason.MAX_DEPTH);
+    assertThat(r.maxDepth()).isEqualTo(2);
+  }
+
+  @Test
+  void aStopPredicateEndsTheRunWithAWitnessThatReplays() {
+    Program p = Programs.load(Programs.philosophers(4));
+    ExploreResult r = explore(p, options().withStopWhen(StateView::isDeadlocked));
+    assertThat(r.stopReason()).isEqualTo(StopReason.STOP_PREDICATE);
+    assertThat(r.complete()).isFalse();
+    Witness w = r.witness().orElseThrow();
+    assertThat(w.steps()).hasSize(8); // each philosopher is called, then takes its left fork
+    assertThat(w.state().isDeadlocked()).isTrue();
+    StateView replayed = p.replay(w.steps());
+    assertThat(replayed.fingerprint()).isEqualTo(w.state().fingerprint());
+    assertThat(replayed.isDeadlocked()).isTrue();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      // fresh names created at run time, renumbered canonically
+      "contract @\"mk\"(@n) = { if (n > 0) { new c in { c!(n) | @\"mk\"!(n - 1) } } } | @\"mk\"!(3)",
+      // joins and competing receivers
+      "for (@x <- @\"a\" & @y <- @\"b\") { @\"r\"!(x + y) } | for (@z <- @\"a\") { @\"r\"!(z) }"
+          + " | @\"a\"!(1) | @\"a\"!(2) | @\"b\"!(3)",
+      // peeks, persistent receives, persistent sends
+      "for (@x <<- @\"a\") { @\"r\"!(x) } | for (@x <= @\"r\") { @\"s\"!(x) } | @\"a\"!!(1)"
+          + " | for (_ <- @\"s\") { @\"a\"!(2) }",
+      // a bank account with competing withdrawals
+      "new balance in { balance!(100) | contract @\"withdraw\"(@amt, ret) = {"
+          + " for (@b <- balance) { if (b >= amt) { balance!(b - amt) | ret!(true) }"
+          + " else { balance!(b) | ret!(false) } } }"
+          + " | new r1, r2 in { @\"withdraw\"!(60, *r1) | @\"withdraw\"!(70, *r2) } }",
+  })
+  void agreesWithTheSequentialOracle(String source) {
+    Program p = Programs.load(source);
+    ExploreResult oracle = Explorer.sequential(Programs.load(source), ExploreOptions.defaults());
+    ExploreResult r = explore(p, options());
+    assertThat(r.distinctStates()).isEqualTo(oracle.distinctStates());
+    assertThat(r.transitions()).isEqualTo(oracle.transitions());
+    assertThat(r.deadlockedStates()).isEqualTo(oracle.deadlockedStates());
+    assertThat(r.terminalStates()).isEqualTo(oracle.terminalStates());
+    assertThat(r.maxDepth()).isEqualTo(oracle.maxDepth());
+    assertThat(r.complete()).isEqualTo(oracle.complete()).isTrue();
+  }
+}

@@ -1,0 +1,60 @@
+package rhoscope.indexer;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import rhoscope.indexer.sbml.ImportOptions;
+
+/**
+ * How to ingest.
+ *
+ * @param dataset the dataset every file goes to; empty to derive it from the folders
+ * @param sbml how SBML models are translated
+ * @param maxStates the bound on states of the exploration at ingest
+ * @param exploreTimeout the bound on time of the exploration at ingest (per process)
+ * @param workers processes loaded and explored at once
+ */
+public record IndexOptions(
+    Optional<String> dataset,
+    ImportOptions sbml,
+    long maxStates,
+    Duration exploreTimeout,
+    int workers) {
+  public IndexOptions {
+    Objects.requireNonNull(dataset, "dataset");
+    Objects.requireNonNull(sbml, "sbml");
+    Objects.requireNonNull(exploreTimeout, "exploreTimeout");
+    if (maxStates < 1 || workers < 1) {
+      throw new IllegalArgumentException("maxStates and workers must be positive");
+    }
+  }
+
+  /**
+   * Datasets from folders, Boolean SBML semantics, and an exploration bounded so that one
+   * process takes about a second at most: 20,000 states or one second.
+   */
+  public static IndexOptions defaults() {
+    return new IndexOptions(
+        Optional.empty(),
+        ImportOptions.defaults(),
+        20_000,
+        Duration.ofSeconds(1),
+        Runtime.getRuntime().availableProcessors());
+  }
+
+  public IndexOptions withDataset(String name) {
+    return new IndexOptions(Optional.of(name), sbml, maxStates, exploreTimeout, workers);
+  }
+
+  public IndexOptions withSbml(ImportOptions options) {
+    return new IndexOptions(dataset, options, maxStates, exploreTimeout, workers);
+  }
+
+  public IndexOptions withExploration(long states, Duration timeout) {
+    return new IndexOptions(dataset, sbml, states, timeout, workers);
+  }
+
+  public IndexOptions withWorkers(int n) {
+    return new IndexOptions(dataset, sbml, maxStates, exploreTimeout, n);
+  }
+}

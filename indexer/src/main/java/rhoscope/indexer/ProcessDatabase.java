@@ -1,0 +1,292 @@
+package rhoscope.indexer;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.WildcardQuery;
+import rhoscope.engine.check.CheckOptions;
+import rhoscope.indexer.catalog.CachedVerdict;
+import rhoscope.indexer.catalog.ProcessRecord;
+import rhoscope.indexer.catalog.ProcessSummary;
+import rhoscope.indexer.ingest.Prepared;
+import rhoscope.indexer.ingest.Preparer;
+import rhoscope.indexer.ingest.SourceFile;
+import rhoscope.indexer.ingest.SourceFiles;
+import rhoscope.indexer.lucene.FeatureIndex;
+import rhoscope.indexer.lucene.Fields;
+import rhoscope.indexer.plan.Plan;
+import rhoscope.indexer.plan.Planner;
+import rhoscope.lang.ParsedType;
+import rhoscope.lang.ast.type.Type;
+import rhoscope.lang.parse.TypeParser;
+
+/**
+ * A database of processes in a folder: index files into it, query it with types, list, show
+ * and remove processes. One machine holds one shard (an H2 catalog and a Lucene index); the
+ * query path is already "prune and check within each shard, then merge".
+ *
+ * <p>Not safe for use by two processes at once (H2 and Lucene each lock their files); safe for
+ * concurrent queries from many threads of one process. Indexing and removal are serialised.
+ */
+public final class ProcessDatabase implements AutoCloseable {
+  private final Path dir;
+  private final List<Shard> shards;
+  private final Verifier verifier = new Verifier();
+  private final ForkJoinPool pool;
+  private final Object writeLock = new Object();
+
+  private ProcessDatabase(Path dir, List<Shard> shards, int parallelism) {
+    this.dir = dir;
+    this.shards = List.copyOf(shards);
+    this.pool = new ForkJoinPool(parallelism);
+  }
+
+  /** Opens (creating if needed) the database in {@code dir}, repairing it after a crash. */
+  public static ProcessDatabase open(Path dir) {
+    Path abs = dir.toAbsolutePath().normalize();
+    return new ProcessDatabase(
+        abs, List.of(Shard.open(abs)), Runtime.getRuntime().availableProcessors());
+  }
+
+  public Path directory() {
+    return dir;
+  }
+
+  /**
+   * Indexes files and folders (Rholang {@code .rho}, SBML {@code .xml}/{@code .sbml}). An
+   * unchanged file is skipped by fingerprint; a changed one replaces its previous version.
+   *
+   * @throws IllegalArgumentException when a path does not exist or is not a supported file
+   */
+  public IndexSummary index(List<Path> paths, IndexOptions options, IndexProgress progress) {
+    long start = System.nanoTime();
+    List<SourceFile> files = SourceFiles.collect(paths, options.dataset());
+    Shard shard = shards.get(0);
+    Preparer preparer =
+        new Preparer(
+            options.sbml(),
+            options.maxStates(),
+            options.exploreTimeout(),
+            path -> shard.catalog.byPath(path).map(e -> e.fingerprint()));
+    int added = 0;
+    int replaced = 0;
+    int unchanged = 0;
+    List<IndexSummary.Failure> failed = new ArrayList<>();
+    int batchSize = Math.max(4, options.workers() * 4);
+    ForkJoinPool workers = new ForkJoinPool(options.workers());
+    try {
+      synchronized (writeLock) {
+        int done = 0;
+        for (int from = 0; from < files.size(); from += batchSize) {
+          List<SourceFile> batch = files.subList(from, Math.min(files.size(), from + batchSize));
+          List<Prepared> prepared = inPool(workers, () -> batch.parallelStream().map(preparer::prepare).toList());
+          List<ProcessRecord> ready = new ArrayList<>();
+          for (Prepared p : prepared) {
+            switch (p) {
+              case Prepared.Unchanged u -> unchanged++;
+              case Prepared.Failed f -> failed.add(new IndexSummary.Failure(f.file().path(), f.reason()));
+              case Prepared.Ready r -> {
+                ready.add(r.record());
+                if (r.replacing()) {
+                  replaced++;
+                } else {
+                  added++;
+                }
+              }
+            }
+          }
+          if (!ready.isEmpty()) {
+            shard.store(ready);
+          }
+          for (Prepared p : prepared) {
+            progress.fileDone(++done, files.size(), p.file().path());
+          }
+        }
+      }
+    } finally {
+      workers.shutdown();
+    }
+    return new IndexSummary(added, replaced, unchanged, failed, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /**
+   * Answers a query: parse the type, derive the index condition, find the processes in scope
+   * and the survivors of the condition, reuse cached verdicts, model check the rest in
+   * parallel (each within the request's budget), merge.
+   *
+   * @throws rhoscope.lang.diag.LangException when the type does not parse
+   */
+  public QueryResult query(QueryRequest request) {
+    long start = System.nanoTime();
+    ParsedType parsed = TypeParser.parse("query", request.type());
+    Type core = parsed.core();
+    String key = parsed.normalizedKey();
+    Plan plan = Planner.plan(core);
+    Query filter = filter(request);
+
+    List<Candidate> candidates = new ArrayList<>();
+    int total = 0;
+    for (Shard shard : shards) {
+      Shard.Candidates c =
+          shard.candidates(filter, request.usePlanner() ? Optional.of(plan.query()) : Optional.empty());
+      total += c.total();
+      for (long id : c.survivors()) {
+        candidates.add(new Candidate(shard, id));
+      }
+    }
+    int parallel = Math.max(1, Math.min(pool.getParallelism(), candidates.size()));
+    CheckOptions options =
+        CheckOptions.defaults()
+            .withWorkers(Math.max(1, pool.getParallelism() / parallel))
+            .withMaxStates(request.budget().maxStates())
+            .withTimeout(request.budget().timeout());
+    List<ProcessVerdict> answers =
+        inPool(
+            pool,
+            () ->
+                candidates.parallelStream()
+                    .map(c -> answer(c, core, key, options, request.useCache()))
+                    .flatMap(Optional::stream)
+                    .toList());
+
+    int fromCache = (int) answers.stream().filter(ProcessVerdict::cached).count();
+    int matched = (int) answers.stream().filter(a -> a.verdict() == Verdict.HOLDS).count();
+    int unknown = (int) answers.stream().filter(a -> a.verdict() == Verdict.UNKNOWN).count();
+    List<ProcessVerdict> results =
+        answers.stream()
+            .filter(a -> a.verdict() != Verdict.FAILS)
+            .sorted(Comparator.comparing(ProcessVerdict::verdict).thenComparing(ProcessVerdict::id))
+            .limit(request.limit())
+            .toList();
+    QueryStats stats =
+        new QueryStats(
+            total,
+            total - candidates.size(),
+            answers.size() - fromCache,
+            fromCache,
+            matched,
+            unknown,
+            (System.nanoTime() - start) / 1_000_000);
+    return new QueryResult(
+        request.type(), key, request.usePlanner() ? plan.condition().describe() : "all", results, stats);
+  }
+
+  private record Candidate(Shard shard, long id) {}
+
+  private Optional<ProcessVerdict> answer(
+      Candidate c, Type core, String key, CheckOptions options, boolean useCache) {
+    Optional<ProcessRecord> found = c.shard().get(c.id());
+    if (found.isEmpty()) {
+      // Removed between the search and now.
+      return Optional.empty();
+    }
+    ProcessRecord r = found.get();
+    if (useCache) {
+      Optional<CachedVerdict> hit = c.shard().cached(r.fingerprint(), key);
+      if (hit.isPresent()) {
+        return Optional.of(verdict(r, Verifier.fromCache(hit.get()), true));
+      }
+    }
+    Verifier.Outcome o = verifier.check(r, core, options);
+    // Unknown depends on the budget, which is not part of the key: only definite answers keep.
+    if (useCache && o.verdict() != Verdict.UNKNOWN) {
+      c.shard().cache(r.fingerprint(), key, Verifier.toCache(o));
+    }
+    return Optional.of(verdict(r, o, false));
+  }
+
+  private static ProcessVerdict verdict(ProcessRecord r, Verifier.Outcome o, boolean cached) {
+    return new ProcessVerdict(
+        r.id(), r.name(), r.dataset(), r.format(), o.verdict(), o.reason(), o.witness(),
+        o.finalState(), o.millis(), cached);
+  }
+
+  private static Query filter(QueryRequest request) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    b.add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
+    request.dataset().ifPresent(d -> b.add(new TermQuery(new Term(Fields.DATASET, d)), BooleanClause.Occur.FILTER));
+    request.format().ifPresent(
+        f -> b.add(new TermQuery(new Term(Fields.FORMAT, f.name().toLowerCase(Locale.ROOT))), BooleanClause.Occur.FILTER));
+    request.text().ifPresent(t -> b.add(FeatureIndex.textQuery(t), BooleanClause.Occur.FILTER));
+    request.namePattern().ifPresent(
+        p -> b.add(new WildcardQuery(new Term(Fields.NAME_EXACT, p.toLowerCase(Locale.ROOT))), BooleanClause.Occur.FILTER));
+    return b.build();
+  }
+
+  /** Every stored process, in id order. */
+  public List<ProcessSummary> list() {
+    List<ProcessSummary> out = new ArrayList<>();
+    shards.forEach(s -> out.addAll(s.list()));
+    return out;
+  }
+
+  /** One stored process with its source, features and warnings. */
+  public Optional<ProcessRecord> get(long id) {
+    for (Shard s : shards) {
+      Optional<ProcessRecord> r = s.get(id);
+      if (r.isPresent()) {
+        return r;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Removes a process from the database; false when there is none with this id. */
+  public boolean remove(long id) {
+    synchronized (writeLock) {
+      for (Shard s : shards) {
+        if (s.remove(id)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /** Forgets every cached verdict (benchmarks measure cold queries after this). */
+  public void clearVerdictCache() {
+    shards.forEach(s -> s.catalog.clearVerdicts());
+  }
+
+  @Override
+  public void close() {
+    pool.shutdown();
+    for (Shard s : shards) {
+      s.close();
+    }
+  }
+
+  private interface Task<T> {
+    T run();
+  }
+
+  /** Runs a parallel stream inside a pool, so its width is the pool's, not the common pool's. */
+  private static <T> T inPool(ForkJoinPool pool, Task<T> task) {
+    try {
+      return pool.submit(task::run).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package rhoscope.indexer;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import rhoscope.indexer.catalog.ProcessFormat;
+
+/**
+ * A query: a type in the query language, optional filters, and how to run it.
+ *
+ * @param dataset only processes of this dataset
+ * @param format only processes of this format
+ * @param text only processes whose names and comments match this free text (Lucene syntax)
+ * @param namePattern only processes whose name matches this glob ({@code *}, {@code ?}),
+ *     case-insensitively
+ * @param limit the most results returned (statistics count all)
+ * @param usePlanner prune with the index (off: check every process in scope, for comparison)
+ * @param useCache reuse and store cached verdicts
+ * @param budget time and state bounds of each process's check
+ */
+public record QueryRequest(
+    String type,
+    Optional<String> dataset,
+    Optional<ProcessFormat> format,
+    Optional<String> text,
+    Optional<String> namePattern,
+    int limit,
+    boolean usePlanner,
+    boolean useCache,
+    Budget budget) {
+  public QueryRequest {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(dataset, "dataset");
+    Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(namePattern, "namePattern");
+    Objects.requireNonNull(budget, "budget");
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be positive: " + limit);
+    }
+  }
+
+  /** Bounds of one process's check. */
+  public record Budget(long maxStates, Duration timeout) {
+    public Budget {
+      Objects.requireNonNull(timeout, "timeout");
+      if (maxStates < 1) {
+        throw new IllegalArgumentException("maxStates must be positive: " + maxStates);
+      }
+    }
+
+    /** 200,000 states or ten seconds per process. */
+    public static Budget defaults() {
+      return new Budget(200_000, Duration.ofSeconds(10));
+    }
+  }
+
+  /** The type alone: no filters, 100 results, planner and cache on, default budget. */
+  public static QueryRequest of(String type) {
+    return new QueryRequest(
+        type, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 100, true,
+        true, Budget.defaults());
+  }
+
+  public QueryRequest withDataset(String d) {
+    return new QueryRequest(type, Optional.of(d), format, text, namePattern, limit, usePlanner, useCache, budget);
+  }
+
+  public QueryRequest withFormat(ProcessFormat f) {
+    return new QueryRequest(type, dataset, Optional.of(f), text, namePattern, limit, usePlanner, useCache, budget);
+  }
+
+  public QueryRequest withText(String t) {
+    return new QueryRequest(type, dataset, format, Optional.of(t), namePattern, limit, usePlanner, useCache, budget);
+  }
+
+  public QueryRequest withNamePattern(String p) {
+    return new QueryRequest(type, dataset, format, text, Optional.of(p), limit, usePlanner, useCache, budget);
+  }
+
+  public QueryRequest withLimit(int n) {
+    return new QueryRequest(type, dataset, format, text, namePattern, n, usePlanner, useCache, budget);
+  }
+
+  public QueryRequest withPlanner(boolean on) {
+    return new QueryRequest(type, dataset, format, text, namePattern, limit, on, useCache, budget);
+  }
+
+  public QueryRequest withCache(boolean on) {
+    return new QueryRequest(type, dataset, format, text, namePattern, limit, usePlanner, on, budget);
+  }
+
+  public QueryRequest withBudget(Budget b) {
+    return new QueryRequest(type, dataset, format, text, namePattern, limit, usePlanner, useCache, b);
+  }
+}

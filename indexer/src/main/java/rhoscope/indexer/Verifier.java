@@ -1,0 +1,136 @@
+package rhoscope.indexer;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import rhoscope.engine.Engine;
+import rhoscope.engine.Program;
+import rhoscope.engine.Step;
+import rhoscope.engine.check.CheckOptions;
+import rhoscope.engine.check.CheckResult;
+import rhoscope.engine.check.Evidence;
+import rhoscope.engine.check.ModelChecker;
+import rhoscope.indexer.catalog.CachedVerdict;
+import rhoscope.indexer.features.Labels;
+import rhoscope.indexer.catalog.ProcessFormat;
+import rhoscope.indexer.catalog.ProcessRecord;
+import rhoscope.indexer.ingest.Loader;
+import rhoscope.indexer.ingest.Semantics;
+import rhoscope.indexer.ingest.SourceFile;
+import rhoscope.lang.ParsedProcess;
+import rhoscope.lang.ast.type.Type;
+import rhoscope.lang.diag.LangException;
+
+/**
+ * Model checks stored processes. Compiled programs are kept in a small LRU keyed by content
+ * fingerprint, so that repeated queries do not parse and compile the same survivors again.
+ */
+final class Verifier {
+  private static final int PROGRAMS_KEPT = 2048;
+
+  /** A verdict with its evidence, as stored in the cache and shown in results. */
+  record Outcome(Verdict verdict, String reason, List<WitnessStep> witness, String finalState, long millis) {}
+
+  private final Map<String, Program> programs =
+      new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Program> eldest) {
+          return size() > PROGRAMS_KEPT;
+        }
+      };
+
+  Outcome check(ProcessRecord r, Type core, CheckOptions options) {
+    long start = System.nanoTime();
+    try {
+      CheckResult c = ModelChecker.check(program(r), core, options);
+      List<WitnessStep> witness = new ArrayList<>();
+      String finalState = "";
+      if (c.evidence().isPresent()) {
+        Evidence e = c.evidence().get();
+        for (Step s : e.steps()) {
+          witness.add(new WitnessStep(Labels.of(s.channel()), s.message(), s.receiver()));
+        }
+        finalState = e.finalState();
+      }
+      Verdict v = switch (c.verdict()) {
+        case YES -> Verdict.HOLDS;
+        case NO -> Verdict.FAILS;
+        case UNKNOWN -> Verdict.UNKNOWN;
+      };
+      return new Outcome(v, c.reason(), witness, finalState, c.millis());
+    } catch (LangException e) {
+      return new Outcome(
+          Verdict.UNKNOWN, "cannot check: " + e.getMessage(), List.of(), "", elapsed(start));
+    }
+  }
+
+  private Program program(ProcessRecord r) {
+    synchronized (programs) {
+      Program p = programs.get(r.fingerprint());
+      if (p != null) {
+        return p;
+      }
+    }
+    Program p = Engine.load(parse(r));
+    synchronized (programs) {
+      programs.put(r.fingerprint(), p);
+    }
+    return p;
+  }
+
+  private static ParsedProcess parse(ProcessRecord r) {
+    SourceFile file = new SourceFile(java.nio.file.Path.of(r.path()), r.dataset(), r.format());
+    return Loader.load(
+            file,
+            r.source(),
+            r.format() == ProcessFormat.SBML
+                ? Semantics.parse(r.semantics())
+                : rhoscope.indexer.sbml.ImportOptions.defaults())
+        .parsed();
+  }
+
+  private static long elapsed(long start) {
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+
+  /** The cache's form of an outcome: witness steps one a line, fields tab-separated. */
+  static CachedVerdict toCache(Outcome o) {
+    StringBuilder sb = new StringBuilder();
+    for (WitnessStep s : o.witness()) {
+      sb.append(escape(s.channel())).append('\t').append(escape(s.message())).append('\t')
+          .append(escape(s.receiver())).append('\n');
+    }
+    sb.append(escape(o.finalState()));
+    return new CachedVerdict(o.verdict().name(), o.reason(), sb.toString(), o.millis());
+  }
+
+  static Outcome fromCache(CachedVerdict c) {
+    String[] lines = c.witness().split("\n", -1);
+    List<WitnessStep> steps = new ArrayList<>();
+    for (int i = 0; i < lines.length - 1; i++) {
+      String[] f = lines[i].split("\t", -1);
+      steps.add(new WitnessStep(unescape(f[0]), unescape(f[1]), unescape(f[2])));
+    }
+    return new Outcome(
+        Verdict.valueOf(c.verdict()), c.reason(), steps, unescape(lines[lines.length - 1]), c.millis());
+  }
+
+  private static String escape(String s) {
+    return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n");
+  }
+
+  private static String unescape(String s) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (ch == '\\' && i + 1 < s.length()) {
+        char n = s.charAt(++i);
+        sb.append(n == 't' ? '\t' : n == 'n' ? '\n' : n);
+      } else {
+        sb.append(ch);
+      }
+    }
+    return sb.toString();
+  }
+}

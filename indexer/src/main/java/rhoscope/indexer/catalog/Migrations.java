@@ -1,0 +1,88 @@
+package rhoscope.indexer.catalog;
+
+import java.util.List;
+
+/**
+ * The catalog's schema as a list of forward steps; step {@code i} takes the schema from version
+ * {@code i} to {@code i + 1}. Steps are append-only: a released step is never edited, a change
+ * is a new step, so every older database can be carried forward on open.
+ */
+final class Migrations {
+  private Migrations() {}
+
+  static final List<List<String>> STEPS =
+      List.of(
+          // 0 -> 1: processes and their import warnings.
+          List.of(
+              """
+              CREATE TABLE processes (
+                id BIGINT AUTO_INCREMENT PRIMARY KEY,
+                path VARCHAR(4096) NOT NULL UNIQUE,
+                name VARCHAR(1024) NOT NULL,
+                dataset VARCHAR(256) NOT NULL,
+                format VARCHAR(16) NOT NULL,
+                semantics VARCHAR(64) NOT NULL,
+                source CLOB NOT NULL,
+                fingerprint VARCHAR(64) NOT NULL,
+                ingested_at TIMESTAMP WITH TIME ZONE NOT NULL,
+                status VARCHAR(16) NOT NULL)""",
+              """
+              CREATE TABLE warnings (
+                process_id BIGINT NOT NULL REFERENCES processes(id) ON DELETE CASCADE,
+                seq INT NOT NULL,
+                message VARCHAR(4096) NOT NULL,
+                PRIMARY KEY (process_id, seq))"""),
+          // 1 -> 2: behavioural features.
+          List.of(
+              """
+              CREATE TABLE features (
+                process_id BIGINT PRIMARY KEY REFERENCES processes(id) ON DELETE CASCADE,
+                explored BOOLEAN NOT NULL,
+                complete BOOLEAN NOT NULL,
+                state_count BIGINT NOT NULL,
+                transitions BIGINT NOT NULL,
+                explore_millis BIGINT NOT NULL,
+                note VARCHAR(4096) NOT NULL,
+                deadlock BOOLEAN NOT NULL,
+                terminal BOOLEAN NOT NULL,
+                computes_strings BOOLEAN NOT NULL,
+                linear_receive BOOLEAN NOT NULL)""",
+              """
+              CREATE TABLE feature_values (
+                process_id BIGINT NOT NULL REFERENCES processes(id) ON DELETE CASCADE,
+                field VARCHAR(32) NOT NULL,
+                seq INT NOT NULL,
+                val VARCHAR NOT NULL,
+                PRIMARY KEY (process_id, field, seq))""",
+              """
+              CREATE TABLE channels (
+                process_id BIGINT NOT NULL REFERENCES processes(id) ON DELETE CASCADE,
+                label VARCHAR(4096) NOT NULL,
+                kind VARCHAR(16) NOT NULL,
+                sends INT NOT NULL,
+                persistent_sends INT NOT NULL,
+                linear_receives INT NOT NULL,
+                persistent_receives INT NOT NULL,
+                peeks INT NOT NULL,
+                send_repeated BOOLEAN NOT NULL,
+                receive_repeated BOOLEAN NOT NULL,
+                PRIMARY KEY (process_id, label, kind))"""),
+          // 2 -> 3: the verdict cache, keyed by process fingerprint and normalised type.
+          List.of(
+              """
+              CREATE TABLE verdicts (
+                fingerprint VARCHAR(64) NOT NULL,
+                type_hash VARCHAR(64) NOT NULL,
+                type_key CLOB NOT NULL,
+                verdict VARCHAR(16) NOT NULL,
+                reason VARCHAR(4096) NOT NULL,
+                witness CLOB NOT NULL,
+                millis BIGINT NOT NULL,
+                checked_at TIMESTAMP WITH TIME ZONE NOT NULL,
+                PRIMARY KEY (fingerprint, type_hash))""",
+              "CREATE INDEX processes_dataset ON processes(dataset)"));
+
+  static int latest() {
+    return STEPS.size();
+  }
+}

@@ -1,0 +1,98 @@
+package rhoscope.indexer.features;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.TreeSet;
+import rhoscope.engine.ChannelView;
+import rhoscope.engine.Engine;
+import rhoscope.engine.Program;
+import rhoscope.engine.StateView;
+import rhoscope.engine.ReceiveView;
+import rhoscope.engine.SendView;
+import rhoscope.engine.ThreadView;
+import rhoscope.engine.analysis.StaticAnalysis;
+import rhoscope.engine.explore.Edge;
+import rhoscope.engine.explore.ExploreOptions;
+import rhoscope.engine.explore.ExploreResult;
+import rhoscope.engine.explore.Explorer;
+import rhoscope.engine.explore.StateGraph;
+import rhoscope.lang.ParsedProcess;
+import rhoscope.lang.diag.LangException;
+
+/**
+ * Extracts a process's features: the static analysis of its tree, and a bounded exploration of
+ * its state space. The exploration records the state graph (the sequential explorer, every
+ * transition, no reduction) so that the sets it reports are exact when it completes.
+ */
+public final class FeatureExtractor {
+  private FeatureExtractor() {}
+
+  /** Features of a process, exploring at most {@code maxStates} states for {@code timeout}. */
+  public static ProcessFeatures extract(ParsedProcess p, long maxStates, Duration timeout) {
+    return new ProcessFeatures(StaticAnalysis.of(p.process()), explore(p, maxStates, timeout));
+  }
+
+  static ExplorationFeatures explore(ParsedProcess p, long maxStates, Duration timeout) {
+    Program program;
+    try {
+      program = Engine.load(p);
+    } catch (LangException e) {
+      return ExplorationFeatures.notExplored("not explored: " + e.getMessage());
+    }
+    ExploreResult r =
+        Explorer.sequential(
+            program,
+            ExploreOptions.defaults()
+                .withWorkers(1)
+                .withMaxStates(maxStates)
+                .withTimeout(timeout)
+                .withRecordGraph(true));
+    TreeSet<String> carried = new TreeSet<>();
+    TreeSet<String> comm = new TreeSet<>();
+    TreeSet<String> receive = new TreeSet<>();
+    TreeSet<String> contract = new TreeSet<>();
+    StateGraph g = r.graph().orElseThrow(() -> new IllegalStateException("no state graph recorded"));
+    for (int i = 0; i < g.size(); i++) {
+      StateView s = g.state(i);
+      List<ThreadView> threads = s.threads();
+      for (ThreadView t : threads) {
+        switch (t) {
+          case SendView send -> carried.add(Labels.of(send.channel()));
+          case ReceiveView rec -> {
+            TreeSet<String> into = switch (rec.kind()) {
+              case LINEAR, PEEK -> receive;
+              case PERSISTENT -> contract;
+            };
+            rec.channels().forEach(c -> into.add(Labels.of(c)));
+          }
+        }
+      }
+      for (Edge e : g.successors(i)) {
+        ChannelView fired = e.step().channel();
+        comm.add(Labels.of(fired));
+        // A step names only the first bind's channel; a join also communicates on the others.
+        for (ThreadView t : threads) {
+          if (t instanceof ReceiveView rec
+              && rec.channels().size() > 1
+              && rec.channels().stream().anyMatch(c -> c.identity() == fired.identity())) {
+            rec.channels().forEach(c -> comm.add(Labels.of(c)));
+          }
+        }
+      }
+    }
+    String note = r.complete() ? "" : "exploration stopped early: " + r.stopReason();
+    return new ExplorationFeatures(
+        true,
+        r.complete(),
+        r.distinctStates(),
+        r.transitions(),
+        r.millis(),
+        note,
+        carried,
+        comm,
+        receive,
+        contract,
+        r.deadlockedStates() > 0,
+        r.terminalStates() > 0);
+  }
+}

@@ -1,0 +1,26 @@
+package rhoscope.indexer.sbml;
+
+import java.util.List;
+import java.util.Objects;
+import rhoscope.lang.ast.process.Proc;
+
+/**
+ * An SBML model translated into a closed rho-calculus process.
+ *
+ * @param modelId the SBML model id (the file name without extension when the model has none)
+ * @param name the model's name, or its id when it has none
+ * @param process the translation; every species is the public name {@code @"id"}
+ * @param semantics the semantics the process implements (qual for qualitative models, whatever
+ *     was asked)
+ * @param warnings what the translation could not honour, in document order
+ */
+public record ImportedModel(
+    String modelId, String name, Proc process, Semantics semantics, List<ImportWarning> warnings) {
+  public ImportedModel {
+    Objects.requireNonNull(modelId, "modelId");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(process, "process");
+    Objects.requireNonNull(semantics, "semantics");
+    warnings = List.copyOf(warnings);
+  }
+}

@@ -1,0 +1,121 @@
+package rhoscope.indexer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import rhoscope.indexer.catalog.ProcessRecord;
+import rhoscope.indexer.catalog.ProcessSummary;
+
+class ProcessDatabaseTest {
+  @TempDir Path dir;
+
+  private Path write(String name, String text) throws IOException {
+    Path f = dir.resolve("src").resolve(name);
+    Files.createDirectories(f.getParent());
+    Files.writeString(f, text, StandardCharsets.UTF_8);
+    return f;
+  }
+
+  private static final String PING =
+      "// a ping that is answered\n"
+          + "new ping in { ping!(1) | for (x <- ping) { @\"pong\"!(x) } }";
+  private static final String STUCK = "// waits forever\nfor (x <- @\"never\") { @\"done\"!(x) }";
+
+  @Test
+  void indexingTwiceIsANoOpAndAChangedFileReplacesItsVersion() throws IOException {
+    Path a = write("a.rho", PING);
+    write("b.rho", STUCK);
+    try (ProcessDatabase db = ProcessDatabase.open(dir.resolve("db"))) {
+      IndexSummary first = db.index(List.of(dir.resolve("src")), IndexOptions.defaults(), IndexProgress.NONE);
+      assertThat(first.failed()).isEmpty();
+      assertThat(first.added()).isEqualTo(2);
+
+      IndexSummary second = db.index(List.of(dir.resolve("src")), IndexOptions.defaults(), IndexProgress.NONE);
+      assertThat(second.added()).isZero();
+      assertThat(second.unchanged()).isEqualTo(2);
+
+      long id = db.list().stream().filter(s -> s.name().equals("a.rho")).findFirst().orElseThrow().id();
+      Files.writeString(a, "@\"pong\"!(2)", StandardCharsets.UTF_8);
+      IndexSummary third = db.index(List.of(a), IndexOptions.defaults(), IndexProgress.NONE);
+      assertThat(third.replaced()).isEqualTo(1);
+      ProcessRecord now = db.get(id).orElseThrow();
+      assertThat(now.source()).isEqualTo("@\"pong\"!(2)");
+      assertThat(db.list()).hasSize(2);
+      assertThat(db.query(QueryRequest.of("contains \"pong\"!(2)")).results())
+          .extracting(ProcessVerdict::id)
+          .containsExactly(id);
+    }
+  }
+
+  @Test
+  void queriesAnswerWithVerdictsWitnessesAndStatistics() throws IOException {
+    write("a.rho", PING);
+    write("b.rho", STUCK);
+    try (ProcessDatabase db = ProcessDatabase.open(dir.resolve("db"))) {
+      db.index(List.of(dir.resolve("src")), IndexOptions.defaults(), IndexProgress.NONE);
+
+      QueryResult r = db.query(QueryRequest.of("eventually contains \"pong\"!(1)"));
+
+      assertThat(r.results()).extracting(ProcessVerdict::name).containsExactly("a.rho");
+      ProcessVerdict v = r.results().get(0);
+      assertThat(v.verdict()).isEqualTo(Verdict.HOLDS);
+      assertThat(v.witness()).hasSize(1);
+      assertThat(v.witness().get(0).channel()).isEqualTo("ping");
+      // b.rho never writes "pong" with a complete exploration: the index rules it out.
+      assertThat(r.stats().total()).isEqualTo(2);
+      assertThat(r.stats().prunedByIndex()).isEqualTo(1);
+      assertThat(r.stats().checked()).isEqualTo(1);
+      assertThat(r.stats().matched()).isEqualTo(1);
+
+      QueryResult again = db.query(QueryRequest.of("eventually contains \"pong\"!(1)"));
+      assertThat(again.stats().fromCache()).isEqualTo(1);
+      assertThat(again.stats().checked()).isZero();
+      assertThat(again.results().get(0).witness()).isEqualTo(v.witness());
+    }
+  }
+
+  @Test
+  void filtersRestrictTheScope() throws IOException {
+    write("ping.rho", PING);
+    write("stuck.rho", STUCK);
+    try (ProcessDatabase db = ProcessDatabase.open(dir.resolve("db"))) {
+      db.index(List.of(dir.resolve("src")), IndexOptions.defaults().withDataset("mine"), IndexProgress.NONE);
+      assertThat(db.query(QueryRequest.of("true").withText("forever")).results())
+          .extracting(ProcessVerdict::name).containsExactly("stuck.rho");
+      assertThat(db.query(QueryRequest.of("true").withNamePattern("PI*")).results())
+          .extracting(ProcessVerdict::name).containsExactly("ping.rho");
+      assertThat(db.query(QueryRequest.of("true").withDataset("other")).stats().total()).isZero();
+      assertThat(db.query(QueryRequest.of("true").withDataset("mine")).stats().total()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void removeDeletesFromBothStores() throws IOException {
+    write("a.rho", PING);
+    try (ProcessDatabase db = ProcessDatabase.open(dir.resolve("db"))) {
+      db.index(List.of(dir.resolve("src")), IndexOptions.defaults(), IndexProgress.NONE);
+      long id = db.list().get(0).id();
+      assertThat(db.remove(id)).isTrue();
+      assertThat(db.remove(id)).isFalse();
+      assertThat(db.list()).isEmpty();
+      assertThat(db.query(QueryRequest.of("true")).stats().total()).isZero();
+    }
+  }
+
+  @Test
+  void unparsableFilesAreReportedWithTheirPosition() throws IOException {
+    write("bad.rho", "new x in { x!( }");
+    try (ProcessDatabase db = ProcessDatabase.open(dir.resolve("db"))) {
+      IndexSummary s = db.index(List.of(dir.resolve("src")), IndexOptions.defaults(), IndexProgress.NONE);
+      assertThat(s.failed()).hasSize(1);
+      assertThat(s.failed().get(0).reason()).contains("1:");
+      assertThat(db.list()).extracting(ProcessSummary::name).isEmpty();
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package rhoscope.indexer.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import rhoscope.engine.analysis.StaticAnalysis;
+import rhoscope.indexer.features.ExplorationFeatures;
+import rhoscope.indexer.features.ProcessFeatures;
+import rhoscope.lang.parse.ProcessParser;
+
+class CatalogTest {
+  @TempDir Path dir;
+
+  static ProcessRecord record(String path, String source, String fingerprint) {
+    var statics = StaticAnalysis.of(ProcessParser.parse(path, source).process());
+    var exploration =
+        new ExplorationFeatures(
+            true, true, 3, 2, 5, "",
+            new TreeSet<>(List.of("\"a\"")), new TreeSet<>(List.of("\"a\"")),
+            new TreeSet<>(List.of("\"a\"")), new TreeSet<>(), false, true);
+    return new ProcessRecord(
+        0, path, Path.of(path).getFileName().toString(), "test", ProcessFormat.RHOLANG, "", source,
+        fingerprint, Instant.now().truncatedTo(ChronoUnit.MILLIS), List.of("a warning"),
+        new ProcessFeatures(statics, exploration));
+  }
+
+  @Test
+  void aNewCatalogIsAtTheLatestSchemaVersion() {
+    try (Catalog c = Catalog.open(dir)) {
+      assertThat(c.schemaVersion()).isEqualTo(Migrations.latest());
+    }
+  }
+
+  @Test
+  void anOlderSchemaIsMigratedForwardOnOpenKeepingItsData() {
+    try (Catalog c = Catalog.open(dir, 2)) {
+      assertThat(c.schemaVersion()).isEqualTo(2);
+      c.putPending(record("/x/a.rho", "@\"a\"!(1) | for (_ <- @\"a\") { Nil }", "f1"));
+    }
+    try (Catalog c = Catalog.open(dir)) {
+      assertThat(c.schemaVersion()).isEqualTo(Migrations.latest());
+      assertThat(c.list()).extracting(ProcessSummary::path).containsExactly("/x/a.rho");
+      c.putVerdict("f1", "T", new CachedVerdict("HOLDS", "", "", 1));
+      assertThat(c.verdict("f1", "T")).isPresent();
+    }
+  }
+
+  @Test
+  void aCatalogFromANewerRhoscopeIsRefusedNamingItsFile() throws Exception {
+    Catalog.open(dir).close();
+    try (var conn = DriverManager.getConnection("jdbc:h2:file:" + dir.toAbsolutePath().resolve("catalog"));
+        Statement s = conn.createStatement()) {
+      s.execute("UPDATE schema_version SET version = 99");
+    }
+    assertThatThrownBy(() -> Catalog.open(dir))
+        .isInstanceOf(CatalogException.class)
+        .hasMessageContaining("catalog.mv.db")
+        .hasMessageContaining("99");
+  }
+
+  @Test
+  void storedProcessesReadBackWithFeaturesAndWarnings() {
+    ProcessRecord r =
+        record("/x/b.rho", "new x in { for (_ <- x) { @\"y\"!(1) } | x!(0) }", "f2");
+    try (Catalog c = Catalog.open(dir)) {
+      long id = c.putPending(r);
+      ProcessRecord back = c.get(id).orElseThrow();
+      assertThat(back).isEqualTo(r.withId(id));
+      assertThat(c.idsWithStatus(Catalog.Status.PENDING)).containsExactly(id);
+      c.setStatus(List.of(id), Catalog.Status.DONE);
+      assertThat(c.idsWithStatus(Catalog.Status.PENDING)).isEmpty();
+    }
+  }
+
+  @Test
+  void replacingAPathKeepsItsIdAndDropsTheOldFeatures() {
+    try (Catalog c = Catalog.open(dir)) {
+      long id = c.putPending(record("/x/c.rho", "@\"old\"!(1)", "f3"));
+      long again = c.putPending(record("/x/c.rho", "@\"new\"!(1)", "f4"));
+      assertThat(again).isEqualTo(id);
+      ProcessRecord back = c.get(id).orElseThrow();
+      assertThat(back.fingerprint()).isEqualTo("f4");
+      assertThat(back.features().statics().freeNames()).containsExactly("\"new\"");
+      assertThat(c.byPath("/x/c.rho").orElseThrow().fingerprint()).isEqualTo("f4");
+    }
+  }
+
+  @Test
+  void verdictsAreKeyedByFingerprintAndType() {
+    try (Catalog c = Catalog.open(dir)) {
+      c.putVerdict("fp", "eventually true", new CachedVerdict("HOLDS", "why", "a\tb\tc\nend", 7));
+      assertThat(c.verdict("fp", "eventually true"))
+          .contains(new CachedVerdict("HOLDS", "why", "a\tb\tc\nend", 7));
+      assertThat(c.verdict("fp", "eventually false")).isEmpty();
+      assertThat(c.verdict("other", "eventually true")).isEmpty();
+      c.clearVerdicts();
+      assertThat(c.verdict("fp", "eventually true")).isEmpty();
+    }
+  }
+}

@@ -1,0 +1,244 @@
+package rhoscope.indexer.datasets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import rhoscope.engine.Engine;
+import rhoscope.engine.check.CheckOptions;
+import rhoscope.engine.check.CheckResult;
+import rhoscope.engine.check.ModelChecker;
+import rhoscope.engine.check.Verdict;
+import rhoscope.engine.explore.ExploreOptions;
+import rhoscope.engine.explore.ExploreResult;
+import rhoscope.engine.explore.Explorer;
+import rhoscope.indexer.datasets.DatasetTable.Expected;
+import rhoscope.indexer.datasets.DatasetTable.Row;
+import rhoscope.indexer.sbml.ImportOptions;
+import rhoscope.indexer.sbml.ImportedModel;
+import rhoscope.indexer.sbml.SbmlImporter;
+import rhoscope.lang.ParsedProcess;
+import rhoscope.lang.ParsedType;
+import rhoscope.lang.diag.Positions;
+import rhoscope.lang.parse.ProcessParser;
+import rhoscope.lang.parse.TypeParser;
+import rhoscope.lang.print.ProcessPrinter;
+
+/**
+ * Checks every row of the tables in {@code datasets/README.md} (the golden-model habit of TLC's
+ * {@code test-model/}: model files, their queries and expected verdicts side by side, one
+ * parameterised test). Surefire runs it from the module folder, so the datasets are at
+ * {@code ../datasets}.
+ */
+class DatasetsTableTest {
+  private static final Path DATASETS = Path.of("..", "datasets");
+  private static final Path CONTRACTS = DATASETS.resolve("contracts");
+
+  /** Every shipped model is small: its whole state space stays well under this. */
+  private static final long MAX_STATES = 50_000;
+
+  private static final CheckOptions CHECK =
+      CheckOptions.defaults().withMaxStates(MAX_STATES).withTimeout(Duration.ofSeconds(30));
+
+  static Stream<Row> rows() {
+    return table().rows().stream();
+  }
+
+  /** The distinct models the rows name: a file, and for SBML the semantics it is imported under. */
+  static Stream<Row> models() {
+    return table().rows().stream()
+        .collect(
+            Collectors.toMap(
+                r -> r.file() + " " + r.semantics(), r -> r, (a, b) -> a, LinkedHashMap::new))
+        .values()
+        .stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("rows")
+  void rowHasTheExpectedVerdict(Row row) {
+    ParsedType type = TypeParser.parse(row.toString(), row.property());
+
+    CheckResult result = ModelChecker.check(load(row), type, CHECK);
+
+    Verdict expected = row.expected() == Expected.YES ? Verdict.YES : Verdict.NO;
+    assertThat(result.verdict())
+        .as("%s: %s%s", row, result.reason(), evidence(result))
+        .isEqualTo(expected);
+  }
+
+  /**
+   * Every model's whole state space fits the bound, so no verdict above can hide behind an
+   * early stop; and the explorer's count of deadlocked states agrees with the table's
+   * {@code deadlock_free} row, the one property every contract states.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("models")
+  void modelExploresCompletelyAndItsDeadlocksMatchTheTable(Row model) {
+    ExploreResult run =
+        Explorer.explore(Engine.load(load(model)), ExploreOptions.defaults().withMaxStates(MAX_STATES));
+
+    assertThat(run.complete()).as("%s: exploration stopped by %s", model.file(), run.stopReason())
+        .isTrue();
+    table().rows().stream()
+        .filter(r -> r.file().equals(model.file()) && r.semantics().equals(model.semantics()))
+        .filter(r -> r.property().equals("deadlock_free"))
+        .forEach(
+            r ->
+                assertThat(run.deadlockedStates() == 0)
+                    .as("%s: %d deadlocked states", r, run.deadlockedStates())
+                    .isEqualTo(r.expected() == Expected.YES));
+  }
+
+  @Test
+  void contractsTableCoversAtLeast25ContractsEachWithADeadlockFreeRow() {
+    Map<String, List<Row>> byFile = byFile(table().section("Contracts"));
+    Set<String> onDisk = contractFilesOnDisk();
+
+    assertThat(byFile.keySet()).containsExactlyInAnyOrderElementsOf(onDisk);
+    assertThat(onDisk).hasSizeGreaterThanOrEqualTo(25);
+    List<String> withoutDeadlockRow =
+        byFile.entrySet().stream()
+            .filter(e -> e.getValue().stream().noneMatch(r -> r.property().equals("deadlock_free")))
+            .map(Map.Entry::getKey)
+            .toList();
+    assertThat(withoutDeadlockRow).as("contracts without a deadlock_free row").isEmpty();
+  }
+
+  @Test
+  void everyRowNamesAFileThatExists() {
+    List<String> missing =
+        table().rows().stream()
+            .map(Row::file)
+            .distinct()
+            .filter(f -> !Files.isRegularFile(DATASETS.resolve(f)))
+            .toList();
+
+    assertThat(missing).as("files named in README.md but absent").isEmpty();
+  }
+
+  @Test
+  void contractHeadersListExactlyTheTableRows() {
+    List<String> disagreements = new ArrayList<>();
+    byFile(table().section("Contracts"))
+        .forEach(
+            (file, rows) -> {
+              ContractHeader header = ContractHeader.parse(read(DATASETS.resolve(file)));
+              Set<String> holds = new TreeSet<>(header.holds());
+              Set<String> fails = new TreeSet<>(header.fails());
+              Set<String> tableHolds = properties(rows, Expected.YES);
+              Set<String> tableFails = properties(rows, Expected.NO);
+              if (header.description().isEmpty()) {
+                disagreements.add(file + ": no description in the header comment");
+              }
+              if (!holds.equals(tableHolds)) {
+                disagreements.add(file + ": header Holds " + holds + " vs table yes " + tableHolds);
+              }
+              if (!fails.equals(tableFails)) {
+                disagreements.add(file + ": header Fails " + fails + " vs table no " + tableFails);
+              }
+            });
+
+    assertThat(disagreements).isEmpty();
+  }
+
+  /** Parses a Rholang file, or imports an SBML one under the row's semantics. */
+  private static ParsedProcess load(Row row) {
+    Path file = DATASETS.resolve(row.file());
+    String name = file.getFileName().toString();
+    if (name.endsWith(".rho")) {
+      return ProcessParser.parse(row.file(), read(file));
+    }
+    if (name.endsWith(".xml") || name.endsWith(".sbml")) {
+      ImportedModel model = SbmlImporter.importFile(file, importOptions(row));
+      return new ParsedProcess(
+          row.file(), ProcessPrinter.print(model.process()), model.process(), Positions.empty());
+    }
+    throw new IllegalArgumentException(row + ": unknown model format (expected .rho, .xml, .sbml)");
+  }
+
+  /**
+   * The semantics cell as the CLI spells it: {@code boolean}, {@code counts:K} or {@code qual},
+   * optionally followed by {@code --set SPECIES=VALUE} overrides; boolean when empty.
+   */
+  private static ImportOptions importOptions(Row row) {
+    if (row.semantics().isEmpty()) {
+      return ImportOptions.defaults();
+    }
+    List<String> words = Arrays.asList(row.semantics().get().trim().split("\\s+"));
+    List<String> assignments = new ArrayList<>();
+    for (int i = 1; i < words.size(); i++) {
+      if (words.get(i).equals("--set") && i + 1 < words.size()) {
+        assignments.add(words.get(++i));
+      } else {
+        throw new IllegalArgumentException(
+            row + ": semantics cell must be SEMANTICS [--set S=V ...], got " + row.semantics());
+      }
+    }
+    return ImportOptions.parse(words.get(0), assignments);
+  }
+
+  private static String evidence(CheckResult result) {
+    return result
+        .evidence()
+        .map(
+            e ->
+                e.steps().stream()
+                        .map(st -> "\n  " + st.channel().label() + ": " + st.message())
+                        .collect(Collectors.joining("", "; evidence:", ""))
+                    + "\n  final state:\n" + e.finalState())
+        .orElse("");
+  }
+
+  private static Set<String> properties(List<Row> rows, Expected expected) {
+    return rows.stream()
+        .filter(r -> r.expected() == expected)
+        .map(Row::property)
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  private static Map<String, List<Row>> byFile(List<Row> rows) {
+    return rows.stream()
+        .collect(Collectors.groupingBy(Row::file, LinkedHashMap::new, Collectors.toList()));
+  }
+
+  private static Set<String> contractFilesOnDisk() {
+    try (Stream<Path> files = Files.list(CONTRACTS)) {
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".rho"))
+          .map(n -> "contracts/" + n)
+          .collect(Collectors.toCollection(TreeSet::new));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static DatasetTable table() {
+    return DatasetTable.parse(read(DATASETS.resolve("README.md")));
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

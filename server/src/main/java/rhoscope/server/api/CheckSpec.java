@@ -1,0 +1,32 @@
+package rhoscope.server.api;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/** Checks one process against a type without storing it: the process is inline or a stored id. */
+public record CheckSpec(ProcessRef process, String type, Duration timeout) {
+  public CheckSpec {
+    Objects.requireNonNull(process, "process");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(timeout, "timeout");
+  }
+
+  /** Which process to check. */
+  public sealed interface ProcessRef {}
+
+  /** A stored process, by id. */
+  public record Stored(String id) implements ProcessRef {
+    public Stored {
+      Objects.requireNonNull(id, "id");
+    }
+  }
+
+  /** A process given in the request. */
+  public record Inline(SourceFormat format, String semantics, String source)
+      implements ProcessRef {
+    public Inline {
+      Objects.requireNonNull(format, "format");
+      Objects.requireNonNull(source, "source");
+    }
+  }
+}

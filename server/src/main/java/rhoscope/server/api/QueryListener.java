@@ -1,0 +1,19 @@
+package rhoscope.server.api;
+
+/** Hears a query as it runs; called from the checker's threads, so implementations are thread-safe. */
+public interface QueryListener {
+  QueryListener NONE =
+      new QueryListener() {
+        @Override
+        public void progress(long checked, long candidates) {}
+
+        @Override
+        public void matched(Match match) {}
+      };
+
+  /** {@code checked} of {@code candidates} processes have a verdict. */
+  void progress(long checked, long candidates);
+
+  /** A process matched; it will also be in the final answer. */
+  void matched(Match match);
+}

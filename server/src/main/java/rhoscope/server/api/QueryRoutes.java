@@ -1,0 +1,124 @@
+package rhoscope.server.api;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import rhoscope.lang.diag.LangException;
+
+/** {@code POST /api/query} (whole or streamed as JSON lines) and {@code POST /api/check}. */
+final class QueryRoutes {
+  static final String NDJSON = "application/x-ndjson";
+  private static final byte[] NEWLINE = "\n".getBytes(StandardCharsets.UTF_8);
+
+  private final ProcessService service;
+  private final ServerConfig config;
+  private final QueryRunner runner;
+  private final BodyReader bodies;
+
+  QueryRoutes(
+      ProcessService service, ServerConfig config, QueryRunner runner, BodyReader bodies) {
+    this.service = service;
+    this.config = config;
+    this.runner = runner;
+    this.bodies = bodies;
+  }
+
+  void query(Context ctx) throws IOException {
+    Requests.Query request = bodies.read(ctx, Requests.Query.class);
+    QuerySpec spec = request.toSpec(config);
+    if (Boolean.TRUE.equals(request.stream()) || accepts(ctx, NDJSON)) {
+      stream(ctx, spec);
+    } else {
+      ctx.json(runner.run(() -> service.query(spec, QueryListener.NONE), spec.timeout()));
+    }
+  }
+
+  void check(Context ctx) {
+    CheckSpec spec = bodies.read(ctx, Requests.Check.class).toSpec(config);
+    ctx.json(runner.run(() -> service.check(spec), spec.timeout()));
+  }
+
+  /**
+   * Streams the query: the checker's threads queue events, this request thread writes them. A
+   * malformed type is still a plain 400, because it is parsed before the first byte is sent.
+   */
+  private void stream(Context ctx, QuerySpec spec) throws IOException {
+    service.parseType(spec.type());
+    BlockingQueue<StreamEvent> events = new LinkedBlockingQueue<>();
+    QueryListener listener =
+        new QueryListener() {
+          @Override
+          public void progress(long checked, long candidates) {
+            events.add(new StreamEvent.Progress(checked, candidates));
+          }
+
+          @Override
+          public void matched(Match match) {
+            events.add(new StreamEvent.Matched(match));
+          }
+        };
+    Future<QueryAnswer> answer = runner.submit(() -> service.query(spec, listener));
+    ctx.status(200).contentType(NDJSON);
+    OutputStream out = ctx.res().getOutputStream();
+    long deadline = System.nanoTime() + QueryRunner.hardLimit(spec.timeout()).toNanos();
+    try {
+      while (true) {
+        StreamEvent event = events.poll(50, TimeUnit.MILLISECONDS);
+        if (event != null) {
+          write(out, event);
+        } else if (answer.isDone()) {
+          for (StreamEvent rest = events.poll(); rest != null; rest = events.poll()) {
+            write(out, rest);
+          }
+          write(out, finished(answer));
+          return;
+        } else if (System.nanoTime() > deadline) {
+          answer.cancel(true);
+          write(out, failed(QueryRunner.timedOut(spec.timeout())));
+          return;
+        }
+      }
+    } catch (InterruptedException e) {
+      answer.cancel(true);
+      Thread.currentThread().interrupt();
+    } catch (IOException e) {
+      // The client went away: stop checking for nobody.
+      answer.cancel(true);
+    }
+  }
+
+  private static StreamEvent finished(Future<QueryAnswer> answer) throws InterruptedException {
+    try {
+      return new StreamEvent.Done(answer.get());
+    } catch (ExecutionException e) {
+      return failed(e.getCause());
+    }
+  }
+
+  private static StreamEvent failed(Throwable cause) {
+    return new StreamEvent.Failed(
+        switch (cause) {
+          case ApiException a -> ApiError.of(a);
+          case LangException l -> ApiError.of(l);
+          default -> new ApiError("internal", "internal error: " + cause, 0, 0);
+        });
+  }
+
+  private static void write(OutputStream out, StreamEvent event) throws IOException {
+    out.write(Json.bytes(event));
+    out.write(NEWLINE);
+    out.flush();
+  }
+
+  private static boolean accepts(Context ctx, String mediaType) {
+    String accept = ctx.header("Accept");
+    return accept != null && accept.toLowerCase(Locale.ROOT).contains(mediaType);
+  }
+}

@@ -1,0 +1,102 @@
+package rhoscope.server.api;
+
+import io.javalin.Javalin;
+import io.javalin.http.HandlerType;
+import io.javalin.json.JavalinJackson;
+import java.util.List;
+import rhoscope.server.web.WebPage;
+
+/**
+ * The HTTP server: the JSON API under {@code /api} and the web page at {@code /}. Start it with
+ * {@link #start(ServerConfig)}, stop it with {@link #stop()} (which also closes the service).
+ */
+public final class RhoscopeServer implements AutoCloseable {
+  private static final String PROCESSES = "/api/processes";
+  private static final String PROCESS = "/api/processes/{id}";
+
+  /** Every API route; the OpenAPI document must describe each (a test holds it to that). */
+  static final List<Route> ROUTES =
+      List.of(
+          new Route(HandlerType.GET, "/api/health"),
+          new Route(HandlerType.GET, "/api/openapi.json"),
+          new Route(HandlerType.POST, PROCESSES),
+          new Route(HandlerType.GET, PROCESSES),
+          new Route(HandlerType.GET, PROCESS),
+          new Route(HandlerType.DELETE, PROCESS),
+          new Route(HandlerType.POST, "/api/query"),
+          new Route(HandlerType.POST, "/api/check"),
+          new Route(HandlerType.GET, "/api/types"),
+          new Route(HandlerType.POST, "/api/types/parse"));
+
+  private final Javalin app;
+  private final QueryRunner runner;
+  private final ProcessService service;
+
+  private RhoscopeServer(Javalin app, QueryRunner runner, ProcessService service) {
+    this.app = app;
+    this.runner = runner;
+    this.service = service;
+  }
+
+  public static RhoscopeServer start(ServerConfig config) {
+    ProcessService service = config.service();
+    QueryRunner runner = new QueryRunner(config.queryWorkers(), config.maxQueuedQueries());
+    WriteGuard guard = new WriteGuard(config.token());
+    BodyReader bodies = new BodyReader(config.maxBodyBytes());
+    ProcessRoutes processes = new ProcessRoutes(service, guard, bodies);
+    QueryRoutes queries = new QueryRoutes(service, config, runner, bodies);
+    TypeRoutes types = new TypeRoutes(service, bodies);
+    MetaRoutes meta = new MetaRoutes(service, runner);
+
+    Javalin app =
+        Javalin.create(
+            c -> {
+              c.showJavalinBanner = false;
+              c.http.maxRequestSize = config.maxBodyBytes();
+              c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+              WebPage.install(c);
+            });
+    ErrorMapping.install(app);
+    // Refuse an announced oversized body before reading it; BodyReader bounds the others.
+    app.before(
+        ctx -> {
+          if (ctx.contentLength() > config.maxBodyBytes()) {
+            throw BodyReader.tooLarge(config.maxBodyBytes());
+          }
+        });
+    app.get("/api/health", meta::health);
+    app.get("/api/openapi.json", meta::openApi);
+    app.post(PROCESSES, processes::put);
+    app.get(PROCESSES, processes::list);
+    app.get(PROCESS, processes::show);
+    app.delete(PROCESS, processes::remove);
+    app.post("/api/query", queries::query);
+    app.post("/api/check", queries::check);
+    app.get("/api/types", types::list);
+    app.post("/api/types/parse", types::parse);
+    try {
+      app.start(config.host(), config.port());
+    } catch (RuntimeException e) {
+      runner.close();
+      throw e;
+    }
+    return new RhoscopeServer(app, runner, service);
+  }
+
+  /** The port the server listens on (the chosen one when the config asked for 0). */
+  public int port() {
+    return app.port();
+  }
+
+  /** Stops listening, interrupts running queries and closes the service. */
+  public void stop() {
+    app.stop();
+    runner.close();
+    service.close();
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+}

@@ -1,0 +1,60 @@
+package rhoscope.server.backend;
+
+import java.time.Duration;
+import java.util.Optional;
+import rhoscope.engine.Engine;
+import rhoscope.engine.Program;
+import rhoscope.engine.check.CheckOptions;
+import rhoscope.engine.check.CheckResult;
+import rhoscope.engine.check.ModelChecker;
+import rhoscope.lang.ParsedProcess;
+import rhoscope.lang.ParsedType;
+import rhoscope.server.api.CheckAnswer;
+import rhoscope.server.api.Verdict;
+import rhoscope.server.api.Witness;
+
+/** One process against one type, with the model checker, as the API reports it. */
+final class Checks {
+  private final long maxStates;
+
+  /** @param maxStates the bound on explored states of one check */
+  Checks(long maxStates) {
+    this.maxStates = maxStates;
+  }
+
+  CheckAnswer check(ParsedProcess process, ParsedType type, Duration timeout) {
+    Program program = Engine.load(process);
+    CheckOptions options =
+        CheckOptions.defaults().withMaxStates(maxStates).withTimeout(timeout);
+    CheckResult result = ModelChecker.check(program, type, options);
+    Witness witness =
+        result.evidence().map(e -> Frames.replay(program, Frames.printed(e.steps()))).orElse(null);
+    return new CheckAnswer(
+        TypeCatalog.forms(type).normalised(),
+        verdict(result.verdict()),
+        reason(result),
+        witness,
+        result.states(),
+        result.millis());
+  }
+
+  private static String reason(CheckResult result) {
+    return Optional.of(result.reason()).filter(r -> !r.isBlank()).orElse(null);
+  }
+
+  static Verdict verdict(rhoscope.engine.check.Verdict v) {
+    return switch (v) {
+      case YES -> Verdict.HOLDS;
+      case NO -> Verdict.VIOLATED;
+      case UNKNOWN -> Verdict.UNKNOWN;
+    };
+  }
+
+  static Verdict verdict(rhoscope.indexer.Verdict v) {
+    return switch (v) {
+      case HOLDS -> Verdict.HOLDS;
+      case FAILS -> Verdict.VIOLATED;
+      case UNKNOWN -> Verdict.UNKNOWN;
+    };
+  }
+}

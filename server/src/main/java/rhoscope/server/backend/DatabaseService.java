@@ -1,0 +1,324 @@
+package rhoscope.server.backend;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import rhoscope.engine.Engine;
+import rhoscope.indexer.IndexOptions;
+import rhoscope.indexer.IndexProgress;
+import rhoscope.indexer.IndexSummary;
+import rhoscope.indexer.ProcessDatabase;
+import rhoscope.indexer.ProcessVerdict;
+import rhoscope.indexer.QueryRequest;
+import rhoscope.indexer.QueryResult;
+import rhoscope.indexer.catalog.ProcessFormat;
+import rhoscope.indexer.catalog.ProcessRecord;
+import rhoscope.indexer.ingest.LoadedProcess;
+import rhoscope.indexer.ingest.Loader;
+import rhoscope.indexer.ingest.SourceFile;
+import rhoscope.indexer.sbml.ImportOptions;
+import rhoscope.indexer.sbml.SbmlImportException;
+import rhoscope.lang.ParsedType;
+import rhoscope.lang.print.ProcessPrinter;
+import rhoscope.server.api.ApiException;
+import rhoscope.server.api.CheckAnswer;
+import rhoscope.server.api.CheckSpec;
+import rhoscope.server.api.Match;
+import rhoscope.server.api.NamedType;
+import rhoscope.server.api.NewProcess;
+import rhoscope.server.api.ProcessFilter;
+import rhoscope.server.api.ProcessPage;
+import rhoscope.server.api.ProcessService;
+import rhoscope.server.api.ProcessSummary;
+import rhoscope.server.api.QueryAnswer;
+import rhoscope.server.api.QueryListener;
+import rhoscope.server.api.QuerySpec;
+import rhoscope.server.api.QueryStats;
+import rhoscope.server.api.SourceFormat;
+import rhoscope.server.api.StoredProcess;
+import rhoscope.server.api.TypeForms;
+import rhoscope.server.api.Witness;
+
+/**
+ * The {@link ProcessService} over a {@link ProcessDatabase}: the database stores, prunes and
+ * checks; this class translates between its records and the API's, keeps uploaded sources as
+ * files (the database is keyed by path, so posting the same dataset and name again replaces the
+ * process), and rebuilds witnesses into frames.
+ */
+public final class DatabaseService implements ProcessService {
+  /** Upload folder, inside the database folder: {@code uploads/DATASET/NAME.rho}. */
+  static final String UPLOADS = "uploads";
+
+  private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]+");
+
+  private final ProcessDatabase database;
+  private final Path uploads;
+  private final long maxStates;
+  private final Checks checks;
+
+  /**
+   * @param maxStates the bound on explored states of one process's check
+   */
+  public DatabaseService(ProcessDatabase database, long maxStates) {
+    this.database = database;
+    this.uploads = database.directory().resolve(UPLOADS);
+    this.maxStates = maxStates;
+    this.checks = new Checks(maxStates);
+  }
+
+  /** The default bound: 200,000 states a check, the database's own default. */
+  public DatabaseService(ProcessDatabase database) {
+    this(database, QueryRequest.Budget.defaults().maxStates());
+  }
+
+  /** Indexes a folder of sources (the shipped datasets) into the database, by the defaults. */
+  public IndexSummary index(Path folder) {
+    return database.index(List.of(folder), IndexOptions.defaults(), IndexProgress.NONE);
+  }
+
+  @Override
+  public StoredProcess put(NewProcess p) {
+    Path file = uploadPath(p);
+    String semantics = p.format() == SourceFormat.SBML ? p.semantics() : null;
+    ImportOptions sbml = importOptions(semantics);
+    // Parse first: the index reports failures as text, the API owes line and column.
+    load(new SourceFile(file, p.dataset(), format(p.format())), p.source(), sbml);
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, p.source(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot store the upload " + file, e);
+    }
+    IndexSummary summary =
+        database.index(
+            List.of(file), IndexOptions.defaults().withDataset(p.dataset()).withSbml(sbml),
+            IndexProgress.NONE);
+    if (!summary.failed().isEmpty()) {
+      throw ApiException.badRequest(summary.failed().get(0).reason());
+    }
+    String path = file.toAbsolutePath().normalize().toString();
+    long id =
+        database.list().stream()
+            .filter(s -> s.path().equals(path))
+            .mapToLong(rhoscope.indexer.catalog.ProcessSummary::id)
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("indexed " + path + " but cannot find it"));
+    return get(Long.toString(id)).orElseThrow();
+  }
+
+  @Override
+  public ProcessPage list(ProcessFilter filter, int offset, int limit) {
+    List<ProcessSummary> all =
+        database.list().stream()
+            .map(DatabaseService::summary)
+            .filter(s -> filter.accepts(s.dataset(), s.name(), s.format()))
+            .sorted(Comparator.comparing(ProcessSummary::dataset).thenComparing(ProcessSummary::name))
+            .toList();
+    int from = Math.min(offset, all.size());
+    return new ProcessPage(
+        all.size(), offset, limit, all.subList(from, Math.min(all.size(), from + limit)));
+  }
+
+  @Override
+  public Optional<StoredProcess> get(String id) {
+    return parseId(id).flatMap(database::get).map(DatabaseService::stored);
+  }
+
+  @Override
+  public boolean remove(String id) {
+    Optional<ProcessRecord> record = parseId(id).flatMap(database::get);
+    if (record.isEmpty() || !database.remove(record.get().id())) {
+      return false;
+    }
+    Path file = Path.of(record.get().path());
+    if (file.startsWith(uploads.toAbsolutePath().normalize())) {
+      // An upload lives only for its process; a shipped dataset file is never touched.
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot delete the upload " + file, e);
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public long count() {
+    return database.list().size();
+  }
+
+  @Override
+  public QueryAnswer query(QuerySpec spec, QueryListener listener) {
+    QueryRequest request =
+        QueryRequest.of(spec.type())
+            .withLimit(spec.limit())
+            .withBudget(new QueryRequest.Budget(maxStates, spec.timeout()));
+    ProcessFilter f = spec.filter();
+    if (f.dataset() != null) {
+      request = request.withDataset(f.dataset());
+    }
+    if (f.format() != null) {
+      request = request.withFormat(format(f.format()));
+    }
+    if (f.nameContains() != null) {
+      request = request.withNamePattern("*" + f.nameContains() + "*");
+    }
+    QueryResult result = database.query(request);
+    List<Match> matches = result.results().stream().map(this::match).toList();
+    matches.forEach(listener::matched);
+    rhoscope.indexer.QueryStats s = result.stats();
+    long candidates = s.total() - s.prunedByIndex();
+    listener.progress(candidates, candidates);
+    return new QueryAnswer(
+        TypeCatalog.forms(TypeCatalog.parse(spec.type())).normalised(),
+        matches,
+        new QueryStats(
+            s.total(), candidates, s.checked(), s.matched(), s.unknown(), s.fromCache(), s.millis()));
+  }
+
+  @Override
+  public CheckAnswer check(CheckSpec spec) {
+    ParsedType type = TypeCatalog.parse(spec.type());
+    LoadedProcess loaded =
+        switch (spec.process()) {
+          case CheckSpec.Inline inline ->
+              load(
+                  new SourceFile(Path.of("request"), "request", format(inline.format())),
+                  inline.source(),
+                  importOptions(inline.semantics()));
+          case CheckSpec.Stored stored ->
+              load(
+                  parseId(stored.id())
+                      .flatMap(database::get)
+                      .orElseThrow(
+                          () -> ApiException.notFound("no process with id '" + stored.id() + "'")));
+        };
+    return checks.check(loaded.parsed(), type, spec.timeout());
+  }
+
+  @Override
+  public List<NamedType> types() {
+    return TypeCatalog.standardLibrary();
+  }
+
+  @Override
+  public TypeForms parseType(String type) {
+    return TypeCatalog.forms(TypeCatalog.parse(type));
+  }
+
+  @Override
+  public void close() {
+    database.close();
+  }
+
+  private Match match(ProcessVerdict v) {
+    Witness witness = null;
+    if (!v.witness().isEmpty()) {
+      ProcessRecord record =
+          database
+              .get(v.id())
+              .orElseThrow(() -> new IllegalStateException("process " + v.id() + " vanished"));
+      witness =
+          Frames.replay(
+              Engine.load(load(record).parsed()),
+              v.witness().stream()
+                  .map(w -> new Frames.PrintedStep(w.channel(), w.message(), w.receiver()))
+                  .toList());
+    }
+    return new Match(
+        Long.toString(v.id()),
+        v.name(),
+        v.dataset(),
+        Checks.verdict(v.verdict()),
+        v.reason().isBlank() ? null : v.reason(),
+        witness);
+  }
+
+  private static LoadedProcess load(ProcessRecord r) {
+    return load(new SourceFile(Path.of(r.path()), r.dataset(), r.format()), r.source(), importOptions(r.semantics()));
+  }
+
+  /** Parses or imports; an SBML model that cannot be imported is bad input, with its place. */
+  private static LoadedProcess load(SourceFile file, String text, ImportOptions sbml) {
+    try {
+      return Loader.load(file, text, sbml);
+    } catch (SbmlImportException e) {
+      throw new ApiException(
+          400, "sbml", e.problem(), Math.max(0, e.line()), Math.max(0, e.column()));
+    }
+  }
+
+  private static ImportOptions importOptions(String semantics) {
+    if (semantics == null || semantics.isBlank()) {
+      return ImportOptions.defaults();
+    }
+    try {
+      return ImportOptions.parse(semantics, List.of());
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("bad semantics '" + semantics + "': " + e.getMessage());
+    }
+  }
+
+  private Path uploadPath(NewProcess p) {
+    for (String part : List.of(p.dataset(), p.name())) {
+      if (!SAFE.matcher(part).matches() || part.startsWith(".")) {
+        throw ApiException.badRequest(
+            "dataset and name may hold letters, digits, '.', '_' and '-' only: '" + part + "'");
+      }
+    }
+    String extension = p.format() == SourceFormat.SBML ? ".xml" : ".rho";
+    String file = p.name().toLowerCase(Locale.ROOT).endsWith(extension) ? p.name() : p.name() + extension;
+    return uploads.resolve(p.dataset()).resolve(file).toAbsolutePath().normalize();
+  }
+
+  private static Optional<Long> parseId(String id) {
+    try {
+      return Optional.of(Long.parseLong(id));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static ProcessSummary summary(rhoscope.indexer.catalog.ProcessSummary s) {
+    return new ProcessSummary(Long.toString(s.id()), s.name(), s.dataset(), format(s.format()));
+  }
+
+  private static StoredProcess stored(ProcessRecord r) {
+    return new StoredProcess(
+        Long.toString(r.id()),
+        r.name(),
+        r.dataset(),
+        format(r.format()),
+        r.semantics().isEmpty() ? null : r.semantics(),
+        r.source(),
+        printed(r),
+        Features.toMap(r.features()),
+        r.warnings());
+  }
+
+  /** The process as the engine runs it: the parse (or the SBML translation), printed. */
+  private static String printed(ProcessRecord r) {
+    return ProcessPrinter.print(load(r).parsed().process());
+  }
+
+  static SourceFormat format(ProcessFormat f) {
+    return switch (f) {
+      case RHOLANG -> SourceFormat.RHOLANG;
+      case SBML -> SourceFormat.SBML;
+    };
+  }
+
+  static ProcessFormat format(SourceFormat f) {
+    return switch (f) {
+      case RHOLANG -> ProcessFormat.RHOLANG;
+      case SBML -> ProcessFormat.SBML;
+    };
+  }
+}

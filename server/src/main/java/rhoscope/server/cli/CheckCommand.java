@@ -1,0 +1,113 @@
+package rhoscope.server.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import rhoscope.engine.Engine;
+import rhoscope.engine.Program;
+import rhoscope.engine.Step;
+import rhoscope.engine.check.CheckOptions;
+import rhoscope.engine.check.CheckResult;
+import rhoscope.engine.check.Evidence;
+import rhoscope.engine.check.ModelChecker;
+import rhoscope.lang.ParsedType;
+import rhoscope.lang.parse.TypeParser;
+
+/** {@code rhoscope check FILE TYPE}: decides whether a process inhabits a type. */
+@Command(
+    name = "check",
+    description = "Decide whether a process (Rholang or SBML) has a type; print the verdict and its witness.")
+final class CheckCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "A .rho or SBML file.")
+  Path file;
+
+  @Parameters(index = "1", paramLabel = "TYPE", description = "A type, e.g. 'deadlock_free'.")
+  String type;
+
+  @Mixin ProcessInput input;
+
+  @Mixin Bounds bounds;
+
+  @Option(names = "--json", description = "Print the verdict and witness as JSON.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    bounds.validate();
+    ParsedType parsedType = TypeParser.parse("<type>", type);
+    Program program = Engine.load(input.load(file).parsed());
+    CheckOptions options =
+        CheckOptions.defaults()
+            .withWorkers(bounds.workersOrDefault())
+            .withMaxStates(bounds.maxStates)
+            .withTimeout(bounds.timeout());
+    if (bounds.maxDepth != null) {
+      options = options.withMaxDepth(bounds.maxDepth);
+    }
+    CheckResult r = ModelChecker.check(program, parsedType, options);
+    var out = spec.commandLine().getOut();
+    if (json) {
+      out.println(Json.write(toJson(r)));
+    } else {
+      out.printf(
+          "%s: %s (%,d states, %s, %,d ms)%n",
+          file,
+          r.verdict().name().toLowerCase(Locale.ROOT),
+          r.states(),
+          r.complete() ? "complete" : "incomplete",
+          r.millis());
+      if (!r.reason().isEmpty()) {
+        out.println("  " + r.reason());
+      }
+      r.evidence().ifPresent(e -> printEvidence(out, e));
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static void printEvidence(java.io.PrintWriter out, Evidence e) {
+    out.printf("witness: %d step(s)%n", e.steps().size());
+    int i = 1;
+    for (Step s : e.steps()) {
+      out.printf("  %d. on %s: %s  ->  %s%n", i++, s.channel().label(), s.message(), s.receiver());
+    }
+    out.println("final state:");
+    for (String line : e.finalState().split("\n", -1)) {
+      out.println("  " + line);
+    }
+  }
+
+  static Map<String, Object> toJson(CheckResult r) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("verdict", r.verdict().name().toLowerCase(Locale.ROOT));
+    o.put(
+        "witness",
+        r.evidence().map(e -> e.steps().stream().map(CheckCommand::stepJson).toList()).orElse(List.of()));
+    r.evidence().ifPresent(e -> o.put("finalState", e.finalState()));
+    o.put("states", r.states());
+    o.put("complete", r.complete());
+    o.put("reason", r.reason());
+    o.put("millis", r.millis());
+    return o;
+  }
+
+  private static Map<String, Object> stepJson(Step s) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("channel", s.channel().label());
+    o.put("message", s.message());
+    o.put("receiver", s.receiver());
+    return o;
+  }
+}

@@ -1,0 +1,77 @@
+package rhoscope.server.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import rhoscope.engine.Engine;
+import rhoscope.engine.Program;
+import rhoscope.engine.explore.ExploreOptions;
+import rhoscope.engine.explore.ExploreResult;
+import rhoscope.engine.explore.Explorer;
+
+/** {@code rhoscope explore FILE}: explores a process's state space and reports its figures. */
+@Command(
+    name = "explore",
+    description = "Explore the state space of a process (Rholang or SBML) in parallel.")
+final class ExploreCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "A .rho or SBML file.")
+  Path file;
+
+  @Mixin ProcessInput input;
+
+  @Mixin Bounds bounds;
+
+  @Option(names = "--json", description = "Print the figures as JSON.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    bounds.validate();
+    Program program = Engine.load(input.load(file).parsed());
+    ExploreOptions options =
+        ExploreOptions.defaults()
+            .withWorkers(bounds.workersOrDefault())
+            .withMaxStates(bounds.maxStates)
+            .withTimeout(bounds.timeout());
+    if (bounds.maxDepth != null) {
+      options = options.withMaxDepth(bounds.maxDepth);
+    }
+    ExploreResult r = Explorer.explore(program, options);
+    var out = spec.commandLine().getOut();
+    if (json) {
+      Map<String, Object> o = new LinkedHashMap<>();
+      o.put("file", file.toString());
+      o.put("states", r.distinctStates());
+      o.put("transitions", r.transitions());
+      o.put("deadlocks", r.deadlockedStates());
+      o.put("terminal", r.terminalStates());
+      o.put("maxDepth", r.maxDepth());
+      o.put("complete", r.complete());
+      o.put("stopReason", r.stopReason().name());
+      o.put("workers", bounds.workersOrDefault());
+      o.put("millis", r.millis());
+      out.println(Json.write(o));
+    } else {
+      out.printf(
+          "%s: %,d states, %,d transitions, %,d deadlocked, %,d terminal, max depth %d%n",
+          file, r.distinctStates(), r.transitions(), r.deadlockedStates(), r.terminalStates(),
+          r.maxDepth());
+      out.printf(
+          "%s in %,d ms with %d worker(s)%n",
+          r.complete() ? "complete" : "INCOMPLETE (" + r.stopReason().name().toLowerCase() + ")",
+          r.millis(), bounds.workersOrDefault());
+    }
+    out.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,44 @@
+package rhoscope.server.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import rhoscope.indexer.sbml.ImportWarning;
+import rhoscope.indexer.sbml.ImportedModel;
+import rhoscope.indexer.sbml.SbmlImporter;
+import rhoscope.lang.print.ProcessPrinter;
+
+/** {@code rhoscope import FILE.xml}: translates an SBML model and prints it as Rholang. */
+@Command(
+    name = "import",
+    description = "Translate an SBML model into a Rholang process and print it with its warnings.")
+final class ImportCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE.xml", description = "An SBML (or SBML-qual) file.")
+  Path file;
+
+  @Mixin ProcessInput input;
+
+  @Override
+  public Integer call() {
+    ImportedModel model = SbmlImporter.importFile(file, input.importOptions());
+    var out = spec.commandLine().getOut();
+    out.printf(
+        "// %s (%s), %s semantics%n", model.name(), model.modelId(), model.semantics().label());
+    for (ImportWarning w : model.warnings()) {
+      out.printf(
+          "// warning: %s (%s): %s%n",
+          w.kind().name().toLowerCase(Locale.ROOT), w.element(), w.message());
+    }
+    out.println(ProcessPrinter.print(model.process()));
+    out.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,41 @@
+package rhoscope.server.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code rhoscope} command line: one subcommand per job. */
+@Command(
+    name = "rhoscope",
+    mixinStandardHelpOptions = true,
+    version = "rhoscope 0.1.0",
+    description = "Behavioural-type query engine over databases of concurrent processes.",
+    subcommands = {
+      ParseCommand.class,
+      ExploreCommand.class,
+      CheckCommand.class,
+      ImportCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Main implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command line with the given streams and returns the exit code (tests call this). */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler(new UserErrorHandler());
+    return cli.execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

@@ -1,0 +1,155 @@
+package rhoscope.server.cli;
+
+import java.io.PrintWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import rhoscope.indexer.IndexSummary;
+import rhoscope.indexer.ProcessDatabase;
+import rhoscope.server.api.RhoscopeServer;
+import rhoscope.server.api.ServerConfig;
+import rhoscope.server.backend.DatabaseService;
+
+/**
+ * {@code rhoscope serve}: opens (or creates) the database, indexes the shipped {@code datasets/}
+ * when it is empty, then serves the API and the web page until interrupted.
+ */
+@Command(
+    name = "serve",
+    description = {
+      "Serve the HTTP API and the web page over a process database.",
+      "An empty database is first filled from the shipped datasets/ folder."
+    })
+public final class ServeCommand implements Callable<Integer> {
+  static final String TOKEN_ENV = "RHOSCOPE_TOKEN";
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--db",
+      paramLabel = "DIR",
+      description = "Database folder (created when missing). Default: ${DEFAULT-VALUE}.",
+      defaultValue = "rhoscope-db")
+  Path db;
+
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      description = "Port to listen on (0: any free one). Default: ${DEFAULT-VALUE}.",
+      defaultValue = "7070")
+  int port;
+
+  @Option(
+      names = "--host",
+      paramLabel = "HOST",
+      description = "Address to listen on. Default: ${DEFAULT-VALUE} (this machine only).",
+      defaultValue = ServerConfig.DEFAULT_HOST)
+  String host;
+
+  @Option(
+      names = "--token",
+      paramLabel = "TOKEN",
+      description = "Token that writes (adding, removing processes) must carry. Default: the "
+          + TOKEN_ENV + " environment variable; without either the server takes no writes.")
+  String token;
+
+  @Option(
+      names = "--datasets",
+      paramLabel = "DIR",
+      description = "Folder to index into an empty database. Default: datasets/ in the working"
+          + " directory or beside the rhoscope jar.")
+  Path datasets;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    RhoscopeServer server = start(spec.commandLine().getOut());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.stop();
+                  stopped.countDown();
+                },
+                "rhoscope-shutdown"));
+    stopped.await();
+    return 0;
+  }
+
+  /** Opens the database, fills it when empty, starts serving; the caller stops the server. */
+  RhoscopeServer start(PrintWriter out) {
+    String writeToken = token != null ? token : System.getenv(TOKEN_ENV);
+    DatabaseService service = new DatabaseService(ProcessDatabase.open(db));
+    RhoscopeServer server;
+    try {
+      if (service.count() == 0) {
+        fill(service, out);
+      }
+      server =
+          RhoscopeServer.start(
+              ServerConfig.defaults(service)
+                  .withHost(host)
+                  .withPort(port)
+                  .withToken(writeToken));
+    } catch (RuntimeException e) {
+      service.close();
+      throw e;
+    }
+    out.printf(
+        "rhoscope: serving %d processes from %s at http://%s:%d/ (writes %s); Ctrl-C stops%n",
+        service.count(),
+        db.toAbsolutePath().normalize(),
+        host,
+        server.port(),
+        writeToken == null || writeToken.isEmpty() ? "disabled" : "need the token");
+    out.flush();
+    return server;
+  }
+
+  private void fill(DatabaseService service, PrintWriter out) {
+    Optional<Path> folder = datasets != null ? Optional.of(datasets) : findDatasets();
+    if (folder.isEmpty() || !Files.isDirectory(folder.get())) {
+      out.println(
+          "rhoscope: the database is empty and no datasets/ folder was found; serving it empty");
+      return;
+    }
+    out.printf("rhoscope: empty database; indexing %s ...%n", folder.get());
+    out.flush();
+    IndexSummary summary = service.index(folder.get());
+    out.printf(
+        "rhoscope: indexed %d processes in %d ms (%d files failed)%n",
+        summary.added() + summary.replaced(), summary.millis(), summary.failed().size());
+    for (IndexSummary.Failure f : summary.failed()) {
+      out.printf("  %s: %s%n", f.path(), f.reason());
+    }
+  }
+
+  /** {@code datasets/} in the working directory, else beside the jar (the checkout's root). */
+  static Optional<Path> findDatasets() {
+    Path here = Path.of("datasets");
+    if (Files.isDirectory(here)) {
+      return Optional.of(here);
+    }
+    try {
+      Path jar =
+          Path.of(ServeCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      // In a checkout the jar is server/target/rhoscope.jar: walk up to the folder with datasets/.
+      for (Path dir = jar.getParent(); dir != null; dir = dir.getParent()) {
+        Path candidate = dir.resolve("datasets");
+        if (Files.isDirectory(candidate)) {
+          return Optional.of(candidate);
+        }
+      }
+    } catch (URISyntaxException | SecurityException e) {
+      return Optional.empty();
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,44 @@
+package rhoscope.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class OpenApiTest {
+
+  @Test
+  void theDocumentDescribesEveryRouteTheServerRegisters() throws IOException {
+    JsonNode paths = TestHttp.JSON.readTree(MetaRoutes.readOpenApi()).get("paths");
+    for (Route route : RhoscopeServer.ROUTES) {
+      JsonNode path = paths.get(route.path());
+      assertThat(path).as(route.path()).isNotNull();
+      assertThat(path.has(route.method().name().toLowerCase(Locale.ROOT)))
+          .as(route.method() + " " + route.path())
+          .isTrue();
+    }
+  }
+
+  @Test
+  void theDocumentDescribesNoRouteTheServerLacks() throws IOException {
+    JsonNode paths = TestHttp.JSON.readTree(MetaRoutes.readOpenApi()).get("paths");
+    long documented = 0;
+    for (var path = paths.fields(); path.hasNext(); ) {
+      for (var op = path.next().getValue().fieldNames(); op.hasNext(); ) {
+        if (!op.next().equals("parameters")) {
+          documented++;
+        }
+      }
+    }
+    assertThat(documented).isEqualTo(RhoscopeServer.ROUTES.size());
+  }
+
+  @Test
+  void everyErrorStatusRefersToTheErrorSchema() throws IOException {
+    JsonNode doc = TestHttp.JSON.readTree(MetaRoutes.readOpenApi());
+    assertThat(doc.at("/components/schemas/Error/required").toString())
+        .contains("error", "detail", "line", "column");
+  }
+}

@@ -1,0 +1,218 @@
+package rhoscope.server.api;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import rhoscope.lang.diag.ErrorCode;
+import rhoscope.lang.diag.LangException;
+
+/**
+ * A small in-memory {@link ProcessService} for testing the HTTP layer alone: its "types" are
+ * {@code has "TEXT"} (holds when the source contains TEXT, with one witness frame per line that
+ * does) and {@code sleep N} (takes N ms, interruptibly, then holds for nothing), so that tests can
+ * drive timeouts and saturation. A process whose braces do not balance is a syntax error at the
+ * offending brace, as the real parser would report it.
+ */
+public final class ScriptedService implements ProcessService {
+  private static final Pattern HAS = Pattern.compile("\\s*has\\s+\"([^\"]*)\"\\s*");
+  private static final Pattern SLEEP = Pattern.compile("\\s*sleep\\s+(\\d+)\\s*");
+
+  private final Map<String, StoredProcess> byId = new ConcurrentSkipListMap<>();
+  private final Map<String, String> idByKey = new ConcurrentHashMap<>();
+  private final AtomicLong ids = new AtomicLong();
+  volatile boolean closed;
+
+  @Override
+  public synchronized StoredProcess put(NewProcess p) {
+    checkBraces(p.name(), p.source());
+    String key = p.dataset() + "/" + p.name();
+    String id = idByKey.computeIfAbsent(key, k -> "p" + ids.incrementAndGet());
+    StoredProcess stored =
+        new StoredProcess(
+            id, p.name(), p.dataset(), p.format(), p.semantics(), p.source(), p.source().strip(),
+            Map.of("lines", p.source().lines().count(), "names", List.of("a", "b")),
+            p.source().contains("TODO") ? List.of("source has a TODO") : List.of());
+    byId.put(id, stored);
+    return stored;
+  }
+
+  @Override
+  public ProcessPage list(ProcessFilter filter, int offset, int limit) {
+    List<ProcessSummary> all =
+        byId.values().stream()
+            .filter(p -> filter.accepts(p.dataset(), p.name(), p.format()))
+            .map(StoredProcess::summary)
+            .sorted(Comparator.comparing(ProcessSummary::name))
+            .toList();
+    List<ProcessSummary> page =
+        all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()));
+    return new ProcessPage(all.size(), offset, limit, page);
+  }
+
+  @Override
+  public Optional<StoredProcess> get(String id) {
+    return Optional.ofNullable(byId.get(id));
+  }
+
+  @Override
+  public synchronized boolean remove(String id) {
+    StoredProcess removed = byId.remove(id);
+    if (removed != null) {
+      idByKey.remove(removed.dataset() + "/" + removed.name());
+    }
+    return removed != null;
+  }
+
+  @Override
+  public long count() {
+    return byId.size();
+  }
+
+  @Override
+  public QueryAnswer query(QuerySpec spec, QueryListener listener) {
+    long start = System.nanoTime();
+    String text = parseType(spec.type()).normalised();
+    sleepIfAsked(spec.type());
+    List<StoredProcess> scope =
+        byId.values().stream()
+            .filter(p -> spec.filter().accepts(p.dataset(), p.name(), p.format()))
+            .toList();
+    List<Match> matches = new ArrayList<>();
+    long checked = 0;
+    for (StoredProcess p : scope) {
+      Optional<Witness> w = witness(spec.type(), p.source());
+      checked++;
+      if (w.isPresent() && matches.size() < spec.limit()) {
+        Match m = new Match(p.id(), p.name(), p.dataset(), Verdict.HOLDS, null, w.get());
+        matches.add(m);
+        listener.matched(m);
+      }
+      listener.progress(checked, scope.size());
+    }
+    long ms = (System.nanoTime() - start) / 1_000_000;
+    return new QueryAnswer(
+        text, matches,
+        new QueryStats(byId.size(), scope.size(), checked, matches.size(), 0, 0, ms));
+  }
+
+  @Override
+  public CheckAnswer check(CheckSpec spec) {
+    String text = parseType(spec.type()).normalised();
+    sleepIfAsked(spec.type());
+    String source =
+        switch (spec.process()) {
+          case CheckSpec.Inline inline -> {
+            checkBraces("request", inline.source());
+            yield inline.source();
+          }
+          case CheckSpec.Stored stored ->
+              get(stored.id())
+                  .orElseThrow(() -> ApiException.notFound("no process with id '" + stored.id() + "'"))
+                  .source();
+        };
+    Optional<Witness> w = witness(spec.type(), source);
+    return new CheckAnswer(
+        text, w.isPresent() ? Verdict.HOLDS : Verdict.VIOLATED, null, w.orElse(null),
+        source.lines().count(), 0);
+  }
+
+  @Override
+  public List<NamedType> types() {
+    return List.of(
+        new NamedType("has_send", List.of("n"), "has \"!\"", "some send is written"),
+        new NamedType("nap", List.of(), "sleep 10", "takes a short nap"));
+  }
+
+  @Override
+  public TypeForms parseType(String type) {
+    Matcher has = HAS.matcher(type);
+    if (has.matches()) {
+      String text = "has \"" + has.group(1) + "\"";
+      return new TypeForms(text, text);
+    }
+    Matcher sleep = SLEEP.matcher(type);
+    if (sleep.matches()) {
+      String text = "sleep " + Long.parseLong(sleep.group(1));
+      return new TypeForms(text, text);
+    }
+    int line = 1;
+    int column = 1;
+    for (int i = 0; i < type.length() && Character.isWhitespace(type.charAt(i)); i++) {
+      if (type.charAt(i) == '\n') {
+        line++;
+        column = 1;
+      } else {
+        column++;
+      }
+    }
+    throw new LangException(
+        ErrorCode.SYNTAX, "type", type, line, column, "expected 'has \"TEXT\"' or 'sleep N'");
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+  }
+
+  private static Optional<Witness> witness(String type, String source) {
+    Matcher has = HAS.matcher(type);
+    if (!has.matches() || !source.contains(has.group(1))) {
+      return Optional.empty();
+    }
+    List<Frame> frames = new ArrayList<>();
+    List<String> lines = source.lines().toList();
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains(has.group(1))) {
+        String after = String.join("\n", lines.subList(i + 1, lines.size()));
+        frames.add(new Frame(frames.size() + 1, "line" + (i + 1), lines.get(i).strip(), "reader", after));
+      }
+    }
+    return Optional.of(new Witness(source, frames));
+  }
+
+  private static void sleepIfAsked(String type) {
+    Matcher sleep = SLEEP.matcher(type);
+    if (sleep.matches()) {
+      try {
+        Thread.sleep(Long.parseLong(sleep.group(1)));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+    }
+  }
+
+  private static void checkBraces(String name, String source) {
+    int depth = 0;
+    int line = 1;
+    int column = 0;
+    int openLine = 0;
+    int openColumn = 0;
+    for (int i = 0; i < source.length(); i++) {
+      char c = source.charAt(i);
+      column++;
+      if (c == '\n') {
+        line++;
+        column = 0;
+      } else if (c == '{') {
+        if (depth++ == 0) {
+          openLine = line;
+          openColumn = column;
+        }
+      } else if (c == '}' && --depth < 0) {
+        throw new LangException(ErrorCode.SYNTAX, name, source, line, column, "unexpected '}'");
+      }
+    }
+    if (depth > 0) {
+      throw new LangException(
+          ErrorCode.SYNTAX, name, source, openLine, openColumn, "'{' is never closed");
+    }
+  }
+}

@@ -1,0 +1,191 @@
+package rhoscope.server.backend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import rhoscope.indexer.IndexOptions;
+import rhoscope.indexer.IndexProgress;
+import rhoscope.indexer.IndexSummary;
+import rhoscope.indexer.ProcessDatabase;
+import rhoscope.server.api.RhoscopeServer;
+import rhoscope.server.api.ServerConfig;
+import rhoscope.server.api.TestHttp;
+import rhoscope.server.api.TestHttp.Reply;
+
+/**
+ * The real server over the real database: three shipped contracts (the deadly embrace, its fix by
+ * lock order, a mutex), real types, real verdicts and witnesses, over HTTP.
+ */
+class DatabaseServiceIT {
+  static final Path CONTRACTS = Path.of("..", "datasets", "contracts");
+  static final List<String> FILES =
+      List.of("embrace_deadlock.rho", "embrace_ordered_locks.rho", "mutex_lock.rho");
+  private static final String TOKEN = "t0ken";
+
+  @TempDir static Path dir;
+  static RhoscopeServer server;
+  static TestHttp http;
+
+  @BeforeAll
+  static void start() {
+    ProcessDatabase db = ProcessDatabase.open(dir.resolve("db"));
+    List<Path> files = new ArrayList<>();
+    FILES.forEach(f -> files.add(CONTRACTS.resolve(f)));
+    IndexSummary summary = db.index(files, IndexOptions.defaults(), IndexProgress.NONE);
+    assertThat(summary.failed()).isEmpty();
+    server =
+        RhoscopeServer.start(
+            ServerConfig.defaults(new DatabaseService(db)).withPort(0).withToken(TOKEN));
+    http = new TestHttp(server.port());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.stop();
+    }
+  }
+
+  private static String idOf(String name) {
+    JsonNode items = http.get("/api/processes?name=" + name).json().get("items");
+    assertThat(items).as(name).hasSize(1);
+    return items.get(0).get("id").asText();
+  }
+
+  @Test
+  void theListingShowsTheIndexedContracts() {
+    JsonNode page = http.get("/api/processes").json();
+    assertThat(page.get("total").asInt()).isGreaterThanOrEqualTo(3);
+    assertThat(http.get("/api/health").json().get("processes").asLong())
+        .isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void aProcessShowsItsSourceFeaturesAndPrintedForm() throws Exception {
+    JsonNode p = http.get("/api/processes/" + idOf("embrace_deadlock")).json();
+    assertThat(p.get("source").asText())
+        .isEqualTo(Files.readString(CONTRACTS.resolve("embrace_deadlock.rho")));
+    assertThat(p.get("features").get("declaredNames").toString()).contains("lockA", "lockB");
+    assertThat(p.get("features").get("deadlockReachable").asBoolean()).isTrue();
+    assertThat(p.get("process").asText()).contains("lockA");
+  }
+
+  @Test
+  void aDeadlockQueryFindsTheEmbraceWithAWitnessThatReplaysToTheDeadlock() {
+    JsonNode answer = http.post("/api/query", Map.of("type", "eventually deadlock")).json();
+    List<String> names = new ArrayList<>();
+    answer.get("matches").forEach(m -> names.add(m.get("name").asText()));
+    assertThat(names).contains("embrace_deadlock.rho").doesNotContain("embrace_ordered_locks.rho");
+    JsonNode match =
+        answer.get("matches").get(names.indexOf("embrace_deadlock.rho"));
+    assertThat(match.get("verdict").asText()).isEqualTo("holds");
+    JsonNode frames = match.get("witness").get("frames");
+    assertThat(frames.size()).isPositive();
+    for (JsonNode f : frames) {
+      assertThat(f.get("channel").asText()).isNotBlank();
+      assertThat(f.get("receiver").asText()).contains("for");
+    }
+    // After the last COMM both workers wait, each on the lock the other holds.
+    String last = frames.get(frames.size() - 1).get("state").asText();
+    assertThat(last).contains("lockA").contains("lockB");
+    assertThat(answer.get("stats").get("processes").asInt()).isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void aStreamedQueryEndsWithTheSameAnswer() {
+    Reply r = http.postStream("/api/query", Map.of("type", "deadlock_free"));
+    List<JsonNode> events = r.jsonLines();
+    JsonNode done = events.getLast();
+    assertThat(done.get("event").asText()).isEqualTo("done");
+    List<String> names = new ArrayList<>();
+    done.get("answer").get("matches").forEach(m -> names.add(m.get("name").asText()));
+    assertThat(names).contains("embrace_ordered_locks.rho", "mutex_lock.rho")
+        .doesNotContain("embrace_deadlock.rho");
+  }
+
+  @Test
+  void checkDecidesAnInlineProcessAndAStoredOne() {
+    JsonNode inline =
+        http.post(
+                "/api/check",
+                Map.of("process", "new x in { x!(1) | for (@v <- x) { @\"out\"!(v) } }",
+                    "type", "eventually contains \"out\"!(1)"))
+            .json();
+    assertThat(inline.get("verdict").asText()).isEqualTo("holds");
+    assertThat(inline.get("witness").get("frames")).hasSize(1);
+    assertThat(inline.get("witness").get("frames").get(0).get("state").asText()).contains("out");
+
+    JsonNode stored =
+        http.post("/api/check", Map.of("id", idOf("mutex_lock"), "type", "deadlock_free")).json();
+    assertThat(stored.get("verdict").asText()).isEqualTo("holds");
+  }
+
+  @Test
+  void malformedInputPointsAtLineAndColumn() {
+    Reply type = http.post("/api/types/parse", Map.of("type", "eventually\n  contains ((("));
+    assertThat(type.status()).isEqualTo(400);
+    assertThat(type.json().get("line").asInt()).isEqualTo(2);
+
+    Reply process =
+        http.post(
+            "/api/processes",
+            Map.of("name", "broken", "dataset", "mine", "source", "new x in {\n  x!(1) |\n}"),
+            TOKEN);
+    assertThat(process.status()).as(process.body()).isEqualTo(400);
+    assertThat(process.json().get("line").asInt()).isEqualTo(3);
+    assertThat(process.json().get("column").asInt()).isPositive();
+
+    Reply unknown = http.post("/api/query", Map.of("type", "no_such_named_type"));
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.json().get("error").asText()).isEqualTo("unknown_named_type");
+  }
+
+  @Test
+  void anAddedProcessIsQueriedReplacedAndRemoved() {
+    Reply created =
+        http.post(
+            "/api/processes",
+            Map.of("name", "pinger", "dataset", "mine",
+                "source", "@\"ping\"!(1) | for (@n <- @\"ping\") { @\"pong\"!(n) }"),
+            TOKEN);
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String id = created.json().get("id").asText();
+
+    JsonNode answer =
+        http.post(
+                "/api/query",
+                Map.of("type", "eventually contains \"pong\"!(1)", "filters", Map.of("dataset", "mine")))
+            .json();
+    assertThat(answer.get("matches")).hasSize(1);
+    assertThat(answer.get("matches").get(0).get("id").asText()).isEqualTo(id);
+
+    Reply replaced =
+        http.post(
+            "/api/processes",
+            Map.of("name", "pinger", "dataset", "mine", "source", "@\"ping\"!(2)"),
+            TOKEN);
+    assertThat(replaced.json().get("source").asText()).isEqualTo("@\"ping\"!(2)");
+    assertThat(http.get("/api/processes?dataset=mine").json().get("total").asInt()).isEqualTo(1);
+
+    String newId = replaced.json().get("id").asText();
+    assertThat(http.delete("/api/processes/" + newId, TOKEN).status()).isEqualTo(204);
+    assertThat(http.get("/api/processes/" + newId).status()).isEqualTo(404);
+  }
+
+  @Test
+  void theStandardLibraryIsListed() {
+    JsonNode types = http.get("/api/types").json().get("types");
+    List<String> names = new ArrayList<>();
+    types.forEach(t -> names.add(t.get("name").asText()));
+    assertThat(names).contains("deadlock_free", "terminates");
+  }
+}

@@ -1,0 +1,70 @@
+package rhoscope.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import rhoscope.server.api.RhoscopeServer;
+import rhoscope.server.api.TestHttp;
+
+class ServeCommandIT {
+  static final Path CONTRACTS = Path.of("..", "datasets", "contracts");
+
+  @TempDir Path dir;
+
+  private ServeCommand parse(String... args) {
+    ServeCommand command = new ServeCommand();
+    new CommandLine(command).parseArgs(args);
+    return command;
+  }
+
+  @Test
+  void anEmptyDatabaseIsFilledFromTheDatasetsThenServed() throws Exception {
+    Path datasets = Files.createDirectories(dir.resolve("datasets").resolve("contracts"));
+    for (String f : new String[] {"embrace_deadlock.rho", "mutex_lock.rho"}) {
+      Files.copy(CONTRACTS.resolve(f), datasets.resolve(f));
+    }
+    StringWriter log = new StringWriter();
+    ServeCommand command =
+        parse("--db", dir.resolve("db").toString(), "--port", "0", "--token", "abc",
+            "--datasets", dir.resolve("datasets").toString());
+    RhoscopeServer server = command.start(new PrintWriter(log, true));
+    try {
+      TestHttp http = new TestHttp(server.port());
+      assertThat(http.get("/api/health").json().get("processes").asLong()).isEqualTo(2);
+      assertThat(log.toString()).contains("indexed 2 processes").contains("serving 2 processes");
+      JsonNode answer = http.post("/api/query", Map.of("type", "eventually deadlock")).json();
+      assertThat(answer.get("matches")).hasSize(1);
+      assertThat(
+              http.post("/api/processes", Map.of("name", "x", "source", "Nil"), "abc").status())
+          .isEqualTo(201);
+    } finally {
+      server.stop();
+    }
+
+    // A second start finds the database filled and does not index again.
+    StringWriter again = new StringWriter();
+    RhoscopeServer second =
+        parse("--db", dir.resolve("db").toString(), "--port", "0",
+                "--datasets", dir.resolve("datasets").toString())
+            .start(new PrintWriter(again, true));
+    try {
+      assertThat(again.toString()).doesNotContain("indexing").contains("serving 3 processes");
+      assertThat(again.toString()).contains("writes disabled");
+    } finally {
+      second.stop();
+    }
+  }
+
+  @Test
+  void theShippedDatasetsAreFoundFromTheModuleFolder() {
+    assertThat(ServeCommand.findDatasets()).isPresent();
+  }
+}

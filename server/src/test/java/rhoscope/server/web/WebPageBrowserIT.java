@@ -1,0 +1,170 @@
+package rhoscope.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import rhoscope.server.api.RhoscopeServer;
+
+/**
+ * Drives the web page in headless Chromium: type a query, see results with verdict badges, open a
+ * witness, step through its frames, open a process page; saves screenshots under {@code
+ * target/screenshots/}. Skips (with the reason) when chromium or its driver is not installed.
+ */
+class WebPageBrowserIT {
+  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  @TempDir static Path profile;
+
+  static RhoscopeServer server;
+  static ChromeDriver browser;
+  static String base;
+
+  @BeforeAll
+  static void start() {
+    // Selenium warns that it has no DevTools bindings for this Chromium; the test uses none.
+    Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE);
+    var chromium = Chromium.browser();
+    var driver = Chromium.driver();
+    Assumptions.assumeTrue(
+        chromium.isPresent() && driver.isPresent(),
+        "browser test skipped: chromium and chromium-driver not found; run"
+            + " scripts/install-test-deps.sh as root (or set RHOSCOPE_CHROMIUM/RHOSCOPE_CHROMEDRIVER)");
+    server = BrowserFixture.startServer(profile.resolve("db"));
+    base = "http://127.0.0.1:" + server.port() + "/";
+    browser = Chromium.start(chromium.get(), driver.get(), profile.resolve("chromium-profile"));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (server != null) {
+      server.stop();
+    }
+  }
+
+  private static WebDriverWait waiting() {
+    return new WebDriverWait(browser, Duration.ofSeconds(20));
+  }
+
+  private static void screenshot(String name) throws IOException {
+    Files.createDirectories(SCREENSHOTS);
+    Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+    Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  @Test
+  void aQueryShowsResultsAndItsWitnessStepsFrameByFrame() throws IOException {
+    JsonNode answer = BrowserFixture.answer(server);
+    JsonNode expected = BrowserFixture.deadlockingMatch(answer);
+    JsonNode expectedFrames = expected.get("witness").get("frames");
+    int frames = expectedFrames.size();
+
+    browser.get(base);
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#named-types li.named-type")));
+    WebElement input = browser.findElement(By.id("query-input"));
+    input.clear();
+    input.sendKeys(BrowserFixture.QUERY);
+    browser.findElement(By.id("run-query")).click();
+
+    waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("stats"), "answers"));
+    List<WebElement> matches = browser.findElements(By.cssSelector("#results .match"));
+    assertThat(matches).hasSize(answer.get("matches").size());
+    WebElement match =
+        matches.stream()
+            .filter(m -> m.getDomAttribute("data-id").equals(expected.get("id").asText()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(match.findElement(By.className("verdict")).getText()).isEqualToIgnoringCase("holds");
+    assertThat(match.findElement(By.className("name")).getText()).isEqualTo(BrowserFixture.DEADLOCKING);
+    screenshot("query-results");
+
+    match.findElement(By.className("show-witness")).click();
+    waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("witness")));
+    WebElement index = browser.findElement(By.id("frame-index"));
+    WebElement state = browser.findElement(By.id("frame-state"));
+    assertThat(index.getText()).isEqualTo("step 0 of " + frames);
+    assertThat(state.getText()).isEqualTo(expected.get("witness").get("initialState").asText().strip());
+    assertThat(browser.findElement(By.id("frame-prev")).isEnabled()).isFalse();
+
+    // Step through every COMM: the page shows the channel, message, receiver and state of each.
+    for (int i = 0; i < frames; i++) {
+      browser.findElement(By.id("frame-next")).click();
+      JsonNode f = expectedFrames.get(i);
+      assertThat(index.getText()).isEqualTo("step " + (i + 1) + " of " + frames);
+      assertThat(browser.findElement(By.cssSelector("#frame-comm .frame-channel")).getText())
+          .isEqualTo(f.get("channel").asText());
+      assertThat(browser.findElement(By.cssSelector("#frame-comm .frame-message")).getText())
+          .isEqualTo(f.get("message").asText().strip());
+      assertThat(state.getText()).isEqualTo(f.get("state").asText().strip());
+      if (i == 0) {
+        screenshot("witness-step-1");
+      }
+    }
+    assertThat(browser.findElement(By.id("frame-next")).isEnabled()).isFalse();
+    screenshot("witness-last-step");
+    browser.findElement(By.id("frame-prev")).click();
+    assertThat(index.getText()).isEqualTo("step " + (frames - 1) + " of " + frames);
+  }
+
+  @Test
+  void aMalformedQueryShowsWhereItIsWrong() {
+    browser.get(base);
+    WebElement input = browser.findElement(By.id("query-input"));
+    input.clear();
+    input.sendKeys(BrowserFixture.MALFORMED_QUERY);
+    browser.findElement(By.id("check-type")).click();
+    WebElement message = browser.findElement(By.id("type-message"));
+    waiting().until(d -> !message.getText().isBlank());
+    assertThat(message.getDomAttribute("class")).contains("error");
+    assertThat(message.getText()).contains("line 1:");
+  }
+
+  @Test
+  void aNamedTypeIsOneClickAway() {
+    browser.get(base);
+    WebElement first =
+        waiting()
+            .until(ExpectedConditions.elementToBeClickable(By.cssSelector("#named-types li.named-type")));
+    WebElement input = browser.findElement(By.id("query-input"));
+    input.clear();
+    first.click();
+    assertThat(input.getDomProperty("value")).isEqualTo(first.getText());
+  }
+
+  @Test
+  void aProcessPageShowsItsSourceAndFeatures() throws IOException {
+    JsonNode expected = BrowserFixture.deadlockingMatch(BrowserFixture.answer(server));
+    browser.get(base + "#/process/" + expected.get("id").asText());
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("process-name"), BrowserFixture.DEADLOCKING));
+    assertThat(browser.findElement(By.id("process-source")).getText())
+        .isEqualTo(
+            Files.readString(BrowserFixture.CONTRACTS.resolve(BrowserFixture.DEADLOCKING)).strip());
+    assertThat(browser.findElement(By.id("process-features")).getText())
+        .contains("deadlockReachable", "lockA");
+    screenshot("process-page");
+  }
+}
