@@ -45,6 +45,10 @@ function describeError(e) {
   return String(e);
 }
 
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? '' : word.endsWith('s') ? 'es' : 's'}`;
+}
+
 function showMessage(text, kind) {
   const box = $('type-message');
   box.textContent = text;
@@ -199,7 +203,7 @@ function setProgress(checked, candidates, visible) {
 function renderAnswer(answer) {
   const s = answer.stats;
   $('stats').textContent =
-    `${answer.matches.length} answers for ${answer.type} — ${s.processes} processes, ` +
+    `${plural(answer.matches.length, 'answer')} for ${answer.type} — ${plural(s.processes, 'process')}, ` +
     `${s.candidates} candidates after the index, ${s.checked} checked, ${s.cached} cached, ` +
     `${s.unknown} unknown, ${s.elapsedMs} ms`;
   const list = $('results');
@@ -211,9 +215,9 @@ function renderMatch(m) {
   const actions = el('span', { class: 'actions' });
   if (m.witness) {
     actions.append(el('button', { type: 'button', class: 'show-witness', onclick: () => openWitness(m) },
-      `Witness (${m.witness.frames.length} ${m.witness.frames.length === 1 ? 'step' : 'steps'})`));
+      `Witness (${plural(m.witness.frames.length, 'step')})`));
   }
-  actions.append(el('a', { href: `#/process/${encodeURIComponent(m.id)}`, class: 'open-process' }, 'Process'));
+  actions.append(el('a', { href: `#/process/${encodeURIComponent(m.id)}`, class: 'open-process button secondary' }, 'Process'));
   return el('li', { class: 'match', 'data-id': m.id },
     el('span', { class: `verdict ${m.verdict}` }, m.verdict),
     el('span', {}, el('span', { class: 'name' }, m.name), ' ', el('span', { class: 'dataset' }, m.dataset)),

@@ -54,12 +54,14 @@ final class SyntaxErrors {
     }
     String input = token.getType() == Token.EOF ? "<EOF>" : "'" + token.getText() + "'";
     String message = "mismatched input " + input;
+    IntervalSet expected;
     if (e instanceof NoViableAltException nva && nva.getStartToken() != token) {
-      // ANTLR knows the expected tokens only where the failed decision began, not at the
-      // offending token further on: listing them would mislead.
-      return message;
+      // ANTLR's own expected set is the one where the failed decision began, tokens ago;
+      // what was viable at the offending token is in the configurations that died there.
+      expected = ExpectedTokens.atDeadEnd(parser, nva);
+    } else {
+      expected = e != null ? e.getExpectedTokens() : parser.getExpectedTokens();
     }
-    IntervalSet expected = e != null ? e.getExpectedTokens() : parser.getExpectedTokens();
     List<String> names = collapse(parser, expected, ruleNames);
     return names.isEmpty() ? message : message + ". Expecting: " + String.join(", ", names);
   }

@@ -15,6 +15,12 @@ import picocli.CommandLine.Command;
       ExploreCommand.class,
       CheckCommand.class,
       ImportCommand.class,
+      IndexCommand.class,
+      QueryCommand.class,
+      ListCommand.class,
+      ShowCommand.class,
+      RemoveCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
@@ -22,6 +28,8 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    // Lucene logs its choice of I/O and vector back ends at start-up: noise on a command line.
+    java.util.logging.Logger.getLogger("org.apache.lucene").setLevel(java.util.logging.Level.SEVERE);
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 

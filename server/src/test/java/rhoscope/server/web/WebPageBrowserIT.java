@@ -87,7 +87,7 @@ class WebPageBrowserIT {
     input.sendKeys(BrowserFixture.QUERY);
     browser.findElement(By.id("run-query")).click();
 
-    waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("stats"), "answers"));
+    waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("stats"), "after the index"));
     List<WebElement> matches = browser.findElements(By.cssSelector("#results .match"));
     assertThat(matches).hasSize(answer.get("matches").size());
     WebElement match =

@@ -1,0 +1,93 @@
+package rhoscope.server.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import rhoscope.indexer.ProcessDatabase;
+import rhoscope.indexer.ProcessVerdict;
+import rhoscope.indexer.QueryRequest;
+import rhoscope.indexer.QueryResult;
+import rhoscope.indexer.QueryStats;
+import rhoscope.indexer.WitnessStep;
+
+/** {@code rhoscope query TYPE}: answers a type over the whole database. */
+@Command(
+    name = "query",
+    description = "Find the stored processes that have a type, with a witness for each.")
+final class QueryCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin DatabaseOption db;
+
+  @Parameters(index = "0", paramLabel = "TYPE", description = "A type, e.g. 'not deadlock_free'.")
+  String type;
+
+  @Option(names = "--dataset", paramLabel = "D", description = "Only processes of this dataset.")
+  String dataset;
+
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      defaultValue = "100",
+      description = "At most this many matches (default: ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Option(names = "--json", description = "Print matches and statistics as JSON.")
+  boolean json;
+
+  @Option(names = "--no-index", description = "Check every process (skip index pruning).")
+  boolean noIndex;
+
+  @Option(names = "--witness", description = "Print each match's witness steps.")
+  boolean witness;
+
+  @Override
+  public Integer call() {
+    if (limit < 1) {
+      throw new IllegalArgumentException("--limit must be at least 1, got " + limit);
+    }
+    QueryRequest request = QueryRequest.of(type).withLimit(limit).withPlanner(!noIndex);
+    if (dataset != null) {
+      request = request.withDataset(dataset);
+    }
+    QueryResult result;
+    try (ProcessDatabase database = db.open()) {
+      result = database.query(request);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(Json.write(result));
+    } else {
+      print(out, result);
+    }
+    out.flush();
+    return 0;
+  }
+
+  private void print(PrintWriter out, QueryResult result) {
+    for (ProcessVerdict v : result.results()) {
+      out.printf(
+          "%-8s #%d %s [%s] %,d ms%s%n",
+          v.verdict().name().toLowerCase(Locale.ROOT), v.id(), v.name(), v.dataset(), v.millis(),
+          v.cached() ? " (cached)" : "");
+      if (witness) {
+        int i = 1;
+        for (WitnessStep s : v.witness()) {
+          out.printf("    %d. on %s: %s%n", i++, s.channel(), s.message());
+        }
+      }
+    }
+    QueryStats s = result.stats();
+    out.printf(
+        "%d matching of %d processes: %d pruned by the index, %d checked, %d from cache, %d unknown, %,d ms%n",
+        s.matched(), s.total(), s.prunedByIndex(), s.checked(), s.fromCache(), s.unknown(),
+        s.millis());
+  }
+}

@@ -1,0 +1,35 @@
+package rhoscope.server.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import rhoscope.indexer.ProcessDatabase;
+
+/** {@code rhoscope remove ID}: deletes a process from both stores. */
+@Command(name = "remove", description = "Remove a process from the database.")
+final class RemoveCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin DatabaseOption db;
+
+  @Parameters(index = "0", paramLabel = "ID", description = "The process id (see 'list').")
+  long id;
+
+  @Override
+  public Integer call() {
+    boolean removed;
+    try (ProcessDatabase database = db.open()) {
+      removed = database.remove(id);
+    }
+    if (!removed) {
+      throw new IllegalArgumentException("no process with id " + id);
+    }
+    spec.commandLine().getOut().printf("removed #%d%n", id);
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+}
