@@ -254,9 +254,13 @@ public final class ProcessDatabase implements AutoCloseable {
     }
   }
 
-  /** Forgets every cached verdict (benchmarks measure cold queries after this). */
-  public void clearVerdictCache() {
+  /**
+   * Forgets every cached verdict, and the compiled programs kept in memory: the next query runs
+   * cold (benchmarks measure it after this).
+   */
+  public void clearCaches() {
     shards.forEach(s -> s.catalog.clearVerdicts());
+    verifier.clear();
   }
 
   @Override

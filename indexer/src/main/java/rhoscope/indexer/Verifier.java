@@ -27,7 +27,11 @@ import rhoscope.lang.diag.LangException;
  * fingerprint, so that repeated queries do not parse and compile the same survivors again.
  */
 final class Verifier {
-  private static final int PROGRAMS_KEPT = 2048;
+  /**
+   * A program's machine interns every thread it meets, so a kept program re-checks faster but
+   * holds memory in proportion to the states it has seen: keep only the recently used ones.
+   */
+  private static final int PROGRAMS_KEPT = 128;
 
   /** A verdict with its evidence, as stored in the cache and shown in results. */
   record Outcome(Verdict verdict, String reason, List<WitnessStep> witness, String finalState, long millis) {}
@@ -39,6 +43,13 @@ final class Verifier {
           return size() > PROGRAMS_KEPT;
         }
       };
+
+  /** Forgets every compiled program. */
+  void clear() {
+    synchronized (programs) {
+      programs.clear();
+    }
+  }
 
   Outcome check(ProcessRecord r, Type core, CheckOptions options) {
     long start = System.nanoTime();
@@ -62,6 +73,15 @@ final class Verifier {
     } catch (LangException e) {
       return new Outcome(
           Verdict.UNKNOWN, "cannot check: " + e.getMessage(), List.of(), "", elapsed(start));
+    } catch (RuntimeException e) {
+      // One process the engine trips on must not sink a query over the whole database; its
+      // answer is honestly unknown, with the failure as the reason.
+      return new Outcome(
+          Verdict.UNKNOWN,
+          "the checker failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+          List.of(),
+          "",
+          elapsed(start));
     }
   }
 

@@ -31,8 +31,9 @@ final class Names {
 
   /**
    * A name written inside a suspended process (a continuation, a payload, a quoted process).
-   * A bare variable there matches the private-name pattern of the same identifier: before the
-   * process runs, the variable is all that is known of the name.
+   * A private name reads back there as a variable spelled with the identifier it was declared
+   * with, so it matches the private-name pattern of that identifier. A variable bound by the
+   * receive itself reads back canonically renamed ({@code v0}) and is matched only by {@code _}.
    */
   static boolean matches(NamePattern pattern, Name name) {
     return switch (pattern) {

@@ -11,9 +11,11 @@ import rhoscope.lang.ast.type.Type;
 
 /**
  * Decides spatial types (the structural constructors with the Boolean connectives) on one
- * multiset of threads. {@code T | U} tries the ways to split the multiset, pruned by how many
- * threads each side can hold ({@code "a"!(_) | "a"!(_)} only looks at pairs), with identical
- * threads counted rather than enumerated, and remembers what it decided per sub-multiset.
+ * multiset of threads. {@code T | U} enumerates the possible parts for the side that can hold
+ * fewer threads ({@code "a"!(_) | true} looks at single threads, {@code "a"!(_) | "a"!(_)} at
+ * pairs), drawn only from threads that can belong to it when that side is built from one-thread
+ * types alone (pruning by thread kind and channel), with identical threads counted rather than
+ * enumerated. Decisions on a {@code |} are remembered per sub-multiset.
  *
  * @param <X> a thread: a thread of a state, or a parallel component of a suspended process
  */
@@ -27,9 +29,11 @@ final class Spatial<X> {
 
   private final List<X> distinct;
   private final int[] counts;
+  private final int size;
   private final AtomMatcher<X> matcher;
-  private final Map<Type, Map<List<Integer>, Boolean>> memo = new IdentityHashMap<>();
+  private final Map<Type, Map<Key, Boolean>> memo = new IdentityHashMap<>();
   private final Map<Type, int[]> sizes = new IdentityHashMap<>();
+  private final Map<Type, int[]> candidates = new IdentityHashMap<>();
 
   Spatial(List<? extends X> threads, AtomMatcher<X> matcher) {
     Map<X, Integer> grouped = new LinkedHashMap<>();
@@ -38,32 +42,34 @@ final class Spatial<X> {
     }
     this.distinct = new ArrayList<>(grouped.keySet());
     this.counts = grouped.values().stream().mapToInt(Integer::intValue).toArray();
+    this.size = threads.size();
     this.matcher = matcher;
   }
 
   /** Whether the whole multiset has the spatial type {@code type}. */
   boolean holds(Type type) {
-    return holds(type, counts.clone());
+    return holds(type, counts.clone(), size);
   }
 
-  private boolean holds(Type type, int[] sub) {
+  /** {@code sub}: how many of each distinct thread the part holds; {@code total}: their sum. */
+  private boolean holds(Type type, int[] sub, int total) {
     return switch (type) {
       case Type.True t -> true;
       case Type.False f -> false;
-      case Type.Not n -> !holds(n.operand(), sub);
-      case Type.And a -> holds(a.left(), sub) && holds(a.right(), sub);
-      case Type.Or o -> holds(o.left(), sub) || holds(o.right(), sub);
-      case Type.Nil n -> total(sub) == 0;
-      case Type.Send s -> single(s, sub);
-      case Type.Receive r -> single(r, sub);
-      case Type.Contract c -> single(c, sub);
-      case Type.Eval e -> single(e, sub);
+      case Type.Not n -> !holds(n.operand(), sub, total);
+      case Type.And a -> holds(a.left(), sub, total) && holds(a.right(), sub, total);
+      case Type.Or o -> holds(o.left(), sub, total) || holds(o.right(), sub, total);
+      case Type.Nil n -> total == 0;
+      case Type.Send s -> single(s, sub, total);
+      case Type.Receive r -> single(r, sub, total);
+      case Type.Contract c -> single(c, sub, total);
+      case Type.Eval e -> single(e, sub, total);
       case Type.Par p -> {
-        Map<List<Integer>, Boolean> cache = memo.computeIfAbsent(p, k -> new HashMap<>());
-        List<Integer> key = Arrays.stream(sub).boxed().toList();
+        Map<Key, Boolean> cache = memo.computeIfAbsent(p, k -> new HashMap<>());
+        Key key = new Key(sub.clone());
         Boolean known = cache.get(key);
         if (known == null) {
-          known = split(p, sub, new int[sub.length], 0, 0, total(sub));
+          known = par(p, sub, total);
           cache.put(key, known);
         }
         yield known;
@@ -72,8 +78,8 @@ final class Spatial<X> {
     };
   }
 
-  private boolean single(Type atom, int[] sub) {
-    if (total(sub) != 1) {
+  private boolean single(Type atom, int[] sub, int total) {
+    if (total != 1) {
       return false;
     }
     for (int i = 0; i < sub.length; i++) {
@@ -84,38 +90,93 @@ final class Spatial<X> {
     throw new IllegalStateException("a multiset of size one without its thread");
   }
 
-  /** Tries every left part of {@code sub}, choosing how many of thread i go left at step i. */
-  private boolean split(Type.Par par, int[] sub, int[] left, int i, int leftSize, int total) {
+  private boolean par(Type.Par par, int[] sub, int total) {
     int[] l = size(par.left());
     int[] r = size(par.right());
-    int remaining = 0;
-    for (int j = i; j < sub.length; j++) {
-      remaining += sub[j];
-    }
-    int rightSoFar = total - remaining - leftSize;
-    // The left part can still grow to leftSize + remaining; the right part likewise.
-    if (leftSize > l[1] || leftSize + remaining < l[0]) {
+    boolean leftSmall = l[1] <= r[1];
+    Type small = leftSmall ? par.left() : par.right();
+    Type other = leftSmall ? par.right() : par.left();
+    int[] s = leftSmall ? l : r;
+    int[] o = leftSmall ? r : l;
+    // The small part takes between lo and hi threads; the other part takes the rest.
+    int lo = Math.max(s[0], o[1] == UNBOUNDED ? 0 : total - o[1]);
+    int hi = Math.min(Math.min(s[1], total), total - o[0]);
+    if (lo > hi) {
       return false;
     }
-    if (rightSoFar > r[1] || rightSoFar + remaining < r[0]) {
+    int[] pool = candidates(small);
+    int[] chosen = new int[sub.length];
+    int[] rest = sub.clone();
+    return choose(small, other, pool, 0, chosen, rest, 0, total, lo, hi);
+  }
+
+  /**
+   * Visits each multiset drawn from {@code pool} once (adding copies in index order), testing
+   * those whose size lies in [lo, hi]. {@code chosen} and {@code rest} are updated in place and
+   * restored on return.
+   */
+  private boolean choose(Type small, Type other, int[] pool, int from, int[] chosen, int[] rest,
+      int picked, int total, int lo, int hi) {
+    if (picked >= lo && holds(small, chosen, picked) && holds(other, rest, total - picked)) {
+      return true;
+    }
+    if (picked == hi) {
       return false;
     }
-    if (i == sub.length) {
-      int[] right = new int[sub.length];
-      for (int j = 0; j < sub.length; j++) {
-        right[j] = sub[j] - left[j];
+    for (int k = from; k < pool.length; k++) {
+      int j = pool[k];
+      if (rest[j] == 0) {
+        continue;
       }
-      return holds(par.left(), left.clone()) && holds(par.right(), right);
-    }
-    for (int c = 0; c <= sub[i]; c++) {
-      left[i] = c;
-      if (split(par, sub, left, i + 1, leftSize + c, total)) {
-        left[i] = 0;
+      chosen[j]++;
+      rest[j]--;
+      boolean found = choose(small, other, pool, k, chosen, rest, picked + 1, total, lo, hi);
+      chosen[j]--;
+      rest[j]++;
+      if (found) {
         return true;
       }
     }
-    left[i] = 0;
     return false;
+  }
+
+  /**
+   * The threads that may belong to a part of type {@code type}: when the type is built from
+   * one-thread types with {@code |}, {@code or}, {@code and} and {@code Nil}, only threads
+   * matching one of them; otherwise every thread.
+   */
+  private int[] candidates(Type type) {
+    int[] known = candidates.get(type);
+    if (known != null) {
+      return known;
+    }
+    List<Type> atoms = new ArrayList<>();
+    int[] pool;
+    if (atomsOnly(type, atoms)) {
+      pool = java.util.stream.IntStream.range(0, distinct.size())
+          .filter(j -> atoms.stream().anyMatch(a -> matcher.matches(a, distinct.get(j))))
+          .toArray();
+    } else {
+      pool = java.util.stream.IntStream.range(0, distinct.size()).toArray();
+    }
+    candidates.put(type, pool);
+    return pool;
+  }
+
+  private static boolean atomsOnly(Type type, List<Type> atoms) {
+    return switch (type) {
+      case Type.Send s -> atoms.add(s);
+      case Type.Receive r -> atoms.add(r);
+      case Type.Contract c -> atoms.add(c);
+      case Type.Eval e -> atoms.add(e);
+      case Type.Nil n -> true;
+      case Type.False f -> true;
+      case Type.Par p -> atomsOnly(p.left(), atoms) && atomsOnly(p.right(), atoms);
+      case Type.Or o -> atomsOnly(o.left(), atoms) && atomsOnly(o.right(), atoms);
+      // A thread of a part of type A and B is a thread of a part of type A.
+      case Type.And a -> atomsOnly(a.left(), atoms);
+      default -> false;
+    };
   }
 
   /** The fewest and the most threads a multiset of this type can have. */
@@ -151,11 +212,16 @@ final class Spatial<X> {
     return s;
   }
 
-  private static int total(int[] sub) {
-    int n = 0;
-    for (int c : sub) {
-      n += c;
+  /** A sub-multiset as a map key. */
+  private record Key(int[] counts) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && Arrays.equals(k.counts, counts);
     }
-    return n;
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(counts);
+    }
   }
 }

@@ -22,7 +22,7 @@ import rhoscope.indexer.QueryStats;
  * generated variants ({@link Variants}). Each query runs with and without the index, with the
  * verdict cache off (cold) and after a run that filled it (cached); the report gives the median
  * and 95th percentile of the repetitions and the share of processes the index pruned.
- * "Cold" means no cached verdicts; programs compiled by an earlier run stay in memory.
+ * "Cold" means no cached verdicts and no compiled programs kept from an earlier run.
  */
 public final class QueryBenchmark {
   /** Typical queries: selective reachability, deadlock, race, and two universal ones. */
@@ -88,8 +88,8 @@ public final class QueryBenchmark {
           processes, indexMillis, s.failed().size(), Runtime.getRuntime().availableProcessors());
       s.failed().forEach(f -> out.printf("  failed %s: %s%n", f.path(), f.reason()));
       out.printf(
-          "%-62s %-13s %8s %8s %6s %6s %7s %6s %6s%n",
-          "query", "mode", "median", "p95", "total", "pruned", "checked", "cached", "prune%");
+          "%-62s %-13s %9s %9s %6s %6s %7s %6s %7s %6s%n",
+          "query", "mode", "median", "p95", "total", "pruned", "checked", "cached", "unknown", "prune%");
       List<Row> rows = new ArrayList<>();
       for (String q : o.queries()) {
         for (Mode mode : Mode.values()) {
@@ -97,9 +97,9 @@ public final class QueryBenchmark {
           rows.add(row);
           QueryStats st = row.stats();
           out.printf(
-              "%-62s %-13s %6d ms %6d ms %6d %6d %7d %6d %5.1f%%%n",
+              "%-62s %-13s %6d ms %6d ms %6d %6d %7d %6d %7d %5.1f%%%n",
               q, mode.label, row.medianMillis(), row.p95Millis(), st.total(), st.prunedByIndex(),
-              st.checked(), st.fromCache(), 100 * row.pruneRatio());
+              st.checked(), st.fromCache(), st.unknown(), 100 * row.pruneRatio());
         }
       }
       return new Report(processes, indexMillis, rows);
@@ -125,7 +125,7 @@ public final class QueryBenchmark {
 
   private static Row measure(ProcessDatabase db, String q, Mode mode, int repetitions) {
     QueryRequest request = QueryRequest.of(q).withPlanner(mode.planner).withCache(mode.cache);
-    db.clearVerdictCache();
+    db.clearCaches();
     if (mode.cache) {
       // Fill the cache; the timed runs then answer from it.
       db.query(request);
@@ -133,6 +133,9 @@ public final class QueryBenchmark {
     long[] millis = new long[repetitions];
     QueryResult last = null;
     for (int i = 0; i < repetitions; i++) {
+      if (!mode.cache) {
+        db.clearCaches();
+      }
       long t = System.nanoTime();
       last = db.query(request);
       millis[i] = (System.nanoTime() - t) / 1_000_000;

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import rhoscope.engine.Engine;
+import rhoscope.engine.Program;
 import rhoscope.engine.check.CheckOptions;
 import rhoscope.engine.check.CheckResult;
 import rhoscope.engine.check.ModelChecker;
@@ -86,12 +87,23 @@ class DatasetsTableTest {
   void rowHasTheExpectedVerdict(Row row) {
     ParsedType type = TypeParser.parse(row.toString(), row.property());
 
-    CheckResult result = ModelChecker.check(load(Model.of(row)), type, CHECK);
+    Program program = Engine.load(load(Model.of(row)));
+
+    CheckResult result = ModelChecker.check(program, type, CHECK);
 
     Verdict expected = row.expected() == Expected.YES ? Verdict.YES : Verdict.NO;
     assertThat(result.verdict())
         .as("%s: %s%s", row, result.reason(), evidence(result))
         .isEqualTo(expected);
+    // Evidence is only worth showing a user if it replays: its steps, taken from the initial
+    // state, must lead to the state it names.
+    result
+        .evidence()
+        .ifPresent(
+            e ->
+                assertThat(program.replay(e.steps()).fingerprint())
+                    .as("%s: evidence does not replay to its final state%s", row, evidence(result))
+                    .isEqualTo(e.fingerprint()));
   }
 
   /**

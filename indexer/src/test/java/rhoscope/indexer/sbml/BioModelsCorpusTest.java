@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import rhoscope.lang.parse.ProcessParser;
 import rhoscope.lang.print.ProcessPrinter;
@@ -52,9 +53,25 @@ class BioModelsCorpusTest {
   }
 
   @Test
+  void importedProcessesPrintAsRholangThatParsesBackToTheSameTree() throws IOException {
+    corpus();
+    assertThat(roundTripMismatches(
+            List.of("BIOMD0000000009.xml", "BIOMD0000000562.xml", "MODEL2207210001.xml").stream()
+                .map(BIOMODELS::resolve)
+                .toList()))
+        .isEmpty();
+  }
+
+  /** The same on every corpus file: half a minute on a laptop, hence slow. */
+  @Test
+  @Tag("slow")
   void everyImportedProcessPrintsAsRholangThatParsesBackToTheSameTree() throws IOException {
+    assertThat(roundTripMismatches(corpus())).isEmpty();
+  }
+
+  private static List<String> roundTripMismatches(List<Path> files) {
     List<String> mismatches = new ArrayList<>();
-    for (Path f : corpus()) {
+    for (Path f : files) {
       for (Semantics s : List.of(new Semantics.Boolean(), new Semantics.Counts(3))) {
         ImportedModel m = SbmlImporter.importFile(f, ImportOptions.of(s));
         String text = ProcessPrinter.print(m.process());
@@ -63,8 +80,7 @@ class BioModelsCorpusTest {
         }
       }
     }
-
-    assertThat(mismatches).isEmpty();
+    return mismatches;
   }
 
   @Test
@@ -77,23 +93,41 @@ class BioModelsCorpusTest {
     assertThat(SpeciesStates.of(m.process()).initial().values()).containsKeys("erk", "nfkb", "tnfa");
   }
 
+  /**
+   * Boolean semantics lets every reactant stay present, so the present species can only grow
+   * along some run; following growing steps finds a witness in at most one step per species,
+   * where a breadth-first search would wade through the over-approximation's many states.
+   */
   @Test
   void huangFerrellCascadeCanDoublyPhosphorylateMapkButNotWithoutItsActivator() throws IOException {
     corpus();
     Path mapk = BIOMODELS.resolve("BIOMD0000000009.xml");
-
-    SpeciesStates withE1 = SpeciesStates.of(SbmlImporter.importFile(mapk, ImportOptions.defaults()).process());
-    SpeciesStates.Exploration yes = withE1.explore(s -> s.present("PP_K"), 5_000_000);
+    SpeciesStates withE1 =
+        SpeciesStates.of(SbmlImporter.importFile(mapk, ImportOptions.defaults()).process());
     SpeciesStates noE1 =
         SpeciesStates.of(
             SbmlImporter.importFile(mapk, new ImportOptions(new Semantics.Boolean(), Map.of("E1", 0)))
                 .process());
-    SpeciesStates.Exploration no = noE1.explore(s -> s.present("PP_K"), 5_000_000);
 
-    assertThat(yes.witness()).isPresent();
-    assertThat(yes.witness().get().getFirst()).isEqualTo(withE1.initial());
-    assertThat(yes.witness().get().getLast().present("PP_K")).isTrue();
+    List<SpeciesStates.State> witness = new ArrayList<>(List.of(withE1.initial()));
+    while (!witness.getLast().present("PP_K")) {
+      SpeciesStates.State now = witness.getLast();
+      witness.add(
+          withE1.successors(now).stream()
+              .filter(next -> grows(now, next))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("stuck before PP_K at " + now)));
+    }
+    SpeciesStates.Exploration no = noE1.explore(s -> s.present("PP_K"), 1_000_000);
+
+    assertThat(witness).hasSizeBetween(11, 23);
     assertThat(no.witness()).isEmpty();
     assertThat(no.complete()).isTrue();
+  }
+
+  private static boolean grows(SpeciesStates.State before, SpeciesStates.State after) {
+    var was = SpeciesStates.presentOnly(before).keySet();
+    var is = SpeciesStates.presentOnly(after).keySet();
+    return is.containsAll(was) && is.size() > was.size();
   }
 }

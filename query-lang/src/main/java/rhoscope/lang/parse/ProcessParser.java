@@ -67,13 +67,14 @@ public final class ProcessParser {
     }
   }
 
-  /** Never inserts or deletes tokens to carry on: the first error is the one reported. */
+  /**
+   * Never inserts or deletes a token to carry on (that would blur the report): a mismatch
+   * propagates to the rule, which reports it to the listener, which throws.
+   */
   private static final class NonRecovering extends DefaultErrorStrategy {
     @Override
     public Token recoverInline(Parser recognizer) {
-      InputMismatchException e = new InputMismatchException(recognizer);
-      reportError(recognizer, e);
-      throw new IllegalStateException("error listener did not throw", e);
+      throw new InputMismatchException(recognizer);
     }
   }
 }

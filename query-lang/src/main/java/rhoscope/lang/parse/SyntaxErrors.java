@@ -52,7 +52,7 @@ final class SyntaxErrors {
     if (unknown != null) {
       return unknown;
     }
-    String input = token.getType() == Token.EOF ? "<EOF>" : "'" + token.getText() + "'";
+    String input = "'" + (token.getType() == Token.EOF ? "<EOF>" : token.getText()) + "'";
     String message = "mismatched input " + input;
     IntervalSet expected;
     if (e instanceof NoViableAltException nva && nva.getStartToken() != token) {

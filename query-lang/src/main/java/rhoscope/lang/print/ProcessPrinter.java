@@ -15,6 +15,7 @@ import rhoscope.lang.ast.process.Name;
 import rhoscope.lang.ast.process.NameDecl;
 import rhoscope.lang.ast.process.Proc;
 import rhoscope.lang.ast.process.ReceiptKind;
+import rhoscope.lang.ast.process.SimpleTypeKind;
 import rhoscope.lang.ast.process.Source;
 import rhoscope.lang.ast.process.UnaryOp;
 
@@ -92,7 +93,7 @@ public final class ProcessPrinter {
       case Proc.Input in -> input(in, indent);
       case Proc.Contract c ->
           "contract "
-              + name(c.name(), indent)
+              + contractName(c.name(), indent)
               + "("
               + patterns(c.formals(), c.remainder(), indent)
               + ") = "
@@ -253,6 +254,12 @@ public final class ProcessPrinter {
 
   private static String nameDecl(NameDecl d) {
     return d.var() + d.uri().map(u -> "(" + Literals.uri(u) + ")").orElse("");
+  }
+
+  /** "BigInt(" is one token (the literal's opening): {@code @BigInt (x)} needs its space. */
+  private static String contractName(Name n, int indent) {
+    String printed = name(n, indent);
+    return printed.endsWith(SimpleTypeKind.BIG_INT.keyword()) ? printed + " " : printed;
   }
 
   private static String name(Name n, int indent) {

@@ -83,8 +83,9 @@ public final class DatabaseService implements ProcessService {
     return database.index(List.of(folder), IndexOptions.defaults(), IndexProgress.NONE);
   }
 
+  /** Synchronised with {@link #remove}: the upload file and its index entry change together. */
   @Override
-  public StoredProcess put(NewProcess p) {
+  public synchronized StoredProcess put(NewProcess p) {
     Path file = uploadPath(p);
     String semantics = p.format() == SourceFormat.SBML ? p.semantics() : null;
     ImportOptions sbml = importOptions(semantics);
@@ -132,7 +133,7 @@ public final class DatabaseService implements ProcessService {
   }
 
   @Override
-  public boolean remove(String id) {
+  public synchronized boolean remove(String id) {
     Optional<ProcessRecord> record = parseId(id).flatMap(database::get);
     if (record.isEmpty() || !database.remove(record.get().id())) {
       return false;

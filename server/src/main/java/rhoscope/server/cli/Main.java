@@ -21,15 +21,22 @@ import picocli.CommandLine.Command;
       ShowCommand.class,
       RemoveCommand.class,
       ServeCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
 
+  /**
+   * Lucene logs its choice of I/O and vector back ends at start-up: noise on a command line. Held
+   * in a field because the logging framework keeps loggers only weakly.
+   */
+  private static final java.util.logging.Logger LUCENE_LOG =
+      java.util.logging.Logger.getLogger("org.apache.lucene");
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    // Lucene logs its choice of I/O and vector back ends at start-up: noise on a command line.
-    java.util.logging.Logger.getLogger("org.apache.lucene").setLevel(java.util.logging.Level.SEVERE);
+    LUCENE_LOG.setLevel(java.util.logging.Level.SEVERE);
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 

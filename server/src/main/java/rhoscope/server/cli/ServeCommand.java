@@ -8,11 +8,11 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import rhoscope.indexer.IndexSummary;
-import rhoscope.indexer.ProcessDatabase;
 import rhoscope.server.api.RhoscopeServer;
 import rhoscope.server.api.ServerConfig;
 import rhoscope.server.backend.DatabaseService;
@@ -32,12 +32,7 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--db",
-      paramLabel = "DIR",
-      description = "Database folder (created when missing). Default: ${DEFAULT-VALUE}.",
-      defaultValue = "rhoscope-db")
-  Path db;
+  @Mixin DatabaseOption db;
 
   @Option(
       names = "--port",
@@ -86,7 +81,7 @@ public final class ServeCommand implements Callable<Integer> {
   /** Opens the database, fills it when empty, starts serving; the caller stops the server. */
   RhoscopeServer start(PrintWriter out) {
     String writeToken = token != null ? token : System.getenv(TOKEN_ENV);
-    DatabaseService service = new DatabaseService(ProcessDatabase.open(db));
+    DatabaseService service = new DatabaseService(db.open());
     RhoscopeServer server;
     try {
       if (service.count() == 0) {
@@ -105,7 +100,7 @@ public final class ServeCommand implements Callable<Integer> {
     out.printf(
         "rhoscope: serving %d processes from %s at http://%s:%d/ (writes %s); Ctrl-C stops%n",
         service.count(),
-        db.toAbsolutePath().normalize(),
+        db.dir.toAbsolutePath().normalize(),
         host,
         server.port(),
         writeToken == null || writeToken.isEmpty() ? "disabled" : "need the token");

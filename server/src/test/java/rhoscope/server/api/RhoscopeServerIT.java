@@ -324,17 +324,19 @@ class RhoscopeServerIT {
 
   @Test
   void aSaturatedQueryPoolAnswers503AndOtherRoutesStillServe() throws Exception {
-    try (RhoscopeServer small =
-        startServer(new ScriptedService(), c -> c.withQueryPool(1, 0))) {
+    ScriptedService blocking = new ScriptedService();
+    try (RhoscopeServer small = startServer(blocking, c -> c.withQueryPool(1, 0))) {
       TestHttp client = new TestHttp(small.port());
       CompletableFuture<Reply> slow =
           CompletableFuture.supplyAsync(
-              () -> client.post("/api/query", Map.of("type", "sleep 3000", "timeoutMs", 10_000)));
+              () -> client.post("/api/query", Map.of("type", "wait", "timeoutMs", 20_000)));
       awaitRunning(client);
       assertError(client.post("/api/query", Map.of("type", "has \"x\"")), 503, "busy");
       assertThat(client.get("/api/health").status()).isEqualTo(200);
       assertThat(client.get("/api/types").status()).isEqualTo(200);
+      assertThat(client.get("/").status()).isEqualTo(200);
       assertThat(slow).isNotDone();
+      blocking.release();
       assertThat(slow.get().status()).isEqualTo(200);
     }
   }

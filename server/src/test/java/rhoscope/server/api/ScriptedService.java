@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -16,17 +17,20 @@ import rhoscope.lang.diag.LangException;
 /**
  * A small in-memory {@link ProcessService} for testing the HTTP layer alone: its "types" are
  * {@code has "TEXT"} (holds when the source contains TEXT, with one witness frame per line that
- * does) and {@code sleep N} (takes N ms, interruptibly, then holds for nothing), so that tests can
- * drive timeouts and saturation. A process whose braces do not balance is a syntax error at the
+ * does), {@code sleep N} (takes N ms, interruptibly, then holds for nothing) and {@code wait}
+ * (blocks until the test calls {@link #release()}), so that tests can drive timeouts and
+ * saturation. A process whose braces do not balance is a syntax error at the
  * offending brace, as the real parser would report it.
  */
 public final class ScriptedService implements ProcessService {
   private static final Pattern HAS = Pattern.compile("\\s*has\\s+\"([^\"]*)\"\\s*");
   private static final Pattern SLEEP = Pattern.compile("\\s*sleep\\s+(\\d+)\\s*");
+  private static final Pattern WAIT = Pattern.compile("\\s*wait\\s*");
 
   private final Map<String, StoredProcess> byId = new ConcurrentSkipListMap<>();
   private final Map<String, String> idByKey = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
+  private final CountDownLatch gate = new CountDownLatch(1);
   volatile boolean closed;
 
   @Override
@@ -142,6 +146,9 @@ public final class ScriptedService implements ProcessService {
       String text = "sleep " + Long.parseLong(sleep.group(1));
       return new TypeForms(text, text);
     }
+    if (WAIT.matcher(type).matches()) {
+      return new TypeForms("wait", "wait");
+    }
     int line = 1;
     int column = 1;
     for (int i = 0; i < type.length() && Character.isWhitespace(type.charAt(i)); i++) {
@@ -177,15 +184,22 @@ public final class ScriptedService implements ProcessService {
     return Optional.of(new Witness(source, frames));
   }
 
-  private static void sleepIfAsked(String type) {
+  /** Lets every {@code wait} query finish. */
+  void release() {
+    gate.countDown();
+  }
+
+  private void sleepIfAsked(String type) {
     Matcher sleep = SLEEP.matcher(type);
-    if (sleep.matches()) {
-      try {
+    try {
+      if (sleep.matches()) {
         Thread.sleep(Long.parseLong(sleep.group(1)));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted", e);
+      } else if (WAIT.matcher(type).matches()) {
+        gate.await();
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
     }
   }
 
