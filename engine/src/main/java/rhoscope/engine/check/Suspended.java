@@ -35,7 +35,13 @@ final class Suspended {
       case Type.Diamond d -> false;
       case Type.Box b -> true;
       case Type.Race r -> false;
-      case Type.Var v -> env.get(v.name());
+      case Type.Var v -> {
+        Boolean value = env.get(v.name());
+        if (value == null) {
+          throw new IllegalArgumentException("unbound type variable " + v.name());
+        }
+        yield value;
+      }
       case Type.Mu m -> fixpoint(m.variable(), m.body(), false, process, env);
       case Type.Nu n -> fixpoint(n.variable(), n.body(), true, process, env);
       default -> new Spatial<Proc>(threads(process), Suspended::matches).holds(type);

@@ -1,10 +1,11 @@
 /*
  * Rholang 1.x, transcribed from the reference BNFC grammar rholang_mercury.cf (the grammar
  * rnode's own parser is generated from). It accepts the same language: the same precedence
- * levels (proc .. proc16, one rule per level, coercions as the last alternative), the same
- * list rules (a BNFC "separator" list that may be empty also accepts a trailing separator),
- * and the same tokens (longest match, keywords win over identifiers, ",)" and "BigInt(" are
- * single tokens exactly as in the BNFC lexer).
+ * levels (proc .. proc16, one rule per level, coercions as the last alternative; two pairs of
+ * alternatives are left-factored for speed, see proc6 and braced), the same list rules (a
+ * BNFC "separator" list that may be empty also accepts a trailing separator, as the LBNF
+ * reference documents), and the same tokens (longest match, keywords win over identifiers,
+ * ",)" and "BigInt(" are single tokens exactly as in the BNFC lexer).
  */
 grammar Rholang;
 

@@ -130,6 +130,17 @@ class ProcessParserTest {
   }
 
   @Test
+  void possiblyEmptyListsAcceptATrailingSeparatorAsBnfcDoes() {
+    assertThat(parse("[1, 2,]")).isEqualTo(parse("[1, 2]"));
+    assertThat(parse("@0!(1, )")).isEqualTo(parse("@0!(1)"));
+    assertThat(parse("(1, )")).isEqualTo(parse("(1,)"));
+    // ",)" is one token, which only closes a one-element tuple.
+    assertThatThrownBy(() -> parse("@0!(1,)")).isInstanceOf(LangException.class);
+    // Non-empty lists (new declarations, joined binds) stay strict.
+    assertThatThrownBy(() -> parse("new x, in { Nil }")).isInstanceOf(LangException.class);
+  }
+
+  @Test
   void commentsAreIgnored() {
     assertThat(parse("// line\n/* block\n */ Nil // end")).isEqualTo(new Proc.Nil());
   }

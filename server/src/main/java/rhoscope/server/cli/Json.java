@@ -3,11 +3,17 @@ package rhoscope.server.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import java.time.Instant;
 
 /** Pretty JSON for {@code --json} output. */
 final class Json {
   private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          // ISO-8601 text, as a reader of the output expects (2026-11-25T03:04:05Z)
+          .registerModule(new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance));
 
   private Json() {}
 

@@ -21,7 +21,7 @@ import rhoscope.lang.ast.type.TypeNormalizer;
 import rhoscope.lang.print.TypePrinter;
 
 /** {@code parse(print(t)) == t} for random well-formed types, sugar and library calls included. */
-class TypeRoundTripProperties {
+class TypeRoundTripTest {
 
   @Property(tries = 500)
   void printedTypesParseBackToTheSameTree(@ForAll("types") Type type) {

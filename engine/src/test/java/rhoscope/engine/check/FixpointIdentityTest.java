@@ -21,7 +21,7 @@ import rhoscope.lang.parse.TypeParser;
  * {@code always T}. The processes have no replicated input, so their state spaces are finite
  * and every check completes.
  */
-class FixpointIdentityProperties {
+class FixpointIdentityTest {
   private static final String[] STATE_TYPES = {
     "contains \"a\"!(_)",
     "contains \"b\"!(1)",

@@ -1,0 +1,138 @@
+package rhoscope.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandLineTest {
+  private static final Path CONTRACTS = Path.of("..", "datasets", "contracts");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path tmp;
+
+  private record Run(int exit, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  private Path write(String name, String text) throws IOException {
+    Path file = tmp.resolve(name);
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  @Test
+  void parsePrintsTheProcessBackAndExitsZero() throws IOException {
+    Path file = write("ok.rho", "new x in { x!(1) | for (@v <- x) { @\"out\"!(v + 1) } }");
+    Run r = run("parse", file.toString());
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("new x in {").contains("@\"out\"!(v + 1)");
+  }
+
+  @Test
+  void parseReportsFileLineColumnAndCaretWithoutStackTrace() throws IOException {
+    Path good = write("good.rho", "Nil");
+    Path bad = write("bad.rho", "new x in {\n  x!(1) |\n  for (y <- x { Nil }\n}");
+    Run r = run("parse", good.toString(), bad.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains(bad + ":3:15:").contains("^").doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void exploreJsonCarriesTheFiguresOfTheDeadlyEmbrace() throws IOException {
+    Path file =
+        write("embrace.rho", "new a, b in { for (_ <- a) { b!(Nil) } | for (_ <- b) { a!(Nil) } }");
+    Run r = run("explore", file.toString(), "--json", "--workers", "2");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode o = JSON.readTree(r.out());
+    assertThat(o.get("states").asLong()).isEqualTo(1);
+    assertThat(o.get("transitions").asLong()).isZero();
+    assertThat(o.get("deadlocks").asLong()).isEqualTo(1);
+    assertThat(o.get("terminal").asLong()).isZero();
+    assertThat(o.get("complete").asBoolean()).isTrue();
+    assertThat(o.has("millis")).isTrue();
+  }
+
+  @Test
+  void exploreStopsAtTheStateBoundAndSaysIncomplete() throws IOException {
+    Path file = write("counter.rho", "new inc in { contract inc(@n) = { inc!(n + 1) } | inc!(0) }");
+    Run r = run("explore", file.toString(), "--json", "--max-states", "50");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode o = JSON.readTree(r.out());
+    assertThat(o.get("complete").asBoolean()).isFalse();
+    assertThat(o.get("states").asLong()).isBetween(50L, 60L);
+  }
+
+  @Test
+  void checkFindsTheEmbraceDeadlockWithAWitness() throws IOException {
+    Run r = run("check", CONTRACTS.resolve("embrace_deadlock.rho").toString(), "deadlock_free", "--json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode o = JSON.readTree(r.out());
+    assertThat(o.get("verdict").asText()).isEqualTo("no");
+    assertThat(o.get("witness").size()).isGreaterThan(0);
+    assertThat(o.get("witness").get(0).get("channel").asText()).isNotEmpty();
+    assertThat(o.has("states")).isTrue();
+    assertThat(o.has("complete")).isTrue();
+    assertThat(o.has("millis")).isTrue();
+  }
+
+  @Test
+  void checkReportsAMalformedTypeWithItsColumn() throws IOException {
+    Path file = write("nil.rho", "Nil");
+    Run r = run("check", file.toString(), "eventually contains (");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("1:").contains("^").doesNotContain("\tat ");
+  }
+
+  @Test
+  void unknownFileTypeIsAClearError() throws IOException {
+    Path file = write("model.txt", "Nil");
+    Run r = run("explore", file.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("unknown file type");
+  }
+
+  @Test
+  void indexQueryListShowRemoveRoundTrip() {
+    String db = tmp.resolve("db").toString();
+    Run indexed = run("index", "--db", db, CONTRACTS.resolve("embrace_deadlock.rho").toString(),
+        CONTRACTS.resolve("embrace_ordered_locks.rho").toString());
+    assertThat(indexed.exit()).as(indexed.err()).isZero();
+    assertThat(indexed.out()).contains("2 added");
+
+    Run again = run("index", "--db", db, CONTRACTS.resolve("embrace_deadlock.rho").toString());
+    assertThat(again.out()).contains("0 added").contains("1 unchanged");
+
+    Run query = run("query", "--db", db, "not deadlock_free");
+    assertThat(query.exit()).as(query.err()).isZero();
+    assertThat(query.out()).contains("embrace_deadlock.rho").doesNotContain("embrace_ordered_locks.rho");
+
+    Run list = run("list", "--db", db);
+    assertThat(list.out()).contains("2 process(es)");
+
+    String id = list.out().lines().filter(l -> l.contains("embrace_deadlock")).findFirst()
+        .orElseThrow().substring(1).split("\\s+")[0];
+    Run show = run("show", "--db", db, id);
+    assertThat(show.exit()).as(show.err()).isZero();
+    assertThat(show.out()).contains("embrace_deadlock.rho").contains("lockA");
+
+    assertThat(run("remove", "--db", db, id).exit()).isZero();
+    assertThat(run("list", "--db", db).out()).contains("1 process(es)");
+    Run missing = run("show", "--db", db, id);
+    assertThat(missing.exit()).isEqualTo(1);
+    assertThat(missing.err()).contains("no process with id " + id);
+  }
+}
