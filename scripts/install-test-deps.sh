@@ -1,22 +1,35 @@
 #!/usr/bin/env bash
-# Installs what the browser tests need (Debian's chromium and chromium-driver) when it is missing.
-# Idempotent: does nothing when both are present. Needs root and apt-get; without them it says so
-# and exits non-zero, and the browser tests skip with a message.
+# Installs the Debian packages some tests need when they are missing: chromium and
+# chromium-driver (browser tests), spin and gcc (the SPIN cross-check of the explorer's state
+# counts). Idempotent: does nothing when every command is present, and installs only the missing
+# packages. Needs root and apt-get; without them it says so and exits non-zero, and those tests
+# skip with a message.
 set -euo pipefail
 
 have() { command -v "$1" >/dev/null 2>&1; }
 
-if have chromium && have chromedriver; then
+# command the tests look for, then the Debian package that provides it
+needed=(
+  chromium chromium
+  chromedriver chromium-driver
+  spin spin
+  gcc gcc
+)
+missing=()
+for ((i = 0; i < ${#needed[@]}; i += 2)); do
+  have "${needed[i]}" || missing+=("${needed[i + 1]}")
+done
+if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
 if ! have apt-get; then
-  echo "install-test-deps: apt-get not found; install chromium and chromium-driver by hand" >&2
+  echo "install-test-deps: apt-get not found; install ${missing[*]} by hand" >&2
   exit 1
 fi
 if [ "$(id -u)" -ne 0 ]; then
-  echo "install-test-deps: not root; run 'apt-get install chromium chromium-driver' as root" >&2
+  echo "install-test-deps: not root; run 'apt-get install ${missing[*]}' as root" >&2
   exit 1
 fi
 export DEBIAN_FRONTEND=noninteractive
 apt-get update
-apt-get install -y chromium chromium-driver
+apt-get install -y "${missing[@]}"

@@ -10,16 +10,16 @@ class ScratchTimingTest {
 
   @Test
   void time() throws Exception {
-    rhoscope.indexer.bench.QueryBenchmark.run(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
-        new rhoscope.indexer.bench.QueryBenchmark.Options(Path.of("..", "datasets"), dir, 400, 1, List.of("false")));
     try (ProcessDatabase db = ProcessDatabase.open(dir.resolve("db"))) {
-      for (String q : List.of("deadlock_free", "eventually contains \"winner\"!(_)")) {
-        for (int i = 0; i < 2; i++) {
-          var r = db.query(QueryRequest.of(q).withPlanner(false).withLimit(100000));
-          System.err.println(q + " " + r.stats());
-          r.results().stream().filter(v -> v.verdict() == Verdict.UNKNOWN || v.millis() > 500).limit(8)
-              .forEach(v -> System.err.println("  " + v.name() + ": " + v.verdict() + " " + v.millis() + " " + v.reason()));
-        }
+      long a = System.nanoTime();
+      var s = db.index(List.of(Path.of("..", "datasets")), IndexOptions.defaults(), IndexProgress.NONE);
+      System.err.println("index ms " + (System.nanoTime() - a) / 1000000 + " " + s);
+      db.list().stream().filter(p -> p.format() == rhoscope.indexer.catalog.ProcessFormat.SBML)
+          .forEach(p -> System.err.println(p.name() + " " + p.stateCount() + " " + p.explorationComplete()));
+      for (String q : List.of("deadlock_free", "eventually contains \"K_PP\"!(_)", "terminates", "always contains \"E1\"!(_)")) {
+        var r = db.query(QueryRequest.of(q).withPlanner(false).withCache(false).withLimit(1000));
+        System.err.println(q + " " + r.stats());
+        r.results().stream().filter(v -> v.millis() > 300).forEach(v -> System.err.println("  " + v.name() + " " + v.verdict() + " " + v.millis()));
       }
     }
   }

@@ -1,6 +1,7 @@
 package rhoscope.engine.check;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Deque;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import rhoscope.engine.Step;
 import rhoscope.engine.Transition;
 import rhoscope.engine.explore.Edge;
 import rhoscope.engine.explore.StateGraph;
+import rhoscope.lang.ast.type.NamePattern;
 import rhoscope.lang.ast.type.Type;
 import rhoscope.lang.ast.type.TypeExpander;
 
@@ -32,6 +34,13 @@ final class GlobalEvaluator {
   /** The two approximations of one type's set of states. */
   record Sets(BitSet lower, BitSet upper) {}
 
+  /** The time bound ran out while fixpoints were being computed. */
+  static final class OutOfTime extends RuntimeException {
+    OutOfTime() {
+      super("time bound reached while computing fixpoints", null, false, false);
+    }
+  }
+
   private final Program program;
   private final StateGraph graph;
   private final int size;
@@ -39,17 +48,24 @@ final class GlobalEvaluator {
   private final Map<Type, Sets> closed = new IdentityHashMap<>();
   private final Map<Type, Boolean> isClosed = new IdentityHashMap<>();
   private final Map<Integer, List<Step>> frontierSteps = new HashMap<>();
+  private final long deadlineNanos;
 
-  GlobalEvaluator(Program program, StateGraph graph, boolean complete) {
+  /** {@code deadlineNanos}: a {@link System#nanoTime()} after which evaluation gives up. */
+  GlobalEvaluator(Program program, StateGraph graph, boolean complete, long deadlineNanos) {
     this.program = program;
     this.graph = graph;
     this.size = graph.size();
+    this.deadlineNanos = deadlineNanos;
     if (!complete) {
       // A state whose recorded edges are fewer than its COMM steps was cut off (by depth, or
       // by the state bound while it was being expanded). A stuck state is never cut off.
       for (int i = 0; i < size; i++) {
         StateView s = graph.state(i);
-        if (!s.isStuck() && graph.successors(i).size() < program.successors(s).size()) {
+        if (s.isStuck()) {
+          continue;
+        }
+        int recorded = graph.successors(i).size();
+        if (recorded == 0 || recorded < program.successors(s).size()) {
           frontier.set(i);
         }
       }
@@ -130,7 +146,7 @@ final class GlobalEvaluator {
     };
   }
 
-  private Sets modal(Optional<rhoscope.lang.ast.type.NamePattern> label, Sets body, boolean some) {
+  private Sets modal(Optional<NamePattern> label, Sets body, boolean some) {
     BitSet lower = new BitSet();
     BitSet upper = new BitSet();
     for (int i = 0; i < size; i++) {
@@ -163,6 +179,9 @@ final class GlobalEvaluator {
     Map<String, Sets> inner = new HashMap<>(env);
     Sets value = start;
     while (true) {
+      if (System.nanoTime() - deadlineNanos > 0) {
+        throw new OutOfTime();
+      }
       inner.put(x, value);
       Sets next = eval(body, inner);
       if (next.equals(value)) {
@@ -185,7 +204,7 @@ final class GlobalEvaluator {
   Optional<Evidence> pathTo(BitSet targets) {
     int[] parent = new int[size];
     Step[] via = new Step[size];
-    java.util.Arrays.fill(parent, -2);
+    Arrays.fill(parent, -2);
     Deque<Integer> queue = new ArrayDeque<>();
     int start = graph.initial();
     parent[start] = -1;

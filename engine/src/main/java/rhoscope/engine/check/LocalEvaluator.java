@@ -47,8 +47,12 @@ final class LocalEvaluator {
       case Type.And a -> holds(a.left(), state, successors) && holds(a.right(), state, successors);
       case Type.Or o -> holds(o.left(), state, successors) || holds(o.right(), state, successors);
       case Type.Diamond d -> {
+        // <>true and []false ask only whether a step exists, which the state knows cheaply.
         if (state.isStuck()) {
           yield false;
+        }
+        if (d.label().isEmpty() && d.body() instanceof Type.True) {
+          yield true;
         }
         for (Transition t : successors(state, successors)) {
           if (Labels.matches(d.label(), t.step()) && holds(d.body(), t.target(), successors)) {
@@ -60,6 +64,9 @@ final class LocalEvaluator {
       case Type.Box b -> {
         if (state.isStuck()) {
           yield true;
+        }
+        if (b.label().isEmpty() && b.body() instanceof Type.False) {
+          yield false;
         }
         for (Transition t : successors(state, successors)) {
           if (Labels.matches(b.label(), t.step()) && !holds(b.body(), t.target(), successors)) {

@@ -111,8 +111,16 @@ public final class ModelChecker {
         new GlobalEvaluator(
             program,
             run.graph().orElseThrow(() -> new IllegalStateException("explorer recorded no graph")),
-            run.complete());
-    GlobalEvaluator.Sets sets = evaluator.eval(core);
+            run.complete(),
+            start + options.timeout().toNanos());
+    GlobalEvaluator.Sets sets;
+    try {
+      sets = evaluator.eval(core);
+    } catch (GlobalEvaluator.OutOfTime e) {
+      return new CheckResult(
+          Verdict.UNKNOWN, Optional.empty(), run.distinctStates(), run.complete(),
+          millisSince(start), e.getMessage());
+    }
     int init = evaluator.initial();
     Verdict verdict =
         sets.lower().get(init) ? Verdict.YES : sets.upper().get(init) ? Verdict.UNKNOWN : Verdict.NO;

@@ -3,6 +3,7 @@ package rhoscope.engine.check;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import rhoscope.engine.ChannelKind;
 import rhoscope.engine.ChannelView;
 import rhoscope.lang.ast.process.Name;
 import rhoscope.lang.ast.process.Proc;
@@ -19,11 +20,11 @@ final class Names {
     return switch (pattern) {
       case NamePattern.AnyName a -> true;
       case NamePattern.StringName s ->
-          channel.kind() == rhoscope.engine.ChannelKind.STRING && glob(s.glob(), channel.label());
+          channel.kind() == ChannelKind.STRING && glob(s.glob(), channel.label());
       case NamePattern.UriName u ->
-          channel.kind() == rhoscope.engine.ChannelKind.URI && glob(u.glob(), channel.label());
+          channel.kind() == ChannelKind.URI && glob(u.glob(), channel.label());
       case NamePattern.PrivateName p ->
-          channel.kind() == rhoscope.engine.ChannelKind.PRIVATE && channel.label().equals(p.identifier());
+          channel.kind() == ChannelKind.PRIVATE && channel.label().equals(p.identifier());
       case NamePattern.QuoteName q ->
           channel.quoted().map(proc -> Suspended.holds(q.type(), proc)).orElse(false);
     };

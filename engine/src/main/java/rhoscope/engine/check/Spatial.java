@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import rhoscope.lang.ast.type.Type;
 
 /**
@@ -153,11 +154,11 @@ final class Spatial<X> {
     List<Type> atoms = new ArrayList<>();
     int[] pool;
     if (atomsOnly(type, atoms)) {
-      pool = java.util.stream.IntStream.range(0, distinct.size())
+      pool = IntStream.range(0, distinct.size())
           .filter(j -> atoms.stream().anyMatch(a -> matcher.matches(a, distinct.get(j))))
           .toArray();
     } else {
-      pool = java.util.stream.IntStream.range(0, distinct.size()).toArray();
+      pool = IntStream.range(0, distinct.size()).toArray();
     }
     candidates.put(type, pool);
     return pool;

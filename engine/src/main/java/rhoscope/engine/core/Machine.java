@@ -17,13 +17,15 @@ import rhoscope.lang.ParsedProcess;
 public final class Machine {
   /** COMM results are memoised up to this many (receiver, messages) combinations. */
   private static final int MEMO_LIMIT = 1 << 21;
-  static final int[] NO_MATCH = new int[0];
-  static final int[] NOTHING = new int[0];
+  /** The outcome of a COMM: produced thread ids (sorted) and the sum of their fpHashes. */
+  record Comm(int[] produced, long hash) {}
+
+  static final Comm NO_MATCH = new Comm(new int[0], 0);
 
   final ThreadTable table = new ThreadTable();
   final boolean needsCanon;
   private final int[] initial;
-  private final ConcurrentHashMap<CommKey, int[]> memo = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<CommKey, Comm> memo = new ConcurrentHashMap<>();
   private final AtomicInteger memoSize = new AtomicInteger();
 
   private Machine(Compiler.Compiled compiled) {
@@ -88,17 +90,17 @@ public final class Machine {
 
   /**
    * The threads produced when {@code recv} (through {@code branch} for a select) takes the
-   * messages {@code sends}, one per bind: sorted ids, {@link #NOTHING}, or {@link #NO_MATCH}.
+   * messages {@code sends}, one per bind, or {@link #NO_MATCH}.
    */
-  int[] comm(ThreadInfo recv, int branch, int[] sends, int n) {
+  Comm comm(ThreadInfo recv, int branch, int[] sends, int n) {
     if (n == 1 && branch == 0) {
-      int[] hit = recv.cached(sends[0]);
+      Comm hit = recv.cached(sends[0]);
       if (hit != null) {
         return hit;
       }
     }
     CommKey key = new CommKey(recv.id, branch, Arrays.copyOf(sends, n));
-    int[] result = memo.get(key);
+    Comm result = memo.get(key);
     if (result == null) {
       result = compute(recv, branch, sends);
       if (memoSize.get() < MEMO_LIMIT && memo.putIfAbsent(key, result) == null) {
@@ -111,7 +113,7 @@ public final class Machine {
     return result;
   }
 
-  private int[] compute(ThreadInfo recv, int branch, int[] sends) {
+  private Comm compute(ThreadInfo recv, int branch, int[] sends) {
     List<Term.InBind> binds;
     int frame;
     Term body;
@@ -139,7 +141,11 @@ public final class Machine {
     }
     int[] produced = intern(Runner.step().run(Terms.instantiate(body, slots)));
     Arrays.sort(produced);
-    return produced.length == 0 ? NOTHING : produced;
+    long hash = 0;
+    for (int id : produced) {
+      hash += table.get(id).fpHash;
+    }
+    return new Comm(produced, hash);
   }
 
   /** Memo key: receiver, branch, messages. */

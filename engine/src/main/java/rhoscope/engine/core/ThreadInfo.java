@@ -26,7 +26,7 @@ public final class ThreadInfo {
   /** A direct-mapped cache of single-message COMM results; entries are immutable. */
   private final Memo[] memo;
 
-  record Memo(int send, int[] result) {}
+  record Memo(int send, Machine.Comm result) {}
 
   ThreadInfo(int id, Term term, Kind kind, int[] channels, List<Term.Priv> privs) {
     this.id = id;
@@ -60,13 +60,13 @@ public final class ThreadInfo {
     return kind == Kind.LINEAR || kind == Kind.PEEK || kind == Kind.CHOICE;
   }
 
-  int[] cached(int send) {
+  Machine.Comm cached(int send) {
     // a racy read is safe: a slot holds null or an immutable entry
     Memo m = memo[send & (CACHE - 1)];
     return m != null && m.send() == send ? m.result() : null;
   }
 
-  void cache(int send, int[] result) {
+  void cache(int send, Machine.Comm result) {
     memo[send & (CACHE - 1)] = new Memo(send, result);
   }
 }

@@ -29,7 +29,8 @@ public final class ConcurrentFingerprintSet implements FingerprintSet {
   }
 
   private static int tableSize(long expected) {
-    long want = Math.max(16, expected * 2);
+    // at most 3/4 full when `expected` fingerprints are in
+    long want = Math.max(16, expected + expected / 3 + 1);
     if (want > (1 << 30)) {
       return 1 << 30;
     }
@@ -71,6 +72,21 @@ public final class ConcurrentFingerprintSet implements FingerprintSet {
     }
     overflowed = true;
     return false;
+  }
+
+  /**
+   * Reads the home slots of {@code fps[0..n)} in one go, so that their cache misses overlap
+   * before the puts that follow; returns a value only to keep the reads alive.
+   */
+  public long touch(long[] fps, int n) {
+    long[] ks = keys;
+    int m = mask;
+    long acc = 0;
+    for (int i = 0; i < n; i++) {
+      long key = fps[i] == 0 ? ZERO_STAND_IN : fps[i];
+      acc += ks[(int) mix(key) & m];
+    }
+    return acc;
   }
 
   @Override

@@ -178,10 +178,19 @@ final class ParallelExplorer {
     private final boolean expand;
     long parent;
     private long pending;
+    /** Sink for the prefetch reads, so the JIT keeps them. */
+    long noise;
 
     Sink(List<Node> out, boolean expand) {
       this.out = out;
       this.expand = expand;
+    }
+
+    @Override
+    public void prefetch(long[] fps, int n) {
+      if (expand) {
+        noise += seen.touch(fps, n);
+      }
     }
 
     @Override

@@ -47,6 +47,8 @@ public record ImportWarning(Kind kind, String element, String message) {
     SEMANTICS_SUBSTITUTED,
     /** Parts of the model the chosen semantics does not cover (qual parts of a core model). */
     PART_IGNORED,
+    /** A Petri-net style transition effect (production, consumption) read as plain regulation. */
+    TRANSITION_EFFECT_APPROXIMATED,
     /** A species that is the output of several transitions: each updates it independently. */
     SEVERAL_TRANSITIONS,
     /** An SBML Level 3 package that is required for the model's meaning but not understood. */

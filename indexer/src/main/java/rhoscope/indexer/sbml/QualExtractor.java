@@ -9,7 +9,9 @@ import java.util.Set;
 import org.sbml.jsbml.ASTNode;
 import org.sbml.jsbml.ext.qual.FunctionTerm;
 import org.sbml.jsbml.ext.qual.Input;
+import org.sbml.jsbml.ext.qual.InputTransitionEffect;
 import org.sbml.jsbml.ext.qual.Output;
+import org.sbml.jsbml.ext.qual.OutputTransitionEffect;
 import org.sbml.jsbml.ext.qual.QualModelPlugin;
 import org.sbml.jsbml.ext.qual.QualitativeSpecies;
 import org.sbml.jsbml.ext.qual.Transition;
@@ -50,6 +52,7 @@ final class QualExtractor {
     List<QualNetwork.Update> updates = new ArrayList<>();
     Map<String, Integer> transitionsPerOutput = new HashMap<>();
     for (Transition t : qual.getListOfTransitions()) {
+      reportPetriNetEffects(t);
       for (Output o : t.getListOfOutputs()) {
         String out = o.getQualitativeSpecies();
         requireSpecies(t, out, maxLevels);
@@ -64,6 +67,31 @@ final class QualExtractor {
       }
     }
     return new QualNetwork(species, updates);
+  }
+
+  /**
+   * Logical models use inputs that only read ({@code none}) and outputs that take the result
+   * level ({@code assignmentLevel}); the Petri-net effects (an input consumed, an output
+   * incremented) are read as those, and said so.
+   */
+  private void reportPetriNetEffects(Transition t) {
+    boolean consumes =
+        t.getListOfInputs().stream()
+            .anyMatch(
+                in -> in.isSetTransitionEffect()
+                    && in.getTransitionEffect() == InputTransitionEffect.consumption);
+    boolean produces =
+        t.getListOfOutputs().stream()
+            .anyMatch(
+                o -> o.isSetTransitionEffect()
+                    && o.getTransitionEffect() == OutputTransitionEffect.production);
+    if (consumes || produces) {
+      warnings.add(
+          ImportWarning.Kind.TRANSITION_EFFECT_APPROXIMATED,
+          t.getId(),
+          "transition " + t.getId() + " uses Petri-net effects (consumption/production); read as"
+              + " inputs that are not consumed and outputs that take the result level");
+    }
   }
 
   /**

@@ -146,4 +146,41 @@ class QualSemanticsTest {
         .isInstanceOf(SbmlImportException.class)
         .hasMessageContaining("m.xml: transition tX: unsupported feature in a function term");
   }
+
+  @Test
+  void petriNetEffectsAndSeveralTransitionsOnOneSpeciesAreReported() {
+    String xml =
+        qual(
+            "S:1:1 X:1:0",
+            transition("t1", "S", "X", 1, atLeast("S", "t1_in"))
+                .replace("qual:transitionEffect=\"assignmentLevel\"", "qual:transitionEffect=\"production\""),
+            transition("t2", "S", "X", 1, atLeast("S", "t2_in")));
+
+    ImportedModel model = SbmlImporter.importString("m.xml", xml, ImportOptions.of(new Semantics.Qual()));
+
+    assertThat(model.warnings())
+        .extracting(ImportWarning::kind, ImportWarning::element)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(ImportWarning.Kind.TRANSITION_EFFECT_APPROXIMATED, "t1"),
+            org.assertj.core.groups.Tuple.tuple(ImportWarning.Kind.SEVERAL_TRANSITIONS, "X"));
+  }
+
+  @Test
+  void hybridModelTranslatesThePartTheSemanticsCoversAndReportsTheOther() {
+    String xml =
+        TOGGLE.replace(
+            "</listOfCompartments>",
+            "</listOfCompartments><listOfSpecies><species id=\"M\" compartment=\"c\""
+                + " initialAmount=\"1\" hasOnlySubstanceUnits=\"true\" boundaryCondition=\"false\""
+                + " constant=\"false\"/></listOfSpecies>");
+
+    ImportedModel asReactions = SbmlImporter.importString("h.xml", xml, ImportOptions.defaults());
+    ImportedModel asLogic = SbmlImporter.importString("h.xml", xml, ImportOptions.of(new Semantics.Qual()));
+
+    assertThat(asReactions.semantics()).isEqualTo(new Semantics.Boolean());
+    assertThat(asReactions.warnings()).extracting(ImportWarning::kind).containsExactly(ImportWarning.Kind.PART_IGNORED);
+    assertThat(SpeciesStates.of(asReactions.process()).initial().values()).containsOnlyKeys("M");
+    assertThat(asLogic.warnings()).extracting(ImportWarning::kind).containsExactly(ImportWarning.Kind.PART_IGNORED);
+    assertThat(SpeciesStates.of(asLogic.process()).initial().values()).containsOnlyKeys("A", "B");
+  }
 }

@@ -2,6 +2,7 @@ package rhoscope.lang.parse;
 
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
@@ -17,7 +18,10 @@ import rhoscope.lang.diag.ErrorCode;
 import rhoscope.lang.diag.LangException;
 import rhoscope.lang.parse.grammar.TypeLexer;
 
-/** Parses types (queries) and libraries of named types. */
+/**
+ * Parses types (queries) and libraries of named types. The ANTLR-generated parser has the same
+ * simple name and lives in {@code rhoscope.lang.parse.grammar}, hence the qualified references.
+ */
 public final class TypeParser {
   private TypeParser() {}
 
@@ -61,7 +65,7 @@ public final class TypeParser {
     });
   }
 
-  private static <T> T guarded(String sourceName, String text, java.util.function.Supplier<T> work) {
+  private static <T> T guarded(String sourceName, String text, Supplier<T> work) {
     try {
       return work.get();
     } catch (StackOverflowError e) {

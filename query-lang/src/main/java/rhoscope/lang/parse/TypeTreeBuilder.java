@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.antlr.v4.runtime.BufferedTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
@@ -334,7 +335,7 @@ final class TypeTreeBuilder {
   }
 
   /** Builds a quoted name, payload or continuation type, where outer variables are not visible. */
-  private <T> T nested(java.util.function.Supplier<T> build) {
+  private <T> T nested(Supplier<T> build) {
     Deque<Binder> saved = binders;
     int savedNegations = negations;
     hidden.push(saved);

@@ -9,6 +9,7 @@ import rhoscope.lang.ast.type.NamePattern;
 import rhoscope.lang.ast.type.Type;
 import rhoscope.lang.ast.type.TypeDefinition;
 import rhoscope.lang.ast.type.TypeExpander;
+import rhoscope.lang.ast.type.TypeLibrary;
 import rhoscope.lang.print.TypePrinter;
 
 class StandardLibraryTest {
@@ -47,7 +48,7 @@ class StandardLibraryTest {
   void printedDefinitionsParseBackAsALibrary() {
     String text =
         String.join("\n", StandardLibrary.definitions().stream().map(TypePrinter::print).toList());
-    assertThat(TypeParser.parseLibrary("printed", text, rhoscope.lang.ast.type.TypeLibrary.empty()).definitions())
+    assertThat(TypeParser.parseLibrary("printed", text, TypeLibrary.empty()).definitions())
         .isEqualTo(StandardLibrary.definitions());
   }
 }

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import rhoscope.lang.ast.type.NamePattern.QuoteName;
 import rhoscope.lang.ast.type.PayloadPattern.Typed;
+import rhoscope.lang.print.TypePrinter;
 
 /**
  * The canonical form of a type, used as the cache key of verdicts: sugar expanded, named types
@@ -20,7 +21,7 @@ public final class TypeNormalizer {
 
   /** The canonical text of {@code type}: equal keys, equal meaning. */
   public static String key(Type type, TypeLibrary library) {
-    return rhoscope.lang.print.TypePrinter.print(normalize(type, library));
+    return TypePrinter.print(normalize(type, library));
   }
 
   private static Type rename(Type type, Map<String, String> names, int depth) {
