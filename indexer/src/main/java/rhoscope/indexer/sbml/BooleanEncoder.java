@@ -9,20 +9,22 @@ import rhoscope.lang.ast.process.Bind;
 import rhoscope.lang.ast.process.Proc;
 
 /**
- * Boolean semantics (BIOCHAM's): each species is present ({@code @"S"!(true)}) or absent (its
- * token on {@code @("absent", "S")}, see {@link Rho}).
+ * Boolean semantics (BIOCHAM's): each species is present ({@code @"S"!(true)}) or absent (its token
+ * on {@code @("absent", "S")}, see {@link Rho}).
  *
  * <p>A reaction is one persistent join per outcome. Its species fall into three groups:
+ *
  * <ul>
  *   <li>consumed reactants C: must be present; each may stay present or become absent;
  *   <li>read-only species Q (modifiers, fixed species, reactants that are also products): must be
  *       present and stay so, which is how an enzyme is required but not consumed;
  *   <li>produced species P: become present whatever they were.
  * </ul>
- * For every subset D of C that becomes absent and every subset A of P that is absent now, one
- * join reads exactly the messages that say so and writes the new values. Enumerating the current
- * state of the products (instead of reading them with {@code _}) lets us drop the one outcome
- * that changes nothing (D and A empty), so a reaction never fires as a self-loop: a state with no
+ *
+ * For every subset D of C that becomes absent and every subset A of P that is absent now, one join
+ * reads exactly the messages that say so and writes the new values. Enumerating the current state
+ * of the products (instead of reading them with {@code _}) lets us drop the one outcome that
+ * changes nothing (D and A empty), so a reaction never fires as a self-loop: a state with no
  * successor really is a steady state, and {@code deadlock}/{@code terminated} mean something. The
  * cost is 2^(|C|+|P|) - 1 joins per reaction, which is why a reaction may change at most {@link
  * #MAX_CHANGED} species.
@@ -33,16 +35,16 @@ final class BooleanEncoder {
 
   private BooleanEncoder() {}
 
-  static Proc encode(
-      String source, ReactionNetwork network, Map<String, Integer> overrides) {
+  static Proc encode(String source, ReactionNetwork network, Map<String, Integer> overrides) {
     List<Proc> parts = new ArrayList<>();
     for (ReactionNetwork.Species s : network.species()) {
-      boolean present =
-          overrides.containsKey(s.id()) ? overrides.get(s.id()) > 0 : s.initial() > 0;
+      boolean present = overrides.containsKey(s.id()) ? overrides.get(s.id()) > 0 : s.initial() > 0;
       parts.add(present ? presentMessage(s.id()) : Rho.absentToken(s.id()));
     }
     Set<String> fixed = new LinkedHashSet<>();
-    network.species().stream().filter(ReactionNetwork.Species::fixed).forEach(s -> fixed.add(s.id()));
+    network.species().stream()
+        .filter(ReactionNetwork.Species::fixed)
+        .forEach(s -> fixed.add(s.id()));
     for (ReactionNetwork.Reaction r : network.reactions()) {
       parts.addAll(reaction(source, r, fixed));
     }
@@ -76,8 +78,13 @@ final class BooleanEncoder {
     if (changed > MAX_CHANGED) {
       throw new SbmlImportException(
           source,
-          "reaction " + r.id() + " changes " + changed + " species; boolean semantics"
-              + " enumerates 2^n outcomes per reaction and supports at most n = " + MAX_CHANGED);
+          "reaction "
+              + r.id()
+              + " changes "
+              + changed
+              + " species; boolean semantics"
+              + " enumerates 2^n outcomes per reaction and supports at most n = "
+              + MAX_CHANGED);
     }
     List<Proc> joins = new ArrayList<>();
     for (int gone = 0; gone < 1 << consumed.size(); gone++) {

@@ -22,8 +22,8 @@ import org.sbml.jsbml.SpeciesReference;
 
 /**
  * Reads the reaction network out of an SBML core model, and reports every construct that the
- * discrete semantics will not honour (rules, events, variable compartments, formulas where
- * numbers were expected) as a warning.
+ * discrete semantics will not honour (rules, events, variable compartments, formulas where numbers
+ * were expected) as a warning.
  */
 final class CoreExtractor {
   private final String source;
@@ -72,7 +72,8 @@ final class CoreExtractor {
       warnings.add(
           ImportWarning.Kind.RATE_LAWS_IGNORED,
           model.getId(),
-          kinetic + " kinetic law(s) ignored: the discrete semantics keeps which reactions can"
+          kinetic
+              + " kinetic law(s) ignored: the discrete semantics keeps which reactions can"
               + " fire, not how fast");
     }
     return new ReactionNetwork(species, reactions);
@@ -133,7 +134,9 @@ final class CoreExtractor {
         warnings.add(
             ImportWarning.Kind.INITIAL_ASSIGNMENT_IGNORED,
             variable,
-            "initial assignment of " + variable + " is a formula; the species starts from its"
+            "initial assignment of "
+                + variable
+                + " is a formula; the species starts from its"
                 + " declared initial value");
       }
     }
@@ -247,7 +250,8 @@ final class CoreExtractor {
   private void requireKnown(Reaction r, String id, Set<String> known) {
     if (!known.contains(id)) {
       throw new SbmlImportException(
-          source, "reaction " + r.getId() + " refers to species '" + id + "', which is not declared");
+          source,
+          "reaction " + r.getId() + " refers to species '" + id + "', which is not declared");
     }
   }
 }

@@ -12,20 +12,20 @@ import rhoscope.lang.ast.process.Proc;
 import rhoscope.lang.ast.process.UnaryOp;
 
 /**
- * Counts semantics: a present species carries its molecule count {@code @"S"!(n)} with {@code n}
- * in {@code 1..K}; count 0 is the absence token (see {@link Rho}).
+ * Counts semantics: a present species carries its molecule count {@code @"S"!(n)} with {@code n} in
+ * {@code 1..K}; count 0 is the absence token (see {@link Rho}).
  *
  * <p>Initial amounts are scaled so that the largest becomes K, and a nonzero amount never rounds
  * down to absent (presence is the one thing the discrete model must keep). A reaction is enabled
- * when every reactant has at least its stoichiometry and no product would pass K; a reaction
- * that would push a product past the cap is disabled rather than saturated, so that every firing
- * changes the state (no self-loops) and the state space stays finite.
+ * when every reactant has at least its stoichiometry and no product would pass K; a reaction that
+ * would push a product past the cap is disabled rather than saturated, so that every firing changes
+ * the state (no self-loops) and the state space stays finite.
  *
  * <p>Guards are patterns, so a join matches only when the reaction is enabled: {@code @{n /\ ~1}}
- * is "a count other than 1", i.e. at least 2, because present counts are 1..K. A species that
- * can either vanish or stay present after the firing gets one join for each (an exact literal
- * pattern for "vanishes"), and a pure product gets one join for "was absent" and one for "was
- * present", so bodies need no conditionals, only the arithmetic {@code n + d}.
+ * is "a count other than 1", i.e. at least 2, because present counts are 1..K. A species that can
+ * either vanish or stay present after the firing gets one join for each (an exact literal pattern
+ * for "vanishes"), and a pure product gets one join for "was absent" and one for "was present", so
+ * bodies need no conditionals, only the arithmetic {@code n + d}.
  */
 final class CountsEncoder {
   private CountsEncoder() {}
@@ -106,8 +106,15 @@ final class CountsEncoder {
         warnings.add(
             ImportWarning.Kind.REACTION_NEVER_ENABLED,
             r.id(),
-            "reaction " + r.id() + " can never fire under counts:" + k + " (species " + id
-                + " would need more than " + k + " molecules)");
+            "reaction "
+                + r.id()
+                + " can never fire under counts:"
+                + k
+                + " (species "
+                + id
+                + " would need more than "
+                + k
+                + " molecules)");
         return List.of();
       }
       perSpecies.add(options);
@@ -144,8 +151,8 @@ final class CountsEncoder {
   }
 
   /**
-   * The ways species {@code id} can take part: it needs at least {@code required} molecules
-   * (0: it may be absent) and changes by {@code delta}, staying within 0..k.
+   * The ways species {@code id} can take part: it needs at least {@code required} molecules (0: it
+   * may be absent) and changes by {@code delta}, staying within 0..k.
    */
   private static List<Option> options(String id, int required, int delta, int k) {
     String v = "n_" + id;

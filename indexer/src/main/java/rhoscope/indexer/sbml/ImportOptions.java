@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * How to import one SBML model: the semantics, and initial values that replace the model's own
- * (a knock-out {@code E1=0}, a stimulus {@code EGF=1}). Override values are in the semantics'
- * units: presence (0 absent, anything else present) for boolean, a count in {@code 0..K} for
- * counts, a level for qual.
+ * How to import one SBML model: the semantics, and initial values that replace the model's own (a
+ * knock-out {@code E1=0}, a stimulus {@code EGF=1}). Override values are in the semantics' units:
+ * presence (0 absent, anything else present) for boolean, a count in {@code 0..K} for counts, a
+ * level for qual.
  */
 public record ImportOptions(Semantics semantics, Map<String, Integer> overrides) {
   public ImportOptions {

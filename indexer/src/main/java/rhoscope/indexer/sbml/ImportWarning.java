@@ -8,8 +8,8 @@ import java.util.Objects;
  * silently.
  *
  * @param kind what was not honoured
- * @param element the SBML id of the element concerned (a rule's variable, an event id, a
- *     reaction id), or the model id for model-wide warnings
+ * @param element the SBML id of the element concerned (a rule's variable, an event id, a reaction
+ *     id), or the model id for model-wide warnings
  * @param message a sentence for people
  */
 public record ImportWarning(Kind kind, String element, String message) {

@@ -10,8 +10,8 @@ import rhoscope.lang.ast.process.Proc;
  * @param modelId the SBML model id (the file name without extension when the model has none)
  * @param name the model's name, or its id when it has none
  * @param process the translation; every species is the public name {@code @"id"}
- * @param semantics the semantics the process implements (qual for qualitative models, whatever
- *     was asked)
+ * @param semantics the semantics the process implements (qual for qualitative models, whatever was
+ *     asked)
  * @param warnings what the translation could not honour, in document order
  */
 public record ImportedModel(

@@ -9,8 +9,8 @@ final class Overrides {
   private Overrides() {}
 
   /**
-   * @throws SbmlImportException naming the unknown species and the declared ones, so that a typo
-   *     in a knock-out is not silently a no-op
+   * @throws SbmlImportException naming the unknown species and the declared ones, so that a typo in
+   *     a knock-out is not silently a no-op
    */
   static void requireKnown(String source, Map<String, Integer> overrides, Collection<String> ids) {
     TreeSet<String> unknown = new TreeSet<>(overrides.keySet());

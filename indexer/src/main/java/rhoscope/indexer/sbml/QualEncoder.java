@@ -12,14 +12,14 @@ import rhoscope.lang.ast.process.Proc;
  * step one species whose target level differs from its level moves one level toward the target.
  *
  * <p>A species at level {@code l >= 1} is the message {@code @"S"!(l)}; level 0 is the absence
- * token (see {@link Rho}), so {@code contains "S"!(_)} means "S is active" as it does for
- * reaction models. Each update is compiled by enumerating the levels of the species it reads: for
- * every combination where the output is not at its target, one persistent join reads exactly
- * those levels (literal patterns) and writes the output one step closer. Evaluating the logical
- * function at import time keeps the process free of arithmetic and conditionals, and a join exists
- * only where the level changes, so there are no self-loops and a state with no successor is a
- * stable state of the logical model. The enumeration is exponential in the number of regulators,
- * hence {@link #MAX_COMBINATIONS}.
+ * token (see {@link Rho}), so {@code contains "S"!(_)} means "S is active" as it does for reaction
+ * models. Each update is compiled by enumerating the levels of the species it reads: for every
+ * combination where the output is not at its target, one persistent join reads exactly those levels
+ * (literal patterns) and writes the output one step closer. Evaluating the logical function at
+ * import time keeps the process free of arithmetic and conditionals, and a join exists only where
+ * the level changes, so there are no self-loops and a state with no successor is a stable state of
+ * the logical model. The enumeration is exponential in the number of regulators, hence {@link
+ * #MAX_COMBINATIONS}.
  */
 final class QualEncoder {
   /** Enough for a species with a dozen Boolean regulators. */
@@ -36,7 +36,11 @@ final class QualEncoder {
       if (level > s.maxLevel()) {
         throw new SbmlImportException(
             source,
-            "initial level " + level + " of " + s.id() + " exceeds its maximum level "
+            "initial level "
+                + level
+                + " of "
+                + s.id()
+                + " exceeds its maximum level "
                 + s.maxLevel());
       }
       parts.add(level(s.id(), level));
@@ -66,9 +70,14 @@ final class QualEncoder {
       if (combinations > MAX_COMBINATIONS) {
         throw new SbmlImportException(
             source,
-            "transition " + u.transition() + " reads " + reads.size() + " species; the"
+            "transition "
+                + u.transition()
+                + " reads "
+                + reads.size()
+                + " species; the"
                 + " asynchronous encoding enumerates their levels and supports at most "
-                + MAX_COMBINATIONS + " combinations");
+                + MAX_COMBINATIONS
+                + " combinations");
       }
     }
     int outputMax = byId.get(u.output()).maxLevel();

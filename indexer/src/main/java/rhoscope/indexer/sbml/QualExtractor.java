@@ -60,7 +60,9 @@ final class QualExtractor {
           warnings.add(
               ImportWarning.Kind.SEVERAL_TRANSITIONS,
               out,
-              "species " + out + " is the output of several transitions; each updates it"
+              "species "
+                  + out
+                  + " is the output of several transitions; each updates it"
                   + " on its own");
         }
         updates.add(update(t, out, maxLevels));
@@ -70,26 +72,30 @@ final class QualExtractor {
   }
 
   /**
-   * Logical models use inputs that only read ({@code none}) and outputs that take the result
-   * level ({@code assignmentLevel}); the Petri-net effects (an input consumed, an output
-   * incremented) are read as those, and said so.
+   * Logical models use inputs that only read ({@code none}) and outputs that take the result level
+   * ({@code assignmentLevel}); the Petri-net effects (an input consumed, an output incremented) are
+   * read as those, and said so.
    */
   private void reportPetriNetEffects(Transition t) {
     boolean consumes =
         t.getListOfInputs().stream()
             .anyMatch(
-                in -> in.isSetTransitionEffect()
-                    && in.getTransitionEffect() == InputTransitionEffect.consumption);
+                in ->
+                    in.isSetTransitionEffect()
+                        && in.getTransitionEffect() == InputTransitionEffect.consumption);
     boolean produces =
         t.getListOfOutputs().stream()
             .anyMatch(
-                o -> o.isSetTransitionEffect()
-                    && o.getTransitionEffect() == OutputTransitionEffect.production);
+                o ->
+                    o.isSetTransitionEffect()
+                        && o.getTransitionEffect() == OutputTransitionEffect.production);
     if (consumes || produces) {
       warnings.add(
           ImportWarning.Kind.TRANSITION_EFFECT_APPROXIMATED,
           t.getId(),
-          "transition " + t.getId() + " uses Petri-net effects (consumption/production); read as"
+          "transition "
+              + t.getId()
+              + " uses Petri-net effects (consumption/production); read as"
               + " inputs that are not consumed and outputs that take the result level");
     }
   }
@@ -106,13 +112,15 @@ final class QualExtractor {
     for (Transition t : qual.getListOfTransitions()) {
       for (Input in : t.getListOfInputs()) {
         if (in.isSetThresholdLevel()) {
-          max.computeIfPresent(in.getQualitativeSpecies(), (k, v) -> Math.max(v, in.getThresholdLevel()));
+          max.computeIfPresent(
+              in.getQualitativeSpecies(), (k, v) -> Math.max(v, in.getThresholdLevel()));
         }
       }
       for (Output o : t.getListOfOutputs()) {
         for (FunctionTerm f : t.getListOfFunctionTerms()) {
           if (f.isSetResultLevel()) {
-            max.computeIfPresent(o.getQualitativeSpecies(), (k, v) -> Math.max(v, f.getResultLevel()));
+            max.computeIfPresent(
+                o.getQualitativeSpecies(), (k, v) -> Math.max(v, f.getResultLevel()));
           }
         }
       }
@@ -147,7 +155,8 @@ final class QualExtractor {
       } else if (f.isSetMath()) {
         terms.add(
             new QualNetwork.Term(
-                f.getResultLevel(), expr(t, f.getMath(), thresholds, inputSpecies, maxLevels, reads)));
+                f.getResultLevel(),
+                expr(t, f.getMath(), thresholds, inputSpecies, maxLevels, reads)));
       }
     }
     if (defaultLevel == null) {
@@ -226,7 +235,12 @@ final class QualExtractor {
       return new QualNetwork.Expr.Level(name);
     }
     throw new SbmlImportException(
-        source, "transition " + t.getId() + " refers to '" + name + "', which is neither an input"
+        source,
+        "transition "
+            + t.getId()
+            + " refers to '"
+            + name
+            + "', which is neither an input"
             + " nor a qualitative species");
   }
 
@@ -242,7 +256,10 @@ final class QualExtractor {
     if (!maxLevels.containsKey(id)) {
       throw new SbmlImportException(
           source,
-          "transition " + t.getId() + " refers to qualitative species '" + id
+          "transition "
+              + t.getId()
+              + " refers to qualitative species '"
+              + id
               + "', which is not declared");
     }
   }

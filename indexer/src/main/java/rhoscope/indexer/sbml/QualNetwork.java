@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The logical regulatory graph of an SBML-qual model: species with levels {@code 0..maxLevel},
- * and for each updated species the function that gives its target level.
+ * The logical regulatory graph of an SBML-qual model: species with levels {@code 0..maxLevel}, and
+ * for each updated species the function that gives its target level.
  */
 record QualNetwork(List<Species> species, List<Update> updates) {
   QualNetwork {
@@ -22,8 +22,8 @@ record QualNetwork(List<Species> species, List<Update> updates) {
   }
 
   /**
-   * The update of one output species by one transition: the target level is the result of the
-   * first term whose condition holds, otherwise {@code defaultLevel}.
+   * The update of one output species by one transition: the target level is the result of the first
+   * term whose condition holds, otherwise {@code defaultLevel}.
    *
    * @param reads the species the conditions read (the output first when it reads itself)
    */
@@ -56,8 +56,8 @@ record QualNetwork(List<Species> species, List<Update> updates) {
 
   /**
    * The MathML subset SBML-qual function terms use, with input ids already replaced by their
-   * threshold levels. Values are integers; conditions are 1 (true) or 0 (false), as in MathML's
-   * own coercions.
+   * threshold levels. Values are integers; conditions are 1 (true) or 0 (false), as in MathML's own
+   * coercions.
    */
   sealed interface Expr {
     long value(Map<String, Integer> levels);

@@ -10,16 +10,16 @@ import rhoscope.lang.ast.process.SendKind;
 import rhoscope.lang.ast.process.Source;
 
 /**
- * The few process shapes every translation is built from, so that the species encoding (which
- * name says "present", which says "absent") is defined in one place.
+ * The few process shapes every translation is built from, so that the species encoding (which name
+ * says "present", which says "absent") is defined in one place.
  *
- * <p>A present species {@code S} is one message on the public name {@code @"S"} carrying its
- * value; an absent species is no message there but one token on {@code @("absent", "S")}. Absence
- * needs a token of its own because the rho-calculus cannot test for a missing message, and a
- * reaction that makes an absent product present must consume something to know it was absent.
- * Keeping {@code @"S"} empty when S is absent makes the everyday query {@code contains
- * "S"!(_)} mean "S is present" under every semantics. A tuple name cannot collide with a species
- * (SBML ids are strings) and no string glob matches it.
+ * <p>A present species {@code S} is one message on the public name {@code @"S"} carrying its value;
+ * an absent species is no message there but one token on {@code @("absent", "S")}. Absence needs a
+ * token of its own because the rho-calculus cannot test for a missing message, and a reaction that
+ * makes an absent product present must consume something to know it was absent. Keeping
+ * {@code @"S"} empty when S is absent makes the everyday query {@code contains "S"!(_)} mean "S is
+ * present" under every semantics. A tuple name cannot collide with a species (SBML ids are strings)
+ * and no string glob matches it.
  */
 final class Rho {
   private Rho() {}

@@ -9,14 +9,14 @@ import org.sbml.jsbml.ext.qual.QualModelPlugin;
 import rhoscope.lang.ast.process.Proc;
 
 /**
- * Imports SBML Level 2 and 3 core models and SBML-qual models as rho-calculus processes: one
- * public name {@code @"id"} per species, one persistent join per way a reaction (or a logical
- * update) can fire. See {@link BooleanEncoder}, {@link CountsEncoder} and {@link QualEncoder} for
- * the three encodings, and {@link Rho} for how presence and absence are represented.
+ * Imports SBML Level 2 and 3 core models and SBML-qual models as rho-calculus processes: one public
+ * name {@code @"id"} per species, one persistent join per way a reaction (or a logical update) can
+ * fire. See {@link BooleanEncoder}, {@link CountsEncoder} and {@link QualEncoder} for the three
+ * encodings, and {@link Rho} for how presence and absence are represented.
  *
  * <p>A qualitative model is always translated under {@link Semantics.Qual}, whatever was asked
- * (with a warning when boolean or counts was asked), because reaction semantics have nothing to
- * say about it; asking for qual on a model without qualitative species is an error.
+ * (with a warning when boolean or counts was asked), because reaction semantics have nothing to say
+ * about it; asking for qual on a model without qualitative species is an error.
  */
 public final class SbmlImporter {
   private SbmlImporter() {}
@@ -40,8 +40,8 @@ public final class SbmlImporter {
   }
 
   /**
-   * Imports SBML text; {@code name} stands for the file in error messages and is the model id
-   * when the model declares none.
+   * Imports SBML text; {@code name} stands for the file in error messages and is the model id when
+   * the model declares none.
    *
    * @throws SbmlImportException naming {@code name} when the text cannot be read or translated
    */
@@ -76,7 +76,8 @@ public final class SbmlImporter {
           ImportWarning.Kind.SEMANTICS_SUBSTITUTED,
           idOr(model, fallbackId),
           "the model is qualitative (SBML-qual): translated under the asynchronous logical"
-              + " semantics instead of " + semantics.label());
+              + " semantics instead of "
+              + semantics.label());
       semantics = new Semantics.Qual();
     }
     Proc process;
@@ -90,14 +91,17 @@ public final class SbmlImporter {
       }
       QualNetwork network = QualExtractor.extract(source, qual, warnings);
       Overrides.requireKnown(
-          source, options.overrides(), network.species().stream().map(QualNetwork.Species::id).toList());
+          source,
+          options.overrides(),
+          network.species().stream().map(QualNetwork.Species::id).toList());
       process = QualEncoder.encode(source, network, options.overrides());
     } else {
       if (hasQual) {
         warnings.add(
             ImportWarning.Kind.PART_IGNORED,
             idOr(model, fallbackId),
-            "qualitative species and transitions ignored: " + semantics.label()
+            "qualitative species and transitions ignored: "
+                + semantics.label()
                 + " semantics translates the reactions only");
       }
       ReactionNetwork network = CoreExtractor.extract(source, model, warnings);

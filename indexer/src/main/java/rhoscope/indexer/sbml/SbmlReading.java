@@ -27,8 +27,8 @@ import org.sbml.jsbml.SBMLReader;
  * Parses SBML with JSBML and turns every way that can fail into one clear exception.
  *
  * <p>The XML first goes through a StAX pass that drops {@code <annotation>} subtrees. Annotations
- * are metadata (MIRIAM RDF, CellDesigner and COPASI layouts) that no translation reads; JSBML
- * 1.6.1 crashes on some valid ones (a Level 2 layout annotation with nested annotations, as in
+ * are metadata (MIRIAM RDF, CellDesigner and COPASI layouts) that no translation reads; JSBML 1.6.1
+ * crashes on some valid ones (a Level 2 layout annotation with nested annotations, as in
  * BIOMD0000000786) and logs noise about others. The same pass reports malformed XML with the line
  * and column of the original text, and refuses DTDs and external entities.
  */

@@ -3,16 +3,15 @@ package rhoscope.indexer.sbml;
 import java.util.Locale;
 
 /**
- * The discrete semantics an SBML model is translated under; chosen per import and recorded with
- * the imported process, because the same file yields different processes (and verdicts) under
- * each.
+ * The discrete semantics an SBML model is translated under; chosen per import and recorded with the
+ * imported process, because the same file yields different processes (and verdicts) under each.
  */
 public sealed interface Semantics {
 
   /**
-   * Each species present or absent; a reaction fires when its reactants and modifiers are
-   * present, makes its products present, and each consumed reactant may stay or vanish (BIOCHAM's
-   * Boolean semantics, an over-approximation of the stochastic one).
+   * Each species present or absent; a reaction fires when its reactants and modifiers are present,
+   * makes its products present, and each consumed reactant may stay or vanish (BIOCHAM's Boolean
+   * semantics, an over-approximation of the stochastic one).
    */
   record Boolean() implements Semantics {}
 

@@ -46,8 +46,9 @@ class BioModelsCorpusTest {
 
     assertThat(files).hasSizeGreaterThanOrEqualTo(30);
     assertThat(files.size() - failures.size())
-        .as("imported %d of %d; failures:%n%s", files.size() - failures.size(), files.size(),
-            String.join("\n", failures))
+        .as(
+            "imported %d of %d; failures:%n%s",
+            files.size() - failures.size(), files.size(), String.join("\n", failures))
         .isGreaterThanOrEqualTo((int) Math.ceil(0.9 * files.size()));
     assertThat(failures).as("every failure names its file").allMatch(m -> m.contains(".xml"));
   }
@@ -55,10 +56,12 @@ class BioModelsCorpusTest {
   @Test
   void importedProcessesPrintAsRholangThatParsesBackToTheSameTree() throws IOException {
     corpus();
-    assertThat(roundTripMismatches(
-            List.of("BIOMD0000000009.xml", "BIOMD0000000562.xml", "MODEL2207210001.xml").stream()
-                .map(BIOMODELS::resolve)
-                .toList()))
+    assertThat(
+            roundTripMismatches(
+                List.of("BIOMD0000000009.xml", "BIOMD0000000562.xml", "MODEL2207210001.xml")
+                    .stream()
+                    .map(BIOMODELS::resolve)
+                    .toList()))
         .isEmpty();
   }
 
@@ -90,13 +93,14 @@ class BioModelsCorpusTest {
         SbmlImporter.importFile(BIOMODELS.resolve("BIOMD0000000562.xml"), ImportOptions.defaults());
 
     assertThat(m.semantics()).isEqualTo(new Semantics.Qual());
-    assertThat(SpeciesStates.of(m.process()).initial().values()).containsKeys("erk", "nfkb", "tnfa");
+    assertThat(SpeciesStates.of(m.process()).initial().values())
+        .containsKeys("erk", "nfkb", "tnfa");
   }
 
   /**
-   * Boolean semantics lets every reactant stay present, so the present species can only grow
-   * along some run; following growing steps finds a witness in at most one step per species,
-   * where a breadth-first search would wade through the over-approximation's many states.
+   * Boolean semantics lets every reactant stay present, so the present species can only grow along
+   * some run; following growing steps finds a witness in at most one step per species, where a
+   * breadth-first search would wade through the over-approximation's many states.
    */
   @Test
   void huangFerrellCascadeCanDoublyPhosphorylateMapkButNotWithoutItsActivator() throws IOException {
@@ -106,7 +110,8 @@ class BioModelsCorpusTest {
         SpeciesStates.of(SbmlImporter.importFile(mapk, ImportOptions.defaults()).process());
     SpeciesStates noE1 =
         SpeciesStates.of(
-            SbmlImporter.importFile(mapk, new ImportOptions(new Semantics.Boolean(), Map.of("E1", 0)))
+            SbmlImporter.importFile(
+                    mapk, new ImportOptions(new Semantics.Boolean(), Map.of("E1", 0)))
                 .process());
 
     List<SpeciesStates.State> witness = new ArrayList<>(List.of(withE1.initial()));

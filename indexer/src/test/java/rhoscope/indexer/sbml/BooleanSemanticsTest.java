@@ -23,8 +23,7 @@ class BooleanSemanticsTest {
 
   /** The reachable states, each as the set of present species. */
   private static Set<Set<String>> reachable(ImportedModel model) {
-    SpeciesStates.Exploration run =
-        SpeciesStates.of(model.process()).explore(s -> false, 100_000);
+    SpeciesStates.Exploration run = SpeciesStates.of(model.process()).explore(s -> false, 100_000);
     assertThat(run.complete()).isTrue();
     return run.states().stream()
         .map(s -> SpeciesStates.presentOnly(s).keySet())
@@ -114,7 +113,8 @@ class BooleanSemanticsTest {
   void sourceReactionProducesOnceAndDegradationEmptiesOnce() {
     ImportedModel model =
         importBoolean(
-            level3(species("A=0"), reactions(reaction("make", "0 -> A"), reaction("decay", "A -> 0"))),
+            level3(
+                species("A=0"), reactions(reaction("make", "0 -> A"), reaction("decay", "A -> 0"))),
             Map.of());
 
     assertThat(reachable(model)).containsExactlyInAnyOrder(Set.of(), Set.of("A"));
@@ -123,7 +123,9 @@ class BooleanSemanticsTest {
   @Test
   void speciesOnBothSidesIsACatalystNotAReactant() {
     ImportedModel model =
-        importBoolean(level3(species("K=1", "S=1", "P=0"), reactions(reaction("r", "K + S -> K + P"))), Map.of());
+        importBoolean(
+            level3(species("K=1", "S=1", "P=0"), reactions(reaction("r", "K + S -> K + P"))),
+            Map.of());
 
     assertThat(reachable(model)).allMatch(s -> s.contains("K"));
   }

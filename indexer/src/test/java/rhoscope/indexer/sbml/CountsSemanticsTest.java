@@ -21,8 +21,7 @@ class CountsSemanticsTest {
 
   /** The reachable states, each as the map of present species to their counts. */
   private static Set<Map<String, Object>> reachable(ImportedModel model) {
-    SpeciesStates.Exploration run =
-        SpeciesStates.of(model.process()).explore(s -> false, 100_000);
+    SpeciesStates.Exploration run = SpeciesStates.of(model.process()).explore(s -> false, 100_000);
     assertThat(run.complete()).isTrue();
     return run.states().stream().map(SpeciesStates::presentOnly).collect(Collectors.toSet());
   }
@@ -30,7 +29,8 @@ class CountsSemanticsTest {
   @Test
   void conversionMovesOneMoleculeAtATimeAndEmptiedSpeciesBecomesAbsent() {
     ImportedModel model =
-        importCounts(level3(species("A=5", "B=0"), reactions(reaction("r", "A -> B"))), 2, Map.of());
+        importCounts(
+            level3(species("A=5", "B=0"), reactions(reaction("r", "A -> B"))), 2, Map.of());
 
     assertThat(reachable(model))
         .containsExactlyInAnyOrder(Map.of("A", 2L), Map.of("A", 1L, "B", 1L), Map.of("B", 2L));
@@ -46,23 +46,33 @@ class CountsSemanticsTest {
     assertThat(reachable(model))
         .containsExactlyInAnyOrder(Map.of(), Map.of("A", 1L), Map.of("A", 2L), Map.of("A", 3L));
     SpeciesStates.State full =
-        states.explore(s -> s.present("A") && s.value("A").equals(3L), 100).witness().orElseThrow().getLast();
+        states
+            .explore(s -> s.present("A") && s.value("A").equals(3L), 100)
+            .witness()
+            .orElseThrow()
+            .getLast();
     assertThat(states.successors(full)).isEmpty();
   }
 
   @Test
   void stoichiometryTwoNeedsTwoMolecules() {
     ImportedModel model =
-        importCounts(level3(species("A=3", "B=0"), reactions(reaction("dimerise", "2 A -> B"))), 3, Map.of());
+        importCounts(
+            level3(species("A=3", "B=0"), reactions(reaction("dimerise", "2 A -> B"))),
+            3,
+            Map.of());
 
-    assertThat(reachable(model)).containsExactlyInAnyOrder(Map.of("A", 3L), Map.of("A", 1L, "B", 1L));
+    assertThat(reachable(model))
+        .containsExactlyInAnyOrder(Map.of("A", 3L), Map.of("A", 1L, "B", 1L));
   }
 
   @Test
   void modifierIsRequiredAndKeepsItsCount() {
     ImportedModel model =
         importCounts(
-            level3(species("S=2", "E=1", "P=0"), reactions(reaction("r", "S -> P | E"))), 2, Map.of());
+            level3(species("S=2", "E=1", "P=0"), reactions(reaction("r", "S -> P | E"))),
+            2,
+            Map.of());
 
     assertThat(reachable(model))
         .containsExactlyInAnyOrder(
@@ -71,8 +81,7 @@ class CountsSemanticsTest {
 
   @Test
   void initialAmountsAreScaledSoTheLargestIsKAndNoPresentSpeciesRoundsToAbsent() {
-    ImportedModel model =
-        importCounts(level3(species("A=100", "B=1", "C=50", "D=0")), 4, Map.of());
+    ImportedModel model = importCounts(level3(species("A=100", "B=1", "C=50", "D=0")), 4, Map.of());
 
     assertThat(SpeciesStates.presentOnly(SpeciesStates.of(model.process()).initial()))
         .isEqualTo(Map.of("A", 4L, "B", 1L, "C", 2L));
@@ -82,7 +91,9 @@ class CountsSemanticsTest {
   void overrideSetsACountAndMayNotExceedTheCap() {
     String xml = level3(species("A=1", "B=0"));
 
-    assertThat(SpeciesStates.presentOnly(SpeciesStates.of(importCounts(xml, 3, Map.of("B", 3)).process()).initial()))
+    assertThat(
+            SpeciesStates.presentOnly(
+                SpeciesStates.of(importCounts(xml, 3, Map.of("B", 3)).process()).initial()))
         .isEqualTo(Map.of("A", 3L, "B", 3L));
     assertThatThrownBy(() -> importCounts(xml, 3, Map.of("B", 4)))
         .isInstanceOf(SbmlImportException.class)
@@ -92,7 +103,8 @@ class CountsSemanticsTest {
   @Test
   void reactionNeedingMoreThanKMoleculesIsReportedAndLeftOut() {
     ImportedModel model =
-        importCounts(level3(species("A=1", "B=0"), reactions(reaction("r", "3 A -> B"))), 2, Map.of());
+        importCounts(
+            level3(species("A=1", "B=0"), reactions(reaction("r", "3 A -> B"))), 2, Map.of());
 
     assertThat(model.warnings())
         .extracting(ImportWarning::kind)

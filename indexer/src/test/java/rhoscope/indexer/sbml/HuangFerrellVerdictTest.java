@@ -18,11 +18,11 @@ import rhoscope.lang.parse.TypeParser;
 import rhoscope.lang.print.ProcessPrinter;
 
 /**
- * The acceptance check of SBML import on the Huang-Ferrell MAPK cascade (BIOMD0000000009, from
- * the shared corpus), with the engine's model checker: doubly phosphorylated MAPK is reachable
- * under boolean semantics, with a witness, and unreachable once the MAPKKK activator E1 is
- * knocked out, by a complete exploration. Reaching PP_K takes ten reactions and the boolean
- * over-approximation branches a lot on the way, hence slow.
+ * The acceptance check of SBML import on the Huang-Ferrell MAPK cascade (BIOMD0000000009, from the
+ * shared corpus), with the engine's model checker: doubly phosphorylated MAPK is reachable under
+ * boolean semantics, with a witness, and unreachable once the MAPKKK activator E1 is knocked out,
+ * by a complete exploration. Reaching PP_K takes ten reactions and the boolean over-approximation
+ * branches a lot on the way, hence slow.
  */
 @Tag("slow")
 class HuangFerrellVerdictTest {
@@ -35,7 +35,10 @@ class HuangFerrellVerdictTest {
     ImportedModel model = SbmlImporter.importFile(MAPK, options);
     ParsedProcess process =
         new ParsedProcess(
-            MAPK.toString(), ProcessPrinter.print(model.process()), model.process(), Positions.empty());
+            MAPK.toString(),
+            ProcessPrinter.print(model.process()),
+            model.process(),
+            Positions.empty());
     return ModelChecker.check(process, TypeParser.parse("query", QUERY), CheckOptions.defaults());
   }
 

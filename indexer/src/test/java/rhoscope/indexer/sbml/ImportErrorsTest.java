@@ -19,7 +19,8 @@ class ImportErrorsTest {
 
   @Test
   void malformedXmlNamesTheFileLineAndColumn() {
-    String xml = "<?xml version=\"1.0\"?>\n<sbml level=\"3\" version=\"1\">\n  <model id=\"m\">\n</sbml>\n";
+    String xml =
+        "<?xml version=\"1.0\"?>\n<sbml level=\"3\" version=\"1\">\n  <model id=\"m\">\n</sbml>\n";
 
     assertThatThrownBy(() -> SbmlImporter.importString("broken.xml", xml, ImportOptions.defaults()))
         .isInstanceOfSatisfying(
@@ -54,7 +55,9 @@ class ImportErrorsTest {
   @Test
   void documentThatIsNotSbmlIsRefused() {
     assertThatThrownBy(
-            () -> SbmlImporter.importString("other.xml", "<html><body/></html>", ImportOptions.defaults()))
+            () ->
+                SbmlImporter.importString(
+                    "other.xml", "<html><body/></html>", ImportOptions.defaults()))
         .isInstanceOf(SbmlImportException.class)
         .hasMessageStartingWith("other.xml: ");
   }
@@ -87,14 +90,16 @@ class ImportErrorsTest {
                 SbmlImporter.importString(
                     "m.xml", xml, new ImportOptions(new Semantics.Boolean(), Map.of("E2", 0))))
         .isInstanceOf(SbmlImportException.class)
-        .hasMessage("m.xml: --set names species that the model does not declare: E2 (declared: E1, K)");
+        .hasMessage(
+            "m.xml: --set names species that the model does not declare: E2 (declared: E1, K)");
   }
 
   @Test
   void qualSemanticsOnAReactionModelIsRefused() {
     String xml = level3(species("A=1"));
 
-    assertThatThrownBy(() -> SbmlImporter.importString("m.xml", xml, ImportOptions.of(new Semantics.Qual())))
+    assertThatThrownBy(
+            () -> SbmlImporter.importString("m.xml", xml, ImportOptions.of(new Semantics.Qual())))
         .isInstanceOf(SbmlImportException.class)
         .hasMessageContaining("m.xml: qual semantics needs an SBML-qual model");
   }
@@ -112,7 +117,9 @@ class ImportErrorsTest {
         .hasMessage("unknown semantics 'stochastic' (expected boolean, counts:K or qual)");
     assertThatThrownBy(() -> Semantics.parse("counts:x")).hasMessageContaining("integer K");
     assertThatThrownBy(() -> Semantics.parse("counts:0")).hasMessageContaining("K >= 1");
-    assertThatThrownBy(() -> ImportOptions.parse("boolean", List.of("E1"))).hasMessageContaining("SPECIES=VALUE");
-    assertThatThrownBy(() -> ImportOptions.parse("boolean", List.of("E1=-1"))).hasMessageContaining(">= 0");
+    assertThatThrownBy(() -> ImportOptions.parse("boolean", List.of("E1")))
+        .hasMessageContaining("SPECIES=VALUE");
+    assertThatThrownBy(() -> ImportOptions.parse("boolean", List.of("E1=-1")))
+        .hasMessageContaining(">= 0");
   }
 }

@@ -16,7 +16,8 @@ class ImportWarningsTest {
 
   @Test
   void plainReactionNetworkWithoutRateLawsImportsWithoutWarnings() {
-    ImportedModel model = importBoolean(level3(species("A=1", "B=0"), reactions(reaction("r", "A -> B"))));
+    ImportedModel model =
+        importBoolean(level3(species("A=1", "B=0"), reactions(reaction("r", "A -> B"))));
 
     assertThat(model.warnings()).isEmpty();
     assertThat(model.modelId()).isEqualTo("test_model");
@@ -31,7 +32,9 @@ class ImportWarningsTest {
                 "</reaction>",
                 "<kineticLaw><math xmlns=\"http://www.w3.org/1998/Math/MathML\">"
                     + "<ci>A</ci></math></kineticLaw></reaction>");
-    ImportedModel model = importBoolean(level3(species("A=1", "B=0"), reactions(withLaw, withLaw.replace("\"r\"", "\"r2\""))));
+    ImportedModel model =
+        importBoolean(
+            level3(species("A=1", "B=0"), reactions(withLaw, withLaw.replace("\"r\"", "\"r2\""))));
 
     assertThat(model.warnings())
         .singleElement()
@@ -47,23 +50,29 @@ class ImportWarningsTest {
     String math = "<math xmlns=\"http://www.w3.org/1998/Math/MathML\"><cn>1</cn></math>";
     String xml =
         level3(
-            "<listOfParameters><parameter id=\"p\" value=\"1\" constant=\"false\"/>"
-                + "<parameter id=\"q\" value=\"1\" constant=\"false\"/></listOfParameters>",
-            species("A=1", "B=0", "T=-"),
-            "<listOfRules>"
-                + "<assignmentRule variable=\"T\">" + math + "</assignmentRule>"
-                + "<rateRule variable=\"p\">" + math + "</rateRule>"
-                + "<algebraicRule>" + math.replace("<cn>1</cn>", "<ci>q</ci>") + "</algebraicRule>"
-                + "</listOfRules>",
-            "<listOfConstraints><constraint>"
-                + math.replace("<cn>1</cn>", "<true/>")
-                + "</constraint></listOfConstraints>",
-            "<listOfEvents><event id=\"pulse\" useValuesFromTriggerTime=\"true\">"
-                + "<trigger initialValue=\"false\" persistent=\"true\">"
-                + math.replace("<cn>1</cn>", "<true/>")
-                + "</trigger><listOfEventAssignments><eventAssignment variable=\"A\">"
-                + math
-                + "</eventAssignment></listOfEventAssignments></event></listOfEvents>")
+                "<listOfParameters><parameter id=\"p\" value=\"1\" constant=\"false\"/>"
+                    + "<parameter id=\"q\" value=\"1\" constant=\"false\"/></listOfParameters>",
+                species("A=1", "B=0", "T=-"),
+                "<listOfRules>"
+                    + "<assignmentRule variable=\"T\">"
+                    + math
+                    + "</assignmentRule>"
+                    + "<rateRule variable=\"p\">"
+                    + math
+                    + "</rateRule>"
+                    + "<algebraicRule>"
+                    + math.replace("<cn>1</cn>", "<ci>q</ci>")
+                    + "</algebraicRule>"
+                    + "</listOfRules>",
+                "<listOfConstraints><constraint>"
+                    + math.replace("<cn>1</cn>", "<true/>")
+                    + "</constraint></listOfConstraints>",
+                "<listOfEvents><event id=\"pulse\" useValuesFromTriggerTime=\"true\">"
+                    + "<trigger initialValue=\"false\" persistent=\"true\">"
+                    + math.replace("<cn>1</cn>", "<true/>")
+                    + "</trigger><listOfEventAssignments><eventAssignment variable=\"A\">"
+                    + math
+                    + "</eventAssignment></listOfEventAssignments></event></listOfEvents>")
             .replace(
                 "<compartment id=\"c\" size=\"1\" constant=\"true\"",
                 "<compartment id=\"c\" size=\"1\" constant=\"false\"");
@@ -76,8 +85,10 @@ class ImportWarningsTest {
             org.assertj.core.groups.Tuple.tuple(ImportWarning.Kind.VARIABLE_COMPARTMENT, "c"),
             org.assertj.core.groups.Tuple.tuple(ImportWarning.Kind.ASSIGNMENT_RULE_IGNORED, "T"),
             org.assertj.core.groups.Tuple.tuple(ImportWarning.Kind.RATE_RULE_IGNORED, "p"),
-            org.assertj.core.groups.Tuple.tuple(ImportWarning.Kind.ALGEBRAIC_RULE_IGNORED, "test_model"),
-            org.assertj.core.groups.Tuple.tuple(ImportWarning.Kind.CONSTRAINT_IGNORED, "test_model"),
+            org.assertj.core.groups.Tuple.tuple(
+                ImportWarning.Kind.ALGEBRAIC_RULE_IGNORED, "test_model"),
+            org.assertj.core.groups.Tuple.tuple(
+                ImportWarning.Kind.CONSTRAINT_IGNORED, "test_model"),
             org.assertj.core.groups.Tuple.tuple(ImportWarning.Kind.EVENT_IGNORED, "pulse"));
   }
 
@@ -95,12 +106,13 @@ class ImportWarningsTest {
   void constantInitialAssignmentIsUsedAndAFormulaIsReported() {
     String xml =
         level3(
-            "<listOfParameters><parameter id=\"p0\" value=\"3\" constant=\"true\"/></listOfParameters>",
+            "<listOfParameters><parameter id=\"p0\" value=\"3\""
+                + " constant=\"true\"/></listOfParameters>",
             species("A=0", "B=0"),
-            "<listOfInitialAssignments>"
-                + "<initialAssignment symbol=\"A\"><math xmlns=\"http://www.w3.org/1998/Math/MathML\">"
-                + "<ci>p0</ci></math></initialAssignment>"
-                + "<initialAssignment symbol=\"B\"><math xmlns=\"http://www.w3.org/1998/Math/MathML\">"
+            "<listOfInitialAssignments><initialAssignment symbol=\"A\"><math"
+                + " xmlns=\"http://www.w3.org/1998/Math/MathML\">"
+                + "<ci>p0</ci></math></initialAssignment><initialAssignment symbol=\"B\"><math"
+                + " xmlns=\"http://www.w3.org/1998/Math/MathML\">"
                 + "<apply><times/><ci>p0</ci><cn>2</cn></apply></math></initialAssignment>"
                 + "</listOfInitialAssignments>");
 
@@ -109,7 +121,8 @@ class ImportWarningsTest {
     assertThat(model.warnings())
         .extracting(ImportWarning::kind, ImportWarning::element)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(ImportWarning.Kind.INITIAL_ASSIGNMENT_IGNORED, "B"));
+            org.assertj.core.groups.Tuple.tuple(
+                ImportWarning.Kind.INITIAL_ASSIGNMENT_IGNORED, "B"));
     assertThat(SpeciesStates.presentOnly(SpeciesStates.of(model.process()).initial()))
         .containsOnlyKeys("A");
   }
@@ -146,8 +159,10 @@ class ImportWarningsTest {
     assertThat(model.warnings())
         .extracting(ImportWarning::kind, ImportWarning::element)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(ImportWarning.Kind.STOICHIOMETRY_APPROXIMATED, "half"),
-            org.assertj.core.groups.Tuple.tuple(ImportWarning.Kind.STOICHIOMETRY_APPROXIMATED, "formula"));
+            org.assertj.core.groups.Tuple.tuple(
+                ImportWarning.Kind.STOICHIOMETRY_APPROXIMATED, "half"),
+            org.assertj.core.groups.Tuple.tuple(
+                ImportWarning.Kind.STOICHIOMETRY_APPROXIMATED, "formula"));
   }
 
   @Test
@@ -156,13 +171,15 @@ class ImportWarningsTest {
         level3(species("A=1"))
             .replace(
                 "level=\"3\" version=\"1\">",
-                "level=\"3\" version=\"1\" xmlns:comp=\"http://www.sbml.org/sbml/level3/version1/comp/version1\""
+                "level=\"3\" version=\"1\""
+                    + " xmlns:comp=\"http://www.sbml.org/sbml/level3/version1/comp/version1\""
                     + " comp:required=\"true\">");
 
     ImportedModel model = importBoolean(xml);
 
     assertThat(model.warnings())
         .extracting(ImportWarning::kind, ImportWarning::element)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(ImportWarning.Kind.PACKAGE_IGNORED, "comp"));
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(ImportWarning.Kind.PACKAGE_IGNORED, "comp"));
   }
 }

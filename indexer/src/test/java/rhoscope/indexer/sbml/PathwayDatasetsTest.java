@@ -33,15 +33,15 @@ class PathwayDatasetsTest {
   @ParameterizedTest
   @MethodSource("pathways")
   void modelNamesItsSourcePublicationInItsNotes(Path file) throws IOException {
-    assertThat(Files.readString(file, StandardCharsets.UTF_8)).containsPattern("<p>Source: [^<]+, \\d{4}\\.</p>");
+    assertThat(Files.readString(file, StandardCharsets.UTF_8))
+        .containsPattern("<p>Source: [^<]+, \\d{4}\\.</p>");
   }
 
   @ParameterizedTest
   @MethodSource("pathways")
   void modelImportsWithoutCaveatsAndItsWholeStateSpaceIsSmall(Path file) {
     ImportedModel model = SbmlImporter.importFile(file, ImportOptions.defaults());
-    SpeciesStates.Exploration run =
-        SpeciesStates.of(model.process()).explore(s -> false, 10_000);
+    SpeciesStates.Exploration run = SpeciesStates.of(model.process()).explore(s -> false, 10_000);
 
     assertThat(model.warnings())
         .extracting(ImportWarning::kind)

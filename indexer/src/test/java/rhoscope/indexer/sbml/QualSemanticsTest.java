@@ -21,42 +21,42 @@ class QualSemanticsTest {
               + " qual:maxLevel=\"%s\" qual:initialLevel=\"%s\"/>\n".formatted(p[1], p[2]));
     }
     return """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <sbml xmlns="http://www.sbml.org/sbml/level3/version1/core" level="3" version="1"
-              xmlns:qual="http://www.sbml.org/sbml/level3/version1/qual/version1" qual:required="true">
-          <model id="logical">
-            <listOfCompartments>
-              <compartment id="c" constant="true"/>
-            </listOfCompartments>
-            <qual:listOfQualitativeSpecies>
-        %s    </qual:listOfQualitativeSpecies>
-            <qual:listOfTransitions>
-        %s    </qual:listOfTransitions>
-          </model>
-        </sbml>
-        """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <sbml xmlns="http://www.sbml.org/sbml/level3/version1/core" level="3" version="1"
+          xmlns:qual="http://www.sbml.org/sbml/level3/version1/qual/version1" qual:required="true">
+      <model id="logical">
+        <listOfCompartments>
+          <compartment id="c" constant="true"/>
+        </listOfCompartments>
+        <qual:listOfQualitativeSpecies>
+    %s    </qual:listOfQualitativeSpecies>
+        <qual:listOfTransitions>
+    %s    </qual:listOfTransitions>
+      </model>
+    </sbml>
+    """
         .formatted(list, String.join("\n", transitions));
   }
 
   /** A transition setting {@code output} to {@code level} when {@code mathml} holds, else 0. */
   static String transition(String id, String input, String output, int level, String mathml) {
     return """
-        <qual:transition qual:id="%s">
-          <qual:listOfInputs>
-            <qual:input qual:id="%s_in" qual:qualitativeSpecies="%s" qual:thresholdLevel="1"
-                        qual:transitionEffect="none"/>
-          </qual:listOfInputs>
-          <qual:listOfOutputs>
-            <qual:output qual:qualitativeSpecies="%s" qual:transitionEffect="assignmentLevel"/>
-          </qual:listOfOutputs>
-          <qual:listOfFunctionTerms>
-            <qual:defaultTerm qual:resultLevel="0"/>
-            <qual:functionTerm qual:resultLevel="%d">
-              <math xmlns="http://www.w3.org/1998/Math/MathML">%s</math>
-            </qual:functionTerm>
-          </qual:listOfFunctionTerms>
-        </qual:transition>
-        """
+    <qual:transition qual:id="%s">
+      <qual:listOfInputs>
+        <qual:input qual:id="%s_in" qual:qualitativeSpecies="%s" qual:thresholdLevel="1"
+                    qual:transitionEffect="none"/>
+      </qual:listOfInputs>
+      <qual:listOfOutputs>
+        <qual:output qual:qualitativeSpecies="%s" qual:transitionEffect="assignmentLevel"/>
+      </qual:listOfOutputs>
+      <qual:listOfFunctionTerms>
+        <qual:defaultTerm qual:resultLevel="0"/>
+        <qual:functionTerm qual:resultLevel="%d">
+          <math xmlns="http://www.w3.org/1998/Math/MathML">%s</math>
+        </qual:functionTerm>
+      </qual:listOfFunctionTerms>
+    </qual:transition>
+    """
         .formatted(id, id, input, output, level, mathml);
   }
 
@@ -71,8 +71,7 @@ class QualSemanticsTest {
   }
 
   private static Set<Map<String, Object>> reachable(ImportedModel model) {
-    SpeciesStates.Exploration run =
-        SpeciesStates.of(model.process()).explore(s -> false, 100_000);
+    SpeciesStates.Exploration run = SpeciesStates.of(model.process()).explore(s -> false, 100_000);
     assertThat(run.complete()).isTrue();
     return run.states().stream().map(SpeciesStates::presentOnly).collect(Collectors.toSet());
   }
@@ -89,7 +88,8 @@ class QualSemanticsTest {
         SbmlImporter.importString("toggle.xml", TOGGLE, ImportOptions.of(new Semantics.Qual()));
     SpeciesStates states = SpeciesStates.of(model.process());
 
-    assertThat(reachable(model)).containsExactlyInAnyOrder(Map.of(), Map.of("A", 1L), Map.of("B", 1L));
+    assertThat(reachable(model))
+        .containsExactlyInAnyOrder(Map.of(), Map.of("A", 1L), Map.of("B", 1L));
     SpeciesStates.State aHigh =
         states.explore(s -> s.present("A"), 100).witness().orElseThrow().getLast();
     assertThat(states.successors(aHigh)).as("a stable state has no successor").isEmpty();
@@ -107,12 +107,10 @@ class QualSemanticsTest {
 
   @Test
   void multiValuedSpeciesClimbsOneLevelAtATime() {
-    String xml =
-        qual(
-            "S:1:1 X:2:0",
-            transition("tX", "S", "X", 2, atLeast("S", "tX_in")));
+    String xml = qual("S:1:1 X:2:0", transition("tX", "S", "X", 2, atLeast("S", "tX_in")));
 
-    ImportedModel model = SbmlImporter.importString("levels.xml", xml, ImportOptions.of(new Semantics.Qual()));
+    ImportedModel model =
+        SbmlImporter.importString("levels.xml", xml, ImportOptions.of(new Semantics.Qual()));
 
     assertThat(reachable(model))
         .containsExactlyInAnyOrder(
@@ -124,7 +122,8 @@ class QualSemanticsTest {
     String xml = qual("S:1:1 X:2:0", transition("tX", "S", "X", 2, atLeast("S", "tX_in")));
 
     ImportedModel knockedOut =
-        SbmlImporter.importString("levels.xml", xml, new ImportOptions(new Semantics.Qual(), Map.of("S", 0)));
+        SbmlImporter.importString(
+            "levels.xml", xml, new ImportOptions(new Semantics.Qual(), Map.of("S", 0)));
 
     assertThat(reachable(knockedOut)).containsExactly(Map.of());
     assertThatThrownBy(
@@ -138,9 +137,7 @@ class QualSemanticsTest {
   @Test
   void unsupportedMathIsAnErrorNamingTheTransition() {
     String xml =
-        qual(
-            "S:1:1 X:1:0",
-            transition("tX", "S", "X", 1, "<apply><sin/><ci>S</ci></apply>"));
+        qual("S:1:1 X:1:0", transition("tX", "S", "X", 1, "<apply><sin/><ci>S</ci></apply>"));
 
     assertThatThrownBy(() -> SbmlImporter.importString("m.xml", xml, ImportOptions.defaults()))
         .isInstanceOf(SbmlImportException.class)
@@ -153,15 +150,19 @@ class QualSemanticsTest {
         qual(
             "S:1:1 X:1:0",
             transition("t1", "S", "X", 1, atLeast("S", "t1_in"))
-                .replace("qual:transitionEffect=\"assignmentLevel\"", "qual:transitionEffect=\"production\""),
+                .replace(
+                    "qual:transitionEffect=\"assignmentLevel\"",
+                    "qual:transitionEffect=\"production\""),
             transition("t2", "S", "X", 1, atLeast("S", "t2_in")));
 
-    ImportedModel model = SbmlImporter.importString("m.xml", xml, ImportOptions.of(new Semantics.Qual()));
+    ImportedModel model =
+        SbmlImporter.importString("m.xml", xml, ImportOptions.of(new Semantics.Qual()));
 
     assertThat(model.warnings())
         .extracting(ImportWarning::kind, ImportWarning::element)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(ImportWarning.Kind.TRANSITION_EFFECT_APPROXIMATED, "t1"),
+            org.assertj.core.groups.Tuple.tuple(
+                ImportWarning.Kind.TRANSITION_EFFECT_APPROXIMATED, "t1"),
             org.assertj.core.groups.Tuple.tuple(ImportWarning.Kind.SEVERAL_TRANSITIONS, "X"));
   }
 
@@ -175,12 +176,17 @@ class QualSemanticsTest {
                 + " constant=\"false\"/></listOfSpecies>");
 
     ImportedModel asReactions = SbmlImporter.importString("h.xml", xml, ImportOptions.defaults());
-    ImportedModel asLogic = SbmlImporter.importString("h.xml", xml, ImportOptions.of(new Semantics.Qual()));
+    ImportedModel asLogic =
+        SbmlImporter.importString("h.xml", xml, ImportOptions.of(new Semantics.Qual()));
 
     assertThat(asReactions.semantics()).isEqualTo(new Semantics.Boolean());
-    assertThat(asReactions.warnings()).extracting(ImportWarning::kind).containsExactly(ImportWarning.Kind.PART_IGNORED);
+    assertThat(asReactions.warnings())
+        .extracting(ImportWarning::kind)
+        .containsExactly(ImportWarning.Kind.PART_IGNORED);
     assertThat(SpeciesStates.of(asReactions.process()).initial().values()).containsOnlyKeys("M");
-    assertThat(asLogic.warnings()).extracting(ImportWarning::kind).containsExactly(ImportWarning.Kind.PART_IGNORED);
+    assertThat(asLogic.warnings())
+        .extracting(ImportWarning::kind)
+        .containsExactly(ImportWarning.Kind.PART_IGNORED);
     assertThat(SpeciesStates.of(asLogic.process()).initial().values()).containsOnlyKeys("A", "B");
   }
 }

@@ -10,16 +10,16 @@ final class SbmlText {
   /** An SBML Level 3 core document with one compartment {@code c} around the given elements. */
   static String level3(String... listsOf) {
     return """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <sbml xmlns="http://www.sbml.org/sbml/level3/version1/core" level="3" version="1">
-          <model id="test_model" name="a test model">
-            <listOfCompartments>
-              <compartment id="c" size="1" constant="true" spatialDimensions="3"/>
-            </listOfCompartments>
-        %s
-          </model>
-        </sbml>
-        """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <sbml xmlns="http://www.sbml.org/sbml/level3/version1/core" level="3" version="1">
+      <model id="test_model" name="a test model">
+        <listOfCompartments>
+          <compartment id="c" size="1" constant="true" spatialDimensions="3"/>
+        </listOfCompartments>
+    %s
+      </model>
+    </sbml>
+    """
         .formatted(String.join("\n", listsOf));
   }
 

@@ -22,15 +22,15 @@ import rhoscope.lang.ast.process.SendKind;
 import rhoscope.lang.ast.process.UnaryOp;
 
 /**
- * A test oracle for imported models, independent of the engine: it runs the process produced by
- * the importer as the rho-calculus would, but only for the shapes the importer emits (one message
- * per species on {@code @"S"} or {@code @("absent", "S")}, persistent joins whose patterns are
+ * A test oracle for imported models, independent of the engine: it runs the process produced by the
+ * importer as the rho-calculus would, but only for the shapes the importer emits (one message per
+ * species on {@code @"S"} or {@code @("absent", "S")}, persistent joins whose patterns are
  * literals, variables, {@code _}, and {@code v /\ ~literal}, bodies of sends whose values are
  * literals or {@code v + n} / {@code v - n}). Anything else fails loudly, so an encoding change
  * that the oracle does not understand cannot pass by accident.
  *
- * <p>A state maps every species to its value: {@code Optional.empty()} for absent, else the
- * payload ({@code Boolean} or {@code Long}).
+ * <p>A state maps every species to its value: {@code Optional.empty()} for absent, else the payload
+ * ({@code Boolean} or {@code Long}).
  */
 final class SpeciesStates {
   /** A state: species id to value, sorted so that equal states print alike. */
@@ -64,7 +64,9 @@ final class SpeciesStates {
           }
           Channel c = channel(s.channel());
           Object previous =
-              values.put(c.species(), c.absent() ? Optional.empty() : Optional.of(literal(s.args().get(0))));
+              values.put(
+                  c.species(),
+                  c.absent() ? Optional.empty() : Optional.of(literal(s.args().get(0))));
           if (previous != null) {
             throw new IllegalArgumentException("two messages for species " + c.species());
           }
@@ -128,7 +130,8 @@ final class SpeciesStates {
   }
 
   /** The result of an exploration: states seen, a path to the stop state, completeness. */
-  record Exploration(Set<State> states, Optional<List<State>> witness, boolean complete, int steps) {
+  record Exploration(
+      Set<State> states, Optional<List<State>> witness, boolean complete, int steps) {
     Exploration {
       states = Set.copyOf(states);
     }
@@ -203,7 +206,8 @@ final class SpeciesStates {
       if (!written.add(c.species())) {
         throw new AssertionError("a join writes species " + c.species() + " twice: " + join);
       }
-      next.put(c.species(), c.absent() ? Optional.empty() : Optional.of(eval(send.args().get(0), env)));
+      next.put(
+          c.species(), c.absent() ? Optional.empty() : Optional.of(eval(send.args().get(0), env)));
     }
     if (!written.equals(read)) {
       throw new AssertionError("a join must write back exactly what it reads: " + join);
