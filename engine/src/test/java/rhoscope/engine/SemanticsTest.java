@@ -183,4 +183,23 @@ class SemanticsTest {
           assertThat(e.line()).isEqualTo(1);
         });
   }
+
+  @Test
+  void interleavingsThatCreateTheSameFreshNamesMeetInOneState() {
+    // calls in either order make two fresh `c` names; both orders end in one state
+    Program p = Programs.load(
+        "contract @\"mk\"(@n) = { new c in { c!(n) } } | @\"mk\"!(1) | @\"mk\"!(2)");
+    var r = rhoscope.engine.explore.Explorer.sequential(p,
+        rhoscope.engine.explore.ExploreOptions.defaults());
+    assertThat(r.distinctStates()).isEqualTo(4);
+    assertThat(r.terminalStates()).isEqualTo(1);
+  }
+
+  @Test
+  void renamingAFreshNameGivesTheSameFingerprint() {
+    assertThat(state("new a in { new b in { a!(1) | b!(2) } }"))
+        .isEqualTo(state("new b in { new a in { b!(2) | a!(1) } }"));
+    assertThat(state("new x in { x!(1) } | new x in { x!(2) }"))
+        .isEqualTo(state("new x in { x!(2) } | new x in { x!(1) }"));
+  }
 }

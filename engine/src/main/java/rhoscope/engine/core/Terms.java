@@ -1,7 +1,6 @@
 package rhoscope.engine.core;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -40,8 +39,6 @@ import rhoscope.engine.core.Term.Var;
 
 /** Smart constructors, structural 64-bit hashes and substitution over {@link Term}s. */
 public final class Terms {
-  private static final Comparator<Term> BY_HASH = Comparator.comparingLong(Terms::hash);
-
   private Terms() {}
 
   // ---- smart constructors keep terms in normal form
@@ -62,8 +59,23 @@ public final class Terms {
     if (flat.size() == 1) {
       return flat.get(0);
     }
-    flat.sort(BY_HASH);
-    return new Par(List.copyOf(flat));
+    return new Par(sortedByHash(flat));
+  }
+
+  /** The terms sorted by structural hash, each hash computed once. */
+  private static List<Term> sortedByHash(List<Term> ts) {
+    long[] keys = new long[ts.size()];
+    Integer[] order = new Integer[ts.size()];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = hash(ts.get(i));
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, (a, b) -> Long.compare(keys[a], keys[b]));
+    List<Term> out = new ArrayList<>(keys.length);
+    for (Integer i : order) {
+      out.add(ts.get(i));
+    }
+    return List.copyOf(out);
   }
 
   /** {@code *n}, with {@code *@P = P}. */
@@ -78,14 +90,8 @@ public final class Terms {
 
   /** A set value: elements sorted by hash, duplicates removed. */
   public static SetT set(List<Term> elements, Optional<Term> rest) {
-    List<Term> sorted = new ArrayList<>();
-    for (Term e : elements) {
-      if (!sorted.contains(e)) {
-        sorted.add(e);
-      }
-    }
-    sorted.sort(BY_HASH);
-    return new SetT(List.copyOf(sorted), rest);
+    List<Term> sorted = new ArrayList<>(new java.util.LinkedHashSet<>(elements));
+    return new SetT(sortedByHash(sorted), rest);
   }
 
   /** A map value: entries sorted by key hash, a later key replacing an earlier one. */
@@ -105,7 +111,11 @@ public final class Terms {
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
-    java.util.Arrays.sort(order, Comparator.comparingLong(i -> hash(ks.get(i))));
+    long[] keyHash = new long[ks.size()];
+    for (int i = 0; i < keyHash.length; i++) {
+      keyHash[i] = hash(ks.get(i));
+    }
+    java.util.Arrays.sort(order, (a, b) -> Long.compare(keyHash[a], keyHash[b]));
     List<Term> sk = new ArrayList<>();
     List<Term> sv = new ArrayList<>();
     for (Integer i : order) {

@@ -1,6 +1,7 @@
 package rhoscope.indexer.sbml;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static rhoscope.indexer.sbml.SbmlText.level3;
 import static rhoscope.indexer.sbml.SbmlText.reaction;
 import static rhoscope.indexer.sbml.SbmlText.reactions;
@@ -82,14 +83,12 @@ class ImportWarningsTest {
     assertThat(model.warnings())
         .extracting(ImportWarning::kind, ImportWarning::element)
         .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple(ImportWarning.Kind.VARIABLE_COMPARTMENT, "c"),
-            org.assertj.core.groups.Tuple.tuple(ImportWarning.Kind.ASSIGNMENT_RULE_IGNORED, "T"),
-            org.assertj.core.groups.Tuple.tuple(ImportWarning.Kind.RATE_RULE_IGNORED, "p"),
-            org.assertj.core.groups.Tuple.tuple(
-                ImportWarning.Kind.ALGEBRAIC_RULE_IGNORED, "test_model"),
-            org.assertj.core.groups.Tuple.tuple(
-                ImportWarning.Kind.CONSTRAINT_IGNORED, "test_model"),
-            org.assertj.core.groups.Tuple.tuple(ImportWarning.Kind.EVENT_IGNORED, "pulse"));
+            tuple(ImportWarning.Kind.VARIABLE_COMPARTMENT, "c"),
+            tuple(ImportWarning.Kind.ASSIGNMENT_RULE_IGNORED, "T"),
+            tuple(ImportWarning.Kind.RATE_RULE_IGNORED, "p"),
+            tuple(ImportWarning.Kind.ALGEBRAIC_RULE_IGNORED, "test_model"),
+            tuple(ImportWarning.Kind.CONSTRAINT_IGNORED, "test_model"),
+            tuple(ImportWarning.Kind.EVENT_IGNORED, "pulse"));
   }
 
   @Test
@@ -120,9 +119,7 @@ class ImportWarningsTest {
 
     assertThat(model.warnings())
         .extracting(ImportWarning::kind, ImportWarning::element)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(
-                ImportWarning.Kind.INITIAL_ASSIGNMENT_IGNORED, "B"));
+        .containsExactly(tuple(ImportWarning.Kind.INITIAL_ASSIGNMENT_IGNORED, "B"));
     assertThat(SpeciesStates.presentOnly(SpeciesStates.of(model.process()).initial()))
         .containsOnlyKeys("A");
   }
@@ -141,12 +138,16 @@ class ImportWarningsTest {
             </listOfSpecies>
             <listOfReactions>
               <reaction id="half" reversible="false">
-                <listOfReactants><speciesReference species="A" stoichiometry="0.5"/></listOfReactants>
+                <listOfReactants>
+                  <speciesReference species="A" stoichiometry="0.5"/>
+                </listOfReactants>
                 <listOfProducts><speciesReference species="B"/></listOfProducts>
               </reaction>
               <reaction id="formula" reversible="false">
                 <listOfReactants><speciesReference species="A">
-                  <stoichiometryMath><math xmlns="http://www.w3.org/1998/Math/MathML"><cn>2</cn></math></stoichiometryMath>
+                  <stoichiometryMath>
+                    <math xmlns="http://www.w3.org/1998/Math/MathML"><cn>2</cn></math>
+                  </stoichiometryMath>
                 </speciesReference></listOfReactants>
               </reaction>
             </listOfReactions>
@@ -159,10 +160,8 @@ class ImportWarningsTest {
     assertThat(model.warnings())
         .extracting(ImportWarning::kind, ImportWarning::element)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(
-                ImportWarning.Kind.STOICHIOMETRY_APPROXIMATED, "half"),
-            org.assertj.core.groups.Tuple.tuple(
-                ImportWarning.Kind.STOICHIOMETRY_APPROXIMATED, "formula"));
+            tuple(ImportWarning.Kind.STOICHIOMETRY_APPROXIMATED, "half"),
+            tuple(ImportWarning.Kind.STOICHIOMETRY_APPROXIMATED, "formula"));
   }
 
   @Test
@@ -179,7 +178,6 @@ class ImportWarningsTest {
 
     assertThat(model.warnings())
         .extracting(ImportWarning::kind, ImportWarning::element)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(ImportWarning.Kind.PACKAGE_IGNORED, "comp"));
+        .containsExactly(tuple(ImportWarning.Kind.PACKAGE_IGNORED, "comp"));
   }
 }

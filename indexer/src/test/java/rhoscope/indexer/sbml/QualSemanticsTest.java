@@ -2,6 +2,7 @@ package rhoscope.indexer.sbml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.Map;
 import java.util.Set;
@@ -161,9 +162,8 @@ class QualSemanticsTest {
     assertThat(model.warnings())
         .extracting(ImportWarning::kind, ImportWarning::element)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(
-                ImportWarning.Kind.TRANSITION_EFFECT_APPROXIMATED, "t1"),
-            org.assertj.core.groups.Tuple.tuple(ImportWarning.Kind.SEVERAL_TRANSITIONS, "X"));
+            tuple(ImportWarning.Kind.TRANSITION_EFFECT_APPROXIMATED, "t1"),
+            tuple(ImportWarning.Kind.SEVERAL_TRANSITIONS, "X"));
   }
 
   @Test
