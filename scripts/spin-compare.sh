@@ -53,11 +53,14 @@ json_field() { sed -n "s/^ *\"$1\" : \"\{0,1\}\([^\",]*\)\"\{0,1\},\{0,1\}\$/\1/
 rate() { awk -v s="$1" -v ms="$2" 'BEGIN { if (ms > 0) printf "%.0f", s * 1000 / ms; else printf "-" }'; }
 
 IFS=, read -r -a wlist <<< "$workers"
-header="N  | SPIN states  transitions  errors  ms  states/s"
-for w in "${wlist[@]}"; do
-  header+=" | rhoscope w=$w states  transitions  deadlocks  ms  states/s"
-done
-echo "$header | agree"
+# one block of columns per tool: states, transitions, deadlocks, milliseconds, states per second
+cols() { printf ' | %-12s %10s %12s %4s %7s %9s' "$@"; }
+{
+  printf '%3s' N
+  cols SPIN states transitions dead ms states/s
+  for w in "${wlist[@]}"; do cols "rhoscope w=$w" states transitions dead ms states/s; done
+  printf ' | agree\n'
+}
 status=0
 for ((n = from; n <= to; n++)); do
   dir="$work/n$n"
@@ -73,7 +76,8 @@ for ((n = from; n <= to; n++)); do
   s_errors=$(sed -n 's/.*errors: \([0-9]*\).*/\1/p' "$dir/pan.out")
   s_secs=$(sed -n 's/^pan: elapsed time \([0-9.e+-]*\) seconds.*/\1/p' "$dir/pan.out")
   s_ms=$(awk -v s="${s_secs:-0}" 'BEGIN { printf "%.0f", s * 1000 }')
-  line="$n | SPIN $s_states  $s_trans  $s_errors  $s_ms  $(rate "$s_states" "$s_ms")"
+  line="$(printf '%3d' "$n")$(cols '' "$s_states" "$s_trans" "$s_errors" "$s_ms" \
+      "$(rate "$s_states" "$s_ms")")"
   agree=yes
   [ "$s_errors" = 1 ] || agree=no
   if grep -q 'max search depth too small' "$dir/pan.out"; then
@@ -82,13 +86,16 @@ for ((n = from; n <= to; n++)); do
   fi
   "$MODELS/philosophers.rho.sh" "$n" > "$dir/philosophers-$n.rho"
   for w in "${wlist[@]}"; do
-    "$ROOT/rhoscope" explore "$dir/philosophers-$n.rho" --json --workers "$w" \
-        --max-states 1000000000 --timeout 3600 > "$dir/rho-$w.json"
+    if ! "$ROOT/rhoscope" explore "$dir/philosophers-$n.rho" --json --workers "$w" \
+        --max-states 1000000000 --timeout 3600 > "$dir/rho-$w.json"; then
+      echo "spin-compare: N=$n: './rhoscope explore' failed (see above)" >&2
+      exit 1
+    fi
     r_states=$(json_field states "$dir/rho-$w.json")
     r_trans=$(json_field transitions "$dir/rho-$w.json")
     r_dead=$(json_field deadlocks "$dir/rho-$w.json")
     r_ms=$(json_field millis "$dir/rho-$w.json")
-    line+=" | rhoscope $r_states  $r_trans  $r_dead  $r_ms  $(rate "$r_states" "$r_ms")"
+    line+="$(cols '' "$r_states" "$r_trans" "$r_dead" "$r_ms" "$(rate "$r_states" "$r_ms")")"
     if [ "$r_states" != $((s_states - 1)) ] || [ "$r_trans" != $((s_trans - 2)) ] \
         || [ "$r_dead" != 1 ]; then
       agree=no

@@ -30,8 +30,8 @@ public record IndexOptions(
   }
 
   /**
-   * Datasets from folders, Boolean SBML semantics, and an exploration bounded so that one
-   * process takes about a second at most: 20,000 states or one second.
+   * Datasets from folders, Boolean SBML semantics, and an exploration bounded so that one process
+   * takes about a second at most: 20,000 states or one second.
    */
   public static IndexOptions defaults() {
     return new IndexOptions(

@@ -32,9 +32,9 @@ import rhoscope.lang.ast.type.Type;
 import rhoscope.lang.parse.TypeParser;
 
 /**
- * A database of processes in a folder: index files into it, query it with types, list, show
- * and remove processes. One machine holds one shard (an H2 catalog and a Lucene index); the
- * query path is already "prune and check within each shard, then merge".
+ * A database of processes in a folder: index files into it, query it with types, list, show and
+ * remove processes. One machine holds one shard (an H2 catalog and a Lucene index); the query path
+ * is already "prune and check within each shard, then merge".
  *
  * <p>Not safe for use by two processes at once (H2 and Lucene each lock their files); safe for
  * concurrent queries from many threads of one process. Indexing and removal are serialised.
@@ -64,8 +64,8 @@ public final class ProcessDatabase implements AutoCloseable {
   }
 
   /**
-   * Indexes files and folders (Rholang {@code .rho}, SBML {@code .xml}/{@code .sbml}). An
-   * unchanged file is skipped by fingerprint; a changed one replaces its previous version.
+   * Indexes files and folders (Rholang {@code .rho}, SBML {@code .xml}/{@code .sbml}). An unchanged
+   * file is skipped by fingerprint; a changed one replaces its previous version.
    *
    * @throws IllegalArgumentException when a path does not exist or is not a supported file
    */
@@ -90,12 +90,14 @@ public final class ProcessDatabase implements AutoCloseable {
         int done = 0;
         for (int from = 0; from < files.size(); from += batchSize) {
           List<SourceFile> batch = files.subList(from, Math.min(files.size(), from + batchSize));
-          List<Prepared> prepared = inPool(workers, () -> batch.parallelStream().map(preparer::prepare).toList());
+          List<Prepared> prepared =
+              inPool(workers, () -> batch.parallelStream().map(preparer::prepare).toList());
           List<ProcessRecord> ready = new ArrayList<>();
           for (Prepared p : prepared) {
             switch (p) {
               case Prepared.Unchanged u -> unchanged++;
-              case Prepared.Failed f -> failed.add(new IndexSummary.Failure(f.file().path(), f.reason()));
+              case Prepared.Failed f ->
+                  failed.add(new IndexSummary.Failure(f.file().path(), f.reason()));
               case Prepared.Ready r -> {
                 ready.add(r.record());
                 if (r.replacing()) {
@@ -117,13 +119,14 @@ public final class ProcessDatabase implements AutoCloseable {
     } finally {
       workers.shutdown();
     }
-    return new IndexSummary(added, replaced, unchanged, failed, (System.nanoTime() - start) / 1_000_000);
+    return new IndexSummary(
+        added, replaced, unchanged, failed, (System.nanoTime() - start) / 1_000_000);
   }
 
   /**
-   * Answers a query: parse the type, derive the index condition, find the processes in scope
-   * and the survivors of the condition, reuse cached verdicts, model check the rest in
-   * parallel (each within the request's budget), merge.
+   * Answers a query: parse the type, derive the index condition, find the processes in scope and
+   * the survivors of the condition, reuse cached verdicts, model check the rest in parallel (each
+   * within the request's budget), merge.
    *
    * @throws rhoscope.lang.diag.LangException when the type does not parse
    */
@@ -139,7 +142,8 @@ public final class ProcessDatabase implements AutoCloseable {
     int total = 0;
     for (Shard shard : shards) {
       Shard.Candidates c =
-          shard.candidates(filter, request.usePlanner() ? Optional.of(plan.query()) : Optional.empty());
+          shard.candidates(
+              filter, request.usePlanner() ? Optional.of(plan.query()) : Optional.empty());
       total += c.total();
       for (long id : c.survivors()) {
         candidates.add(new Candidate(shard, id));
@@ -179,7 +183,11 @@ public final class ProcessDatabase implements AutoCloseable {
             unknown,
             (System.nanoTime() - start) / 1_000_000);
     return new QueryResult(
-        request.type(), key, request.usePlanner() ? plan.condition().describe() : "all", results, stats);
+        request.type(),
+        key,
+        request.usePlanner() ? plan.condition().describe() : "all",
+        results,
+        stats);
   }
 
   private record Candidate(Shard shard, long id) {}
@@ -208,19 +216,40 @@ public final class ProcessDatabase implements AutoCloseable {
 
   private static ProcessVerdict verdict(ProcessRecord r, Verifier.Outcome o, boolean cached) {
     return new ProcessVerdict(
-        r.id(), r.name(), r.dataset(), r.format(), o.verdict(), o.reason(), o.witness(),
-        o.finalState(), o.millis(), cached);
+        r.id(),
+        r.name(),
+        r.dataset(),
+        r.format(),
+        o.verdict(),
+        o.reason(),
+        o.witness(),
+        o.finalState(),
+        o.millis(),
+        cached);
   }
 
   private static Query filter(QueryRequest request) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     b.add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
-    request.dataset().ifPresent(d -> b.add(new TermQuery(new Term(Fields.DATASET, d)), BooleanClause.Occur.FILTER));
-    request.format().ifPresent(
-        f -> b.add(new TermQuery(new Term(Fields.FORMAT, f.name().toLowerCase(Locale.ROOT))), BooleanClause.Occur.FILTER));
+    request
+        .dataset()
+        .ifPresent(
+            d -> b.add(new TermQuery(new Term(Fields.DATASET, d)), BooleanClause.Occur.FILTER));
+    request
+        .format()
+        .ifPresent(
+            f ->
+                b.add(
+                    new TermQuery(new Term(Fields.FORMAT, f.name().toLowerCase(Locale.ROOT))),
+                    BooleanClause.Occur.FILTER));
     request.text().ifPresent(t -> b.add(FeatureIndex.textQuery(t), BooleanClause.Occur.FILTER));
-    request.namePattern().ifPresent(
-        p -> b.add(new WildcardQuery(new Term(Fields.NAME_EXACT, p.toLowerCase(Locale.ROOT))), BooleanClause.Occur.FILTER));
+    request
+        .namePattern()
+        .ifPresent(
+            p ->
+                b.add(
+                    new WildcardQuery(new Term(Fields.NAME_EXACT, p.toLowerCase(Locale.ROOT))),
+                    BooleanClause.Occur.FILTER));
     return b.build();
   }
 

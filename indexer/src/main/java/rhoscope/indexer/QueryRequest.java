@@ -58,28 +58,40 @@ public record QueryRequest(
   /** The type alone: no filters, 100 results, planner and cache on, default budget. */
   public static QueryRequest of(String type) {
     return new QueryRequest(
-        type, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 100, true,
-        true, Budget.defaults());
+        type,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        100,
+        true,
+        true,
+        Budget.defaults());
   }
 
   public QueryRequest withDataset(String d) {
-    return new QueryRequest(type, Optional.of(d), format, text, namePattern, limit, usePlanner, useCache, budget);
+    return new QueryRequest(
+        type, Optional.of(d), format, text, namePattern, limit, usePlanner, useCache, budget);
   }
 
   public QueryRequest withFormat(ProcessFormat f) {
-    return new QueryRequest(type, dataset, Optional.of(f), text, namePattern, limit, usePlanner, useCache, budget);
+    return new QueryRequest(
+        type, dataset, Optional.of(f), text, namePattern, limit, usePlanner, useCache, budget);
   }
 
   public QueryRequest withText(String t) {
-    return new QueryRequest(type, dataset, format, Optional.of(t), namePattern, limit, usePlanner, useCache, budget);
+    return new QueryRequest(
+        type, dataset, format, Optional.of(t), namePattern, limit, usePlanner, useCache, budget);
   }
 
   public QueryRequest withNamePattern(String p) {
-    return new QueryRequest(type, dataset, format, text, Optional.of(p), limit, usePlanner, useCache, budget);
+    return new QueryRequest(
+        type, dataset, format, text, Optional.of(p), limit, usePlanner, useCache, budget);
   }
 
   public QueryRequest withLimit(int n) {
-    return new QueryRequest(type, dataset, format, text, namePattern, n, usePlanner, useCache, budget);
+    return new QueryRequest(
+        type, dataset, format, text, namePattern, n, usePlanner, useCache, budget);
   }
 
   public QueryRequest withPlanner(boolean on) {
@@ -87,10 +99,12 @@ public record QueryRequest(
   }
 
   public QueryRequest withCache(boolean on) {
-    return new QueryRequest(type, dataset, format, text, namePattern, limit, usePlanner, on, budget);
+    return new QueryRequest(
+        type, dataset, format, text, namePattern, limit, usePlanner, on, budget);
   }
 
   public QueryRequest withBudget(Budget b) {
-    return new QueryRequest(type, dataset, format, text, namePattern, limit, usePlanner, useCache, b);
+    return new QueryRequest(
+        type, dataset, format, text, namePattern, limit, usePlanner, useCache, b);
   }
 }

@@ -12,4 +12,10 @@ package rhoscope.indexer;
  * @param millis wall time of the whole query
  */
 public record QueryStats(
-    int total, int prunedByIndex, int checked, int fromCache, int matched, int unknown, long millis) {}
+    int total,
+    int prunedByIndex,
+    int checked,
+    int fromCache,
+    int matched,
+    int unknown,
+    long millis) {}

@@ -17,15 +17,15 @@ import rhoscope.indexer.catalog.ProcessSummary;
 import rhoscope.indexer.lucene.FeatureIndex;
 
 /**
- * One shard: an H2 catalog and a Lucene index that always describe the same processes. A
- * database is a list of shards (one, on one machine); a query prunes and checks within each
- * shard and the caller merges, so that shards can later live on other members of a cluster.
+ * One shard: an H2 catalog and a Lucene index that always describe the same processes. A database
+ * is a list of shards (one, on one machine); a query prunes and checks within each shard and the
+ * caller merges, so that shards can later live on other members of a cluster.
  *
  * <p>Writes follow one protocol so that a crash at any point leaves the stores reconcilable:
- * catalog row as {@code PENDING} (one transaction), Lucene document, Lucene commit, row
- * {@code DONE}. A removal marks the row {@code REMOVING}, deletes and commits the document, then
- * deletes the row. {@link #reconcile()} on open finishes or redoes whatever a crash cut short:
- * the catalog is the source of truth, the index is rebuilt from it where they disagree.
+ * catalog row as {@code PENDING} (one transaction), Lucene document, Lucene commit, row {@code
+ * DONE}. A removal marks the row {@code REMOVING}, deletes and commits the document, then deletes
+ * the row. {@link #reconcile()} on open finishes or redoes whatever a crash cut short: the catalog
+ * is the source of truth, the index is rebuilt from it where they disagree.
  */
 final class Shard implements AutoCloseable {
   final Catalog catalog;
@@ -49,8 +49,8 @@ final class Shard implements AutoCloseable {
   }
 
   /**
-   * Brings the index in line with the catalog. Returns how many documents it had to write or
-   * delete (zero after a clean shutdown).
+   * Brings the index in line with the catalog. Returns how many documents it had to write or delete
+   * (zero after a clean shutdown).
    */
   int reconcile() {
     List<Long> removing = catalog.idsWithStatus(Catalog.Status.REMOVING);

@@ -12,9 +12,9 @@ import rhoscope.engine.check.CheckResult;
 import rhoscope.engine.check.Evidence;
 import rhoscope.engine.check.ModelChecker;
 import rhoscope.indexer.catalog.CachedVerdict;
-import rhoscope.indexer.features.Labels;
 import rhoscope.indexer.catalog.ProcessFormat;
 import rhoscope.indexer.catalog.ProcessRecord;
+import rhoscope.indexer.features.Labels;
 import rhoscope.indexer.ingest.Loader;
 import rhoscope.indexer.ingest.Semantics;
 import rhoscope.indexer.ingest.SourceFile;
@@ -28,13 +28,14 @@ import rhoscope.lang.diag.LangException;
  */
 final class Verifier {
   /**
-   * A program's machine interns every thread it meets, so a kept program re-checks faster but
-   * holds memory in proportion to the states it has seen: keep only the recently used ones.
+   * A program's machine interns every thread it meets, so a kept program re-checks faster but holds
+   * memory in proportion to the states it has seen: keep only the recently used ones.
    */
   private static final int PROGRAMS_KEPT = 128;
 
   /** A verdict with its evidence, as stored in the cache and shown in results. */
-  record Outcome(Verdict verdict, String reason, List<WitnessStep> witness, String finalState, long millis) {}
+  record Outcome(
+      Verdict verdict, String reason, List<WitnessStep> witness, String finalState, long millis) {}
 
   private final Map<String, Program> programs =
       new LinkedHashMap<>(64, 0.75f, true) {
@@ -64,11 +65,12 @@ final class Verifier {
         }
         finalState = e.finalState();
       }
-      Verdict v = switch (c.verdict()) {
-        case YES -> Verdict.HOLDS;
-        case NO -> Verdict.FAILS;
-        case UNKNOWN -> Verdict.UNKNOWN;
-      };
+      Verdict v =
+          switch (c.verdict()) {
+            case YES -> Verdict.HOLDS;
+            case NO -> Verdict.FAILS;
+            case UNKNOWN -> Verdict.UNKNOWN;
+          };
       return new Outcome(v, c.reason(), witness, finalState, c.millis());
     } catch (LangException e) {
       return new Outcome(
@@ -118,8 +120,12 @@ final class Verifier {
   static CachedVerdict toCache(Outcome o) {
     StringBuilder sb = new StringBuilder();
     for (WitnessStep s : o.witness()) {
-      sb.append(escape(s.channel())).append('\t').append(escape(s.message())).append('\t')
-          .append(escape(s.receiver())).append('\n');
+      sb.append(escape(s.channel()))
+          .append('\t')
+          .append(escape(s.message()))
+          .append('\t')
+          .append(escape(s.receiver()))
+          .append('\n');
     }
     sb.append(escape(o.finalState()));
     return new CachedVerdict(o.verdict().name(), o.reason(), sb.toString(), o.millis());
@@ -133,7 +139,11 @@ final class Verifier {
       steps.add(new WitnessStep(unescape(f[0]), unescape(f[1]), unescape(f[2])));
     }
     return new Outcome(
-        Verdict.valueOf(c.verdict()), c.reason(), steps, unescape(lines[lines.length - 1]), c.millis());
+        Verdict.valueOf(c.verdict()),
+        c.reason(),
+        steps,
+        unescape(lines[lines.length - 1]),
+        c.millis());
   }
 
   private static String escape(String s) {

@@ -22,10 +22,10 @@ import rhoscope.indexer.lucene.FeatureIndex;
 import rhoscope.indexer.sbml.ImportOptions;
 
 /**
- * A crash between any two steps of the write protocol (catalog row pending, Lucene write,
- * Lucene commit, row done; or row removing, Lucene delete, row delete) is simulated by doing the
- * first steps on the two stores directly and closing them, which drops uncommitted Lucene
- * writes as a crash would. Opening the database must leave both stores in agreement.
+ * A crash between any two steps of the write protocol (catalog row pending, Lucene write, Lucene
+ * commit, row done; or row removing, Lucene delete, row delete) is simulated by doing the first
+ * steps on the two stores directly and closing them, which drops uncommitted Lucene writes as a
+ * crash would. Opening the database must leave both stores in agreement.
  */
 class CrashRecoveryTest {
   @TempDir Path dir;
@@ -38,7 +38,9 @@ class CrashRecoveryTest {
     Path f = dir.resolve("src").resolve(name);
     Files.createDirectories(f.getParent());
     Files.writeString(f, text, StandardCharsets.UTF_8);
-    Preparer p = new Preparer(ImportOptions.defaults(), 1000, Duration.ofSeconds(1), path -> Optional.empty());
+    Preparer p =
+        new Preparer(
+            ImportOptions.defaults(), 1000, Duration.ofSeconds(1), path -> Optional.empty());
     Prepared out = p.prepare(new SourceFile(f.toAbsolutePath(), "src", ProcessFormat.RHOLANG));
     return ((Prepared.Ready) out).record();
   }
@@ -109,7 +111,10 @@ class CrashRecoveryTest {
     ProcessRecord a = prepare("a.rho", "@\"a\"!(1)");
     ProcessRecord b = prepare("b.rho", "@\"b\"!(1)");
     try (ProcessDatabase db = ProcessDatabase.open(db())) {
-      db.index(List.of(Path.of(a.path()), Path.of(b.path())), IndexOptions.defaults(), IndexProgress.NONE);
+      db.index(
+          List.of(Path.of(a.path()), Path.of(b.path())),
+          IndexOptions.defaults(),
+          IndexProgress.NONE);
     }
     long ida;
     long idb;

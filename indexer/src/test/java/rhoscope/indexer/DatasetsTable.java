@@ -26,7 +26,8 @@ record DatasetsTable(List<Row> rows) {
   static DatasetsTable read() {
     try {
       List<Row> rows = new ArrayList<>();
-      for (String line : Files.readAllLines(DATASETS.resolve("README.md"), StandardCharsets.UTF_8)) {
+      for (String line :
+          Files.readAllLines(DATASETS.resolve("README.md"), StandardCharsets.UTF_8)) {
         Matcher m = ROW.matcher(line);
         if (m.matches()) {
           rows.add(new Row(m.group(1), m.group(2).replace("\\|", "|"), m.group(3).equals("yes")));

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Runs a query with and without the index and lists where the answers differ. A process the
- * index prunes counts as "fails"; it may replace a "fails" or an "unknown" of the brute-force
- * run (the index knew better than a bounded check), never a "holds".
+ * Runs a query with and without the index and lists where the answers differ. A process the index
+ * prunes counts as "fails"; it may replace a "fails" or an "unknown" of the brute-force run (the
+ * index knew better than a bounded check), never a "holds".
  */
 final class PlannedVersusBruteForce {
   private PlannedVersusBruteForce() {}

@@ -32,15 +32,18 @@ class ProcessDatabaseTest {
     Path a = write("a.rho", PING);
     write("b.rho", STUCK);
     try (ProcessDatabase db = ProcessDatabase.open(dir.resolve("db"))) {
-      IndexSummary first = db.index(List.of(dir.resolve("src")), IndexOptions.defaults(), IndexProgress.NONE);
+      IndexSummary first =
+          db.index(List.of(dir.resolve("src")), IndexOptions.defaults(), IndexProgress.NONE);
       assertThat(first.failed()).isEmpty();
       assertThat(first.added()).isEqualTo(2);
 
-      IndexSummary second = db.index(List.of(dir.resolve("src")), IndexOptions.defaults(), IndexProgress.NONE);
+      IndexSummary second =
+          db.index(List.of(dir.resolve("src")), IndexOptions.defaults(), IndexProgress.NONE);
       assertThat(second.added()).isZero();
       assertThat(second.unchanged()).isEqualTo(2);
 
-      long id = db.list().stream().filter(s -> s.name().equals("a.rho")).findFirst().orElseThrow().id();
+      long id =
+          db.list().stream().filter(s -> s.name().equals("a.rho")).findFirst().orElseThrow().id();
       Files.writeString(a, "@\"pong\"!(2)", StandardCharsets.UTF_8);
       IndexSummary third = db.index(List.of(a), IndexOptions.defaults(), IndexProgress.NONE);
       assertThat(third.replaced()).isEqualTo(1);
@@ -85,13 +88,19 @@ class ProcessDatabaseTest {
     write("ping.rho", PING);
     write("stuck.rho", STUCK);
     try (ProcessDatabase db = ProcessDatabase.open(dir.resolve("db"))) {
-      db.index(List.of(dir.resolve("src")), IndexOptions.defaults().withDataset("mine"), IndexProgress.NONE);
+      db.index(
+          List.of(dir.resolve("src")),
+          IndexOptions.defaults().withDataset("mine"),
+          IndexProgress.NONE);
       assertThat(db.query(QueryRequest.of("true").withText("forever")).results())
-          .extracting(ProcessVerdict::name).containsExactly("stuck.rho");
+          .extracting(ProcessVerdict::name)
+          .containsExactly("stuck.rho");
       assertThat(db.query(QueryRequest.of("true").withNamePattern("PI*")).results())
-          .extracting(ProcessVerdict::name).containsExactly("ping.rho");
+          .extracting(ProcessVerdict::name)
+          .containsExactly("ping.rho");
       assertThat(db.query(QueryRequest.of("true").withDataset("other")).stats().total()).isZero();
-      assertThat(db.query(QueryRequest.of("true").withDataset("mine")).stats().total()).isEqualTo(2);
+      assertThat(db.query(QueryRequest.of("true").withDataset("mine")).stats().total())
+          .isEqualTo(2);
     }
   }
 
@@ -112,7 +121,8 @@ class ProcessDatabaseTest {
   void unparsableFilesAreReportedWithTheirPosition() throws IOException {
     write("bad.rho", "new x in { x!( }");
     try (ProcessDatabase db = ProcessDatabase.open(dir.resolve("db"))) {
-      IndexSummary s = db.index(List.of(dir.resolve("src")), IndexOptions.defaults(), IndexProgress.NONE);
+      IndexSummary s =
+          db.index(List.of(dir.resolve("src")), IndexOptions.defaults(), IndexProgress.NONE);
       assertThat(s.failed()).hasSize(1);
       assertThat(s.failed().get(0).reason()).contains("1:");
       assertThat(db.list()).extracting(ProcessSummary::name).isEmpty();

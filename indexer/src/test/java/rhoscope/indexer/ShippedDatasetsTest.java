@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole shipped {@code datasets/} folder indexed once: the datasets table's deadlocks are
- * what {@code not deadlock_free} finds, and pruning never changes an answer.
+ * The whole shipped {@code datasets/} folder indexed once: the datasets table's deadlocks are what
+ * {@code not deadlock_free} finds, and pruning never changes an answer.
  */
 class ShippedDatasetsTest {
   @TempDir static Path dir;
@@ -26,7 +26,8 @@ class ShippedDatasetsTest {
   @BeforeAll
   static void indexDatasets() {
     db = ProcessDatabase.open(dir.resolve("db"));
-    IndexSummary s = db.index(List.of(DatasetsTable.DATASETS), IndexOptions.defaults(), IndexProgress.NONE);
+    IndexSummary s =
+        db.index(List.of(DatasetsTable.DATASETS), IndexOptions.defaults(), IndexProgress.NONE);
     assertThat(s.failed()).isEmpty();
     table = DatasetsTable.read();
   }
@@ -53,11 +54,14 @@ class ShippedDatasetsTest {
             .map(DatasetsTable.Row::name)
             .collect(Collectors.toCollection(TreeSet::new));
 
-    QueryResult r = db.query(QueryRequest.of("not deadlock_free").withDataset("contracts").withCache(false));
+    QueryResult r =
+        db.query(QueryRequest.of("not deadlock_free").withDataset("contracts").withCache(false));
 
     assertThat(r.results()).allSatisfy(v -> assertThat(v.verdict()).isEqualTo(Verdict.HOLDS));
     Set<String> found =
-        r.results().stream().map(ProcessVerdict::name).collect(Collectors.toCollection(TreeSet::new));
+        r.results().stream()
+            .map(ProcessVerdict::name)
+            .collect(Collectors.toCollection(TreeSet::new));
     assertThat(found).isEqualTo(deadlocking);
     assertThat(r.stats().prunedByIndex()).isPositive();
   }

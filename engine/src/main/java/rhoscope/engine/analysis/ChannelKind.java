@@ -16,8 +16,8 @@ public enum ChannelKind {
   QUOTED;
 
   /**
-   * The label of a channel of this kind; public names and URIs are written as the type
-   * language writes them, so a planner can look a type's name pattern up verbatim.
+   * The label of a channel of this kind; public names and URIs are written as the type language
+   * writes them, so a planner can look a type's name pattern up verbatim.
    */
   String label(String text) {
     return switch (this) {

@@ -1,9 +1,9 @@
 package rhoscope.engine.analysis;
 
 /**
- * How a process uses one channel, counted over the syntax: each send or receive occurrence
- * counts once; {@code repeated} says some occurrence sits where it can run many times (under
- * a contract or persistent receive, or is itself a persistent send), so the counts are a floor.
+ * How a process uses one channel, counted over the syntax: each send or receive occurrence counts
+ * once; {@code repeated} says some occurrence sits where it can run many times (under a contract or
+ * persistent receive, or is itself a persistent send), so the counts are a floor.
  */
 public record ChannelUse(
     int sends,
@@ -27,9 +27,9 @@ public record ChannelUse(
   }
 
   /**
-   * Two sends can compete for one linear receive, or two linear receives for one send.
-   * Occurrences that can repeat count as "many": one send under a contract body can race
-   * with itself across two calls.
+   * Two sends can compete for one linear receive, or two linear receives for one send. Occurrences
+   * that can repeat count as "many": one send under a contract body can race with itself across two
+   * calls.
    */
   public boolean raceCandidate() {
     boolean manySends = allSends() >= 2 || (allSends() >= 1 && sendRepeated);

@@ -12,9 +12,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Cycles of a directed graph as its strongly connected components (Tarjan), kept when they
- * hold a cycle: two or more nodes, or one node with a self-loop. Iterative, so a large
- * pathway's graph cannot overflow the stack.
+ * Cycles of a directed graph as its strongly connected components (Tarjan), kept when they hold a
+ * cycle: two or more nodes, or one node with a self-loop. Iterative, so a large pathway's graph
+ * cannot overflow the stack.
  */
 final class Cycles {
   private final Map<String, List<String>> succ = new TreeMap<>();

@@ -2,7 +2,9 @@ package rhoscope.engine.analysis;
 
 import java.util.Objects;
 
-/** An edge of the channel dependency graph: a receive on {@code from} guards a send on {@code to}. */
+/**
+ * An edge of the channel dependency graph: a receive on {@code from} guards a send on {@code to}.
+ */
 public record Dependency(String from, String to) implements Comparable<Dependency> {
   public Dependency {
     Objects.requireNonNull(from, "from");

@@ -3,7 +3,9 @@ package rhoscope.engine.analysis;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Namespaces of a public name or URI: its proper prefixes at {@code :}, {@code /} and {@code .}. */
+/**
+ * Namespaces of a public name or URI: its proper prefixes at {@code :}, {@code /} and {@code .}.
+ */
 public final class Namespaces {
   private Namespaces() {}
 

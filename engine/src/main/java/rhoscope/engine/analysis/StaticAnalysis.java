@@ -21,20 +21,35 @@ import rhoscope.lang.ast.process.SendKind;
 import rhoscope.lang.ast.process.Source;
 
 /**
- * Static analysis of a process tree: channels and their use, free names and namespaces, the
- * channel dependency graph and its cycles, race candidates. It over-approximates what a run
- * can do (every branch of a match or if counts), which is what an index that prunes needs.
+ * Static analysis of a process tree: channels and their use, free names and namespaces, the channel
+ * dependency graph and its cycles, race candidates. It over-approximates what a run can do (every
+ * branch of a match or if counts), which is what an index that prunes needs.
  */
 public final class StaticAnalysis {
 
   /**
-   * Methods that only move or inspect existing values; any other method may build a string
-   * that names a channel nobody wrote literally.
+   * Methods that only move or inspect existing values; any other method may build a string that
+   * names a channel nobody wrote literally.
    */
   private static final Set<String> NON_STRING_METHODS =
       Set.of(
-          "length", "size", "contains", "nth", "get", "getOrElse", "keys", "toList", "toSet",
-          "toMap", "add", "delete", "union", "diff", "set", "hexToBytes", "toByteArray",
+          "length",
+          "size",
+          "contains",
+          "nth",
+          "get",
+          "getOrElse",
+          "keys",
+          "toList",
+          "toSet",
+          "toMap",
+          "add",
+          "delete",
+          "union",
+          "diff",
+          "set",
+          "hexToBytes",
+          "toByteArray",
           "toUtf8Bytes");
 
   private final Map<Channel, ChannelUse> uses = new HashMap<>();

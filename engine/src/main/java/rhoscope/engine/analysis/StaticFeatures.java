@@ -16,16 +16,16 @@ import java.util.TreeSet;
  * @param namespaces proper prefixes of public names and URIs ({@code rho:registry}, {@code bank})
  * @param declaredNames identifiers declared by {@code new}
  * @param literals every string and URI literal anywhere, labelled like channels ({@code "ERK"},
- *     {@code `rho:io:stdout`}): a public name can only exist at run time if its literal is here
- *     or {@code computesStrings} holds
- * @param computesStrings the process builds strings or calls methods, so names it uses at run
- *     time need not appear literally
+ *     {@code `rho:io:stdout`}): a public name can only exist at run time if its literal is here or
+ *     {@code computesStrings} holds
+ * @param computesStrings the process builds strings or calls methods, so names it uses at run time
+ *     need not appear literally
  * @param hasLinearReceive some syntax waits linearly ({@code <-}, {@code <<-}, select, let, the
  *     synchronous-send sugars); without one no thread can ever be stuck
  * @param dependencies the channel dependency graph: receive on x guards send on y
  * @param cycles strongly connected components of that graph that contain a cycle, each sorted
- * @param raceCandidates channels where two sends may compete for a linear receive or two
- *     linear receives for a send
+ * @param raceCandidates channels where two sends may compete for a linear receive or two linear
+ *     receives for a send
  */
 public record StaticFeatures(
     SortedMap<Channel, ChannelUse> channels,

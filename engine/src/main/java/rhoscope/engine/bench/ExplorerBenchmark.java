@@ -52,8 +52,9 @@ public final class ExplorerBenchmark {
             n, w, best.distinctStates(), best.transitions(), best.deadlockedStates(),
             best.millis(), perSecond);
       }
-      out.printf(Locale.ROOT, "N=%-3d memory: %.1f bytes/state (heap growth over the run)%n", n,
-          bytesPerState(n));
+      out.printf(Locale.ROOT,
+          "N=%-3d memory: %.1f bytes/state at peak heap (visited set 16 bytes/slot at most 3/4"
+              + " full, plus the BFS frontier and uncollected garbage)%n", n, bytesPerState(n));
     }
   }
 

@@ -15,8 +15,8 @@ import rhoscope.lang.ParsedProcess;
  * <p>Thread-safe: workers share the machine, each with its own {@link Expander}.
  */
 public final class Machine {
-  /** COMM results are memoised up to this many (receiver, messages) combinations. */
-  private static final int MEMO_LIMIT = 1 << 21;
+  /** COMM results are memoised up to this many (receiver, messages) combinations (~30 MB). */
+  private static final int MEMO_LIMIT = 1 << 18;
   /** The outcome of a COMM: produced thread ids (sorted) and the sum of their fpHashes. */
   record Comm(int[] produced, long hash) {}
 
@@ -44,11 +44,6 @@ public final class Machine {
 
   public ThreadInfo thread(int id) {
     return table.get(id);
-  }
-
-  /** How many distinct threads have been interned so far (grows during exploration). */
-  public int threadCount() {
-    return table.size();
   }
 
   public long fingerprint(int[] state) {

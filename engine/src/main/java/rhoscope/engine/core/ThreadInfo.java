@@ -1,5 +1,7 @@
 package rhoscope.engine.core;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.List;
 
 /**
@@ -11,6 +13,7 @@ public final class ThreadInfo {
   public enum Kind { SEND, PERSISTENT_SEND, LINEAR, PERSISTENT, PEEK, CHOICE }
 
   private static final int CACHE = 16;
+  private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Memo[].class);
 
   final int id;
   final Term term;
@@ -61,12 +64,13 @@ public final class ThreadInfo {
   }
 
   Machine.Comm cached(int send) {
-    // a racy read is safe: a slot holds null or an immutable entry
-    Memo m = memo[send & (CACHE - 1)];
+    // acquire pairs with the release in cache(): the produced threads' table slots, written
+    // by the worker that computed the entry, are visible to the worker that reads it
+    Memo m = (Memo) SLOT.getAcquire(memo, send & (CACHE - 1));
     return m != null && m.send() == send ? m.result() : null;
   }
 
   void cache(int send, Machine.Comm result) {
-    memo[send & (CACHE - 1)] = new Memo(send, result);
+    SLOT.setRelease(memo, send & (CACHE - 1), new Memo(send, result));
   }
 }

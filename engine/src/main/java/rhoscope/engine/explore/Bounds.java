@@ -23,10 +23,6 @@ final class Bounds {
     return null;
   }
 
-  boolean outOfMemory() {
-    return usedMemory() > maxMemory;
-  }
-
   long millis() {
     return (System.nanoTime() - start) / 1_000_000;
   }

@@ -113,11 +113,6 @@ public final class ConcurrentFingerprintSet implements FingerprintSet {
     return overflowed;
   }
 
-  /** Bytes held by the table. */
-  public long bytes() {
-    return 16L * keys.length;
-  }
-
   /**
    * Makes room for {@code expected} fingerprints in all. Not thread-safe: call only while
    * no other thread uses the set.
@@ -141,6 +136,11 @@ public final class ConcurrentFingerprintSet implements FingerprintSet {
         parents[i] = oldParents[j];
       }
     }
+  }
+
+  /** Whether {@code expected} fingerprints fit while keeping the table at most 3/4 full. */
+  public boolean roomFor(long expected) {
+    return expected <= (mask + 1L) / 4 * 3;
   }
 
   /** Capacity in fingerprints before puts are refused. */

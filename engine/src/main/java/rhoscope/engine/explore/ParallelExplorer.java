@@ -97,7 +97,7 @@ final class ParallelExplorer {
   private void growFor(int levelSize, long lastNew) {
     long expected = distinct.get() + Math.max(8L * levelSize, 4 * lastNew);
     expected = Math.min(expected, options.maxStates() + 1024);
-    if (expected <= seen.capacity()) {
+    if (seen.roomFor(expected)) {
       return;
     }
     Runtime rt = Runtime.getRuntime();

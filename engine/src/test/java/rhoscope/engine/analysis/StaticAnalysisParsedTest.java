@@ -113,8 +113,10 @@ class StaticAnalysisParsedTest {
         assertThat(labels).as(p.toString()).containsAll(cycle);
       }
       assertThat(labels).as(p.toString()).containsAll(f.raceCandidates());
-      assertThat(f.literals()).as(p.toString()).containsAll(
-          f.freeNames().stream().filter(n -> n.startsWith("\"") || n.startsWith("`")).toList());
+      assertThat(f.literals())
+          .as(p.toString())
+          .containsAll(
+              f.freeNames().stream().filter(n -> n.startsWith("\"") || n.startsWith("`")).toList());
     }
     assertThat(analysed).isGreaterThan(files.size() / 2);
   }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import rhoscope.lang.ast.process.Bind;
 import rhoscope.lang.ast.process.BinaryOp;
+import rhoscope.lang.ast.process.Bind;
 import rhoscope.lang.ast.process.Name;
 import rhoscope.lang.ast.process.NameDecl;
 import rhoscope.lang.ast.process.Proc;
@@ -108,7 +108,10 @@ class StaticAnalysisTest {
     // contract @"svc"(ret) = { ret!(1) }
     Proc p =
         new Proc.Contract(
-            pub("svc"), List.of(var("ret")), Optional.empty(), send(var("ret"), new Proc.IntLit(1)));
+            pub("svc"),
+            List.of(var("ret")),
+            Optional.empty(),
+            send(var("ret"), new Proc.IntLit(1)));
 
     StaticFeatures f = StaticAnalysis.of(p);
 
@@ -149,7 +152,9 @@ class StaticAnalysisTest {
     Proc p =
         par(
             new Proc.Contract(
-                pub("deposit"), List.of(new Name.NameWildcard()), Optional.empty(),
+                pub("deposit"),
+                List.of(new Name.NameWildcard()),
+                Optional.empty(),
                 send(pub("balance"))),
             recv(ReceiptKind.LINEAR, pub("balance"), new Name.NameWildcard(), NIL));
 
@@ -178,8 +183,7 @@ class StaticAnalysisTest {
         send(
             pub("a"),
             new Proc.Binary(BinaryOp.CONCAT, new Proc.StringLit("PP"), new Proc.StringLit("_K")));
-    Proc sizing =
-        send(pub("a"), new Proc.Method(new Proc.StringLit("abc"), "length", List.of()));
+    Proc sizing = send(pub("a"), new Proc.Method(new Proc.StringLit("abc"), "length", List.of()));
 
     assertThat(StaticAnalysis.of(literalOnly).computesStrings()).isFalse();
     assertThat(StaticAnalysis.of(literalOnly).literals()).containsExactly("\"PP_K\"", "\"a\"");
@@ -190,8 +194,7 @@ class StaticAnalysisTest {
   @Test
   void patternLiteralsDoNotCountAsLiteralsButBindTheirVariables() {
     // for (@{"ok" | x} <- @"in") { @x!(1) }
-    Proc pattern =
-        Proc.Par.of(List.of(new Proc.StringLit("ok"), new Proc.Var("x")));
+    Proc pattern = Proc.Par.of(List.of(new Proc.StringLit("ok"), new Proc.Var("x")));
     Proc p =
         recv(
             ReceiptKind.LINEAR,

@@ -75,6 +75,14 @@ abstract class ExplorerContractTest {
   }
 
   @Test
+  void aMemoryBoundEndsTheRunAsIncompleteInsteadOfFailing() {
+    ExploreResult r = explore(Programs.load(Programs.philosophers(6)),
+        options().withMaxMemoryBytes(1));
+    assertThat(r.complete()).isFalse();
+    assertThat(r.stopReason()).isEqualTo(StopReason.MEMORY);
+  }
+
+  @Test
   void theDepthBoundStopsExpansion() {
     ExploreResult r = explore(Programs.load(Programs.philosophers(3)), options().withMaxDepth(2));
     assertThat(r.complete()).isFalse();

@@ -18,11 +18,11 @@ import rhoscope.indexer.QueryResult;
 import rhoscope.indexer.QueryStats;
 
 /**
- * Query latency on a database of at least a thousand processes: the shipped datasets plus
- * generated variants ({@link Variants}). Each query runs with and without the index, with the
- * verdict cache off (cold) and after a run that filled it (cached); the report gives the median
- * and 95th percentile of the repetitions and the share of processes the index pruned.
- * "Cold" means no cached verdicts and no compiled programs kept from an earlier run.
+ * Query latency on a database of at least a thousand processes: the shipped datasets plus generated
+ * variants ({@link Variants}). Each query runs with and without the index, with the verdict cache
+ * off (cold) and after a run that filled it (cached); the report gives the median and 95th
+ * percentile of the repetitions and the share of processes the index pruned. "Cold" means no cached
+ * verdicts and no compiled programs kept from an earlier run.
  */
 public final class QueryBenchmark {
   /** Typical queries: selective reachability, deadlock, race, and two universal ones. */
@@ -44,7 +44,8 @@ public final class QueryBenchmark {
    * @param processes how many processes the database holds at least
    * @param repetitions timed runs per query and mode
    */
-  public record Options(Path datasets, Path workDir, int processes, int repetitions, List<String> queries) {
+  public record Options(
+      Path datasets, Path workDir, int processes, int repetitions, List<String> queries) {
     public Options {
       Objects.requireNonNull(datasets, "datasets");
       Objects.requireNonNull(workDir, "workDir");
@@ -60,7 +61,8 @@ public final class QueryBenchmark {
   }
 
   /** One query in one mode. */
-  public record Row(String query, String mode, long medianMillis, long p95Millis, QueryStats stats) {
+  public record Row(
+      String query, String mode, long medianMillis, long p95Millis, QueryStats stats) {
     /** Share of the processes in scope that the index ruled out. */
     public double pruneRatio() {
       return stats.total() == 0 ? 0 : (double) stats.prunedByIndex() / stats.total();
@@ -76,11 +78,14 @@ public final class QueryBenchmark {
   public static Report run(PrintStream out, Options o) {
     Path corpus = o.workDir().resolve("corpus");
     int shipped = countFiles(o.datasets());
-    int generated = Variants.write(o.datasets().resolve("contracts"), corpus, Math.max(0, o.processes() - shipped));
+    int generated =
+        Variants.write(
+            o.datasets().resolve("contracts"), corpus, Math.max(0, o.processes() - shipped));
     out.printf("corpus: %d shipped + %d generated processes%n", shipped, generated);
     try (ProcessDatabase db = ProcessDatabase.open(o.workDir().resolve("db"))) {
       long start = System.nanoTime();
-      IndexSummary s = db.index(List.of(o.datasets(), corpus), IndexOptions.defaults(), IndexProgress.NONE);
+      IndexSummary s =
+          db.index(List.of(o.datasets(), corpus), IndexOptions.defaults(), IndexProgress.NONE);
       long indexMillis = (System.nanoTime() - start) / 1_000_000;
       int processes = db.list().size();
       out.printf(
@@ -89,7 +94,8 @@ public final class QueryBenchmark {
       s.failed().forEach(f -> out.printf("  failed %s: %s%n", f.path(), f.reason()));
       out.printf(
           "%-62s %-13s %9s %9s %6s %6s %7s %6s %7s %6s%n",
-          "query", "mode", "median", "p95", "total", "pruned", "checked", "cached", "unknown", "prune%");
+          "query", "mode", "median", "p95", "total", "pruned", "checked", "cached", "unknown",
+          "prune%");
       List<Row> rows = new ArrayList<>();
       for (String q : o.queries()) {
         for (Mode mode : Mode.values()) {
@@ -98,8 +104,16 @@ public final class QueryBenchmark {
           QueryStats st = row.stats();
           out.printf(
               "%-62s %-13s %6d ms %6d ms %6d %6d %7d %6d %7d %5.1f%%%n",
-              q, mode.label, row.medianMillis(), row.p95Millis(), st.total(), st.prunedByIndex(),
-              st.checked(), st.fromCache(), st.unknown(), 100 * row.pruneRatio());
+              q,
+              mode.label,
+              row.medianMillis(),
+              row.p95Millis(),
+              st.total(),
+              st.prunedByIndex(),
+              st.checked(),
+              st.fromCache(),
+              st.unknown(),
+              100 * row.pruneRatio());
         }
       }
       return new Report(processes, indexMillis, rows);
@@ -163,13 +177,14 @@ public final class QueryBenchmark {
   }
 
   /**
-   * Command-line entry: {@code QueryBenchmark DATASETS_DIR [PROCESSES [REPETITIONS]]}; the
-   * corpus and database go to a fresh temporary folder. Prints the report (a benchmark's
-   * output is its product, as the CLI's is).
+   * Command-line entry: {@code QueryBenchmark DATASETS_DIR [PROCESSES [REPETITIONS]]}; the corpus
+   * and database go to a fresh temporary folder. Prints the report (a benchmark's output is its
+   * product, as the CLI's is).
    */
   public static void main(String[] args) throws IOException {
     if (args.length < 1) {
-      throw new IllegalArgumentException("usage: QueryBenchmark DATASETS_DIR [PROCESSES [REPETITIONS]]");
+      throw new IllegalArgumentException(
+          "usage: QueryBenchmark DATASETS_DIR [PROCESSES [REPETITIONS]]");
     }
     Path work = Files.createTempDirectory("rhoscope-bench");
     Options d = Options.defaults(Path.of(args[0]), work);

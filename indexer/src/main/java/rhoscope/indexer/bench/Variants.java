@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Generates a corpus of Rholang processes for benchmarks: the shipped contracts with their
- * public names renamed, and parameterised families (dining philosophers of several sizes, in
- * the deadlocking and the asymmetric order; bank accounts with several clients; bounded
- * ping-pong of several lengths).
+ * Generates a corpus of Rholang processes for benchmarks: the shipped contracts with their public
+ * names renamed, and parameterised families (dining philosophers of several sizes, in the
+ * deadlocking and the asymmetric order; bank accounts with several clients; bounded ping-pong of
+ * several lengths).
  */
 final class Variants {
   private static final Pattern STRING_NAME = Pattern.compile("\"([A-Za-z_][A-Za-z0-9_]*)\"");
@@ -29,13 +29,22 @@ final class Variants {
     // The families first, as far as the target allows: they give processes of every size.
     for (int n = 2; n <= 6; n++) {
       for (int copy = 0; copy < 8 && written + 2 <= target; copy++) {
-        written += put(out.resolve("philosophers/cyclic_" + n + "_" + copy + ".rho"), philosophers(n, false, copy));
-        written += put(out.resolve("philosophers/asymmetric_" + n + "_" + copy + ".rho"), philosophers(n, true, copy));
+        written +=
+            put(
+                out.resolve("philosophers/cyclic_" + n + "_" + copy + ".rho"),
+                philosophers(n, false, copy));
+        written +=
+            put(
+                out.resolve("philosophers/asymmetric_" + n + "_" + copy + ".rho"),
+                philosophers(n, true, copy));
       }
     }
     for (int clients = 1; clients <= 3; clients++) {
       for (int copy = 0; copy < 12 && written < target; copy++) {
-        written += put(out.resolve("bank/clients_" + clients + "_" + copy + ".rho"), bank(clients, 40 + 10 * copy));
+        written +=
+            put(
+                out.resolve("bank/clients_" + clients + "_" + copy + ".rho"),
+                bank(clients, 40 + 10 * copy));
       }
     }
     for (int rounds = 1; rounds <= 40 && written < target; rounds++) {
@@ -65,14 +74,18 @@ final class Variants {
   }
 
   /**
-   * N philosophers around N forks; philosopher i takes fork i then fork i+1, or (asymmetric)
-   * the last one takes them in the other order, which breaks the deadlock.
+   * N philosophers around N forks; philosopher i takes fork i then fork i+1, or (asymmetric) the
+   * last one takes them in the other order, which breaks the deadlock.
    */
   static String philosophers(int n, boolean asymmetric, int copy) {
     StringBuilder sb = new StringBuilder();
-    sb.append("// ").append(n).append(" dining philosophers, ")
+    sb.append("// ")
+        .append(n)
+        .append(" dining philosophers, ")
         .append(asymmetric ? "the last one takes its forks in the other order" : "left fork first")
-        .append(" (generated, copy ").append(copy).append(")\n");
+        .append(" (generated, copy ")
+        .append(copy)
+        .append(")\n");
     List<String> forks = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       forks.add("fork" + i);
@@ -89,13 +102,28 @@ final class Variants {
         first = second;
         second = t;
       }
-      sb.append("  for (_ <- ").append(first).append("; _ <- ").append(second).append(") {\n")
-          .append("    @\"eating\"!(").append(i).append(") |\n")
-          .append("    for (@").append(i).append(" <- @\"eating\") {\n")
-          .append("      ").append(first).append("!(Nil) | ").append(second).append("!(Nil) | @\"full\"!(")
-          .append(i).append(")\n")
+      sb.append("  for (_ <- ")
+          .append(first)
+          .append("; _ <- ")
+          .append(second)
+          .append(") {\n")
+          .append("    @\"eating\"!(")
+          .append(i)
+          .append(") |\n")
+          .append("    for (@")
+          .append(i)
+          .append(" <- @\"eating\") {\n")
+          .append("      ")
+          .append(first)
+          .append("!(Nil) | ")
+          .append(second)
+          .append("!(Nil) | @\"full\"!(")
+          .append(i)
+          .append(")\n")
           .append("    }\n")
-          .append("  }").append(i < n - 1 ? " |" : "").append("\n");
+          .append("  }")
+          .append(i < n - 1 ? " |" : "")
+          .append("\n");
     }
     sb.append("}\n");
     return sb.toString();
@@ -104,7 +132,10 @@ final class Variants {
   /** An account of 100 with {@code clients} clients withdrawing {@code amount} each. */
   static String bank(int clients, int amount) {
     StringBuilder sb = new StringBuilder();
-    sb.append("// a bank account, ").append(clients).append(" clients withdraw ").append(amount)
+    sb.append("// a bank account, ")
+        .append(clients)
+        .append(" clients withdraw ")
+        .append(amount)
         .append(" each (generated)\n");
     sb.append("new balance, withdraw");
     for (int i = 1; i <= clients; i++) {
@@ -117,8 +148,16 @@ final class Variants {
         .append("      else { balance!(current) | ret!(false) }\n")
         .append("    }\n  }");
     for (int i = 1; i <= clients; i++) {
-      sb.append(" |\n  withdraw!(").append(amount).append(", *ret").append(i).append(") |\n")
-          .append("  for (@ok <- ret").append(i).append(") { @\"client").append(i).append("\"!(ok) }");
+      sb.append(" |\n  withdraw!(")
+          .append(amount)
+          .append(", *ret")
+          .append(i)
+          .append(") |\n")
+          .append("  for (@ok <- ret")
+          .append(i)
+          .append(") { @\"client")
+          .append(i)
+          .append("\"!(ok) }");
     }
     sb.append("\n}\n");
     return sb.toString();
@@ -126,9 +165,13 @@ final class Variants {
 
   /** Ping-pong for {@code rounds} rounds, then {@code "done"}. */
   static String pingPong(int rounds) {
-    return "// ping-pong for " + rounds + " rounds (generated)\n"
+    return "// ping-pong for "
+        + rounds
+        + " rounds (generated)\n"
         + "contract @\"ping\"(@round) = {\n"
-        + "  if (round < " + rounds + ") { @\"pong\"!(round + 1) } else { @\"done\"!(round) }\n"
+        + "  if (round < "
+        + rounds
+        + ") { @\"pong\"!(round + 1) } else { @\"done\"!(round) }\n"
         + "} |\n"
         + "contract @\"pong\"(@round) = { @\"ping\"!(round) } |\n"
         + "@\"ping\"!(0)\n";

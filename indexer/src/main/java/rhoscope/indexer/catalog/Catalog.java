@@ -25,11 +25,11 @@ import java.util.Optional;
  * The H2 catalog of one shard, in embedded file mode: processes with their source, features and
  * warnings, and the verdict cache. The schema carries a version and is migrated forward on open.
  *
- * <p>Rows carry an ingest status so that the catalog and the Lucene index can be brought back
- * into agreement after a crash: a row is written {@link Status#PENDING} before its Lucene
- * document and marked {@link Status#DONE} after the Lucene commit; a removal marks the row
- * {@link Status#REMOVING} first. Access is serialised on one connection: the catalog is small
- * next to model checking, and H2's embedded mode gains little from concurrent writers.
+ * <p>Rows carry an ingest status so that the catalog and the Lucene index can be brought back into
+ * agreement after a crash: a row is written {@link Status#PENDING} before its Lucene document and
+ * marked {@link Status#DONE} after the Lucene commit; a removal marks the row {@link
+ * Status#REMOVING} first. Access is serialised on one connection: the catalog is small next to
+ * model checking, and H2's embedded mode gains little from concurrent writers.
  */
 public final class Catalog implements AutoCloseable {
 
@@ -61,7 +61,8 @@ public final class Catalog implements AutoCloseable {
     Path file = dir.toAbsolutePath().resolve("catalog");
     try {
       Files.createDirectories(dir);
-      Connection c = DriverManager.getConnection("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE");
+      Connection c =
+          DriverManager.getConnection("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE");
       Catalog catalog = new Catalog(c, file);
       catalog.migrate(version);
       return catalog;
@@ -118,7 +119,8 @@ public final class Catalog implements AutoCloseable {
   /** The row stored for a path, if any. */
   public synchronized Optional<PathEntry> byPath(String path) {
     try (PreparedStatement ps =
-        connection.prepareStatement("SELECT id, fingerprint, status FROM processes WHERE path = ?")) {
+        connection.prepareStatement(
+            "SELECT id, fingerprint, status FROM processes WHERE path = ?")) {
       ps.setString(1, path);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next()
@@ -132,8 +134,8 @@ public final class Catalog implements AutoCloseable {
   }
 
   /**
-   * Writes a process as {@link Status#PENDING}, replacing the row of the same path (keeping its
-   * id) together with its warnings and features, in one transaction. Returns the id.
+   * Writes a process as {@link Status#PENDING}, replacing the row of the same path (keeping its id)
+   * together with its warnings and features, in one transaction. Returns the id.
    */
   public synchronized long putPending(ProcessRecord r) {
     try {
@@ -364,7 +366,8 @@ public final class Catalog implements AutoCloseable {
     try (PreparedStatement ps =
         connection.prepareStatement(
             "MERGE INTO verdicts (fingerprint, type_hash, type_key, verdict, reason, witness,"
-                + " millis, checked_at) KEY (fingerprint, type_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " millis, checked_at) KEY (fingerprint, type_hash) VALUES (?, ?, ?, ?, ?, ?, ?,"
+                + " ?)")) {
       ps.setString(1, fingerprint);
       ps.setString(2, sha256(typeKey));
       ps.setString(3, typeKey);

@@ -121,8 +121,13 @@ final class FeatureRows {
           channels.put(
               new Channel(ChannelKind.valueOf(rs.getString(2)), rs.getString(1)),
               new ChannelUse(
-                  rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7),
-                  rs.getBoolean(8), rs.getBoolean(9)));
+                  rs.getInt(3),
+                  rs.getInt(4),
+                  rs.getInt(5),
+                  rs.getInt(6),
+                  rs.getInt(7),
+                  rs.getBoolean(8),
+                  rs.getBoolean(9)));
         }
       }
     }

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * The catalog's schema as a list of forward steps; step {@code i} takes the schema from version
- * {@code i} to {@code i + 1}. Steps are append-only: a released step is never edited, a change
- * is a new step, so every older database can be carried forward on open.
+ * {@code i} to {@code i + 1}. Steps are append-only: a released step is never edited, a change is a
+ * new step, so every older database can be carried forward on open.
  */
 final class Migrations {
   private Migrations() {}
@@ -25,13 +25,15 @@ final class Migrations {
                 source CLOB NOT NULL,
                 fingerprint VARCHAR(64) NOT NULL,
                 ingested_at TIMESTAMP WITH TIME ZONE NOT NULL,
-                status VARCHAR(16) NOT NULL)""",
+                status VARCHAR(16) NOT NULL)\
+              """,
               """
               CREATE TABLE warnings (
                 process_id BIGINT NOT NULL REFERENCES processes(id) ON DELETE CASCADE,
                 seq INT NOT NULL,
                 message VARCHAR(4096) NOT NULL,
-                PRIMARY KEY (process_id, seq))"""),
+                PRIMARY KEY (process_id, seq))\
+              """),
           // 1 -> 2: behavioural features.
           List.of(
               """
@@ -46,14 +48,16 @@ final class Migrations {
                 deadlock BOOLEAN NOT NULL,
                 terminal BOOLEAN NOT NULL,
                 computes_strings BOOLEAN NOT NULL,
-                linear_receive BOOLEAN NOT NULL)""",
+                linear_receive BOOLEAN NOT NULL)\
+              """,
               """
               CREATE TABLE feature_values (
                 process_id BIGINT NOT NULL REFERENCES processes(id) ON DELETE CASCADE,
                 field VARCHAR(32) NOT NULL,
                 seq INT NOT NULL,
                 val VARCHAR NOT NULL,
-                PRIMARY KEY (process_id, field, seq))""",
+                PRIMARY KEY (process_id, field, seq))\
+              """,
               """
               CREATE TABLE channels (
                 process_id BIGINT NOT NULL REFERENCES processes(id) ON DELETE CASCADE,
@@ -66,7 +70,8 @@ final class Migrations {
                 peeks INT NOT NULL,
                 send_repeated BOOLEAN NOT NULL,
                 receive_repeated BOOLEAN NOT NULL,
-                PRIMARY KEY (process_id, label, kind))"""),
+                PRIMARY KEY (process_id, label, kind))\
+              """),
           // 2 -> 3: the verdict cache, keyed by process fingerprint and normalised type.
           List.of(
               """
@@ -79,7 +84,8 @@ final class Migrations {
                 witness CLOB NOT NULL,
                 millis BIGINT NOT NULL,
                 checked_at TIMESTAMP WITH TIME ZONE NOT NULL,
-                PRIMARY KEY (fingerprint, type_hash))""",
+                PRIMARY KEY (fingerprint, type_hash))\
+              """,
               "CREATE INDEX processes_dataset ON processes(dataset)"));
 
   static int latest() {

@@ -10,8 +10,8 @@ import rhoscope.indexer.features.ProcessFeatures;
  *
  * @param id the catalog's key, stable across re-ingests of the same path
  * @param path where it was read from (absolute, normalised); re-ingesting the path replaces it
- * @param semantics how an SBML model was translated ({@code boolean}, {@code counts:3}, ...);
- *     empty for Rholang
+ * @param semantics how an SBML model was translated ({@code boolean}, {@code counts:3}, ...); empty
+ *     for Rholang
  * @param fingerprint content fingerprint of what was translated (source, format, semantics)
  * @param warnings the importer's remarks and the indexer's (a bound reached at ingest)
  */
@@ -43,7 +43,16 @@ public record ProcessRecord(
   /** The same process under another id (the catalog assigns ids). */
   public ProcessRecord withId(long newId) {
     return new ProcessRecord(
-        newId, path, name, dataset, format, semantics, source, fingerprint, ingestedAt, warnings,
+        newId,
+        path,
+        name,
+        dataset,
+        format,
+        semantics,
+        source,
+        fingerprint,
+        ingestedAt,
+        warnings,
         features);
   }
 }

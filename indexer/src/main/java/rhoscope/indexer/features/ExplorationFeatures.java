@@ -6,10 +6,10 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * What a bounded exploration at ingest saw. Channel labels are written as the type language
- * writes names ({@code "ERK"}, {@code `rho:io:stdout`}, {@code balance}, {@code @...}). Only
- * when {@code complete} do the sets cover every reachable state; otherwise they are a floor and
- * a planner may not prune on their absence.
+ * What a bounded exploration at ingest saw. Channel labels are written as the type language writes
+ * names ({@code "ERK"}, {@code `rho:io:stdout`}, {@code balance}, {@code @...}). Only when {@code
+ * complete} do the sets cover every reachable state; otherwise they are a floor and a planner may
+ * not prune on their absence.
  *
  * @param explored whether an exploration ran at all (the engine may not support the process)
  * @param note why exploration stopped early or did not run; empty when complete
@@ -48,8 +48,18 @@ public record ExplorationFeatures(
   /** No exploration: the engine could not load the process, for the reason given. */
   public static ExplorationFeatures notExplored(String why) {
     return new ExplorationFeatures(
-        false, false, 0, 0, 0, why, new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
-        new TreeSet<>(), false, false);
+        false,
+        false,
+        0,
+        0,
+        0,
+        why,
+        new TreeSet<>(),
+        new TreeSet<>(),
+        new TreeSet<>(),
+        new TreeSet<>(),
+        false,
+        false);
   }
 
   private static SortedSet<String> frozen(SortedSet<String> s) {

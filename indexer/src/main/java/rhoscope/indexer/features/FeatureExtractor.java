@@ -6,9 +6,9 @@ import java.util.TreeSet;
 import rhoscope.engine.ChannelView;
 import rhoscope.engine.Engine;
 import rhoscope.engine.Program;
-import rhoscope.engine.StateView;
 import rhoscope.engine.ReceiveView;
 import rhoscope.engine.SendView;
+import rhoscope.engine.StateView;
 import rhoscope.engine.ThreadView;
 import rhoscope.engine.analysis.StaticAnalysis;
 import rhoscope.engine.explore.Edge;
@@ -20,9 +20,9 @@ import rhoscope.lang.ParsedProcess;
 import rhoscope.lang.diag.LangException;
 
 /**
- * Extracts a process's features: the static analysis of its tree, and a bounded exploration of
- * its state space. The exploration records the state graph (the sequential explorer, every
- * transition, no reduction) so that the sets it reports are exact when it completes.
+ * Extracts a process's features: the static analysis of its tree, and a bounded exploration of its
+ * state space. The exploration records the state graph (the sequential explorer, every transition,
+ * no reduction) so that the sets it reports are exact when it completes.
  */
 public final class FeatureExtractor {
   private FeatureExtractor() {}
@@ -51,7 +51,8 @@ public final class FeatureExtractor {
     TreeSet<String> comm = new TreeSet<>();
     TreeSet<String> receive = new TreeSet<>();
     TreeSet<String> contract = new TreeSet<>();
-    StateGraph g = r.graph().orElseThrow(() -> new IllegalStateException("no state graph recorded"));
+    StateGraph g =
+        r.graph().orElseThrow(() -> new IllegalStateException("no state graph recorded"));
     for (int i = 0; i < g.size(); i++) {
       StateView s = g.state(i);
       List<ThreadView> threads = s.threads();
@@ -59,10 +60,11 @@ public final class FeatureExtractor {
         switch (t) {
           case SendView send -> carried.add(Labels.of(send.channel()));
           case ReceiveView rec -> {
-            TreeSet<String> into = switch (rec.kind()) {
-              case LINEAR, PEEK -> receive;
-              case PERSISTENT -> contract;
-            };
+            TreeSet<String> into =
+                switch (rec.kind()) {
+                  case LINEAR, PEEK -> receive;
+                  case PERSISTENT -> contract;
+                };
             rec.channels().forEach(c -> into.add(Labels.of(c)));
           }
         }

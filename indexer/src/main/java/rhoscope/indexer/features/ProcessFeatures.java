@@ -17,8 +17,8 @@ public record ProcessFeatures(StaticFeatures statics, ExplorationFeatures explor
   }
 
   /**
-   * The features as plain values (strings, numbers, booleans, lists, maps) in a stable order,
-   * for {@code show} and for JSON.
+   * The features as plain values (strings, numbers, booleans, lists, maps) in a stable order, for
+   * {@code show} and for JSON.
    */
   public Map<String, Object> asMap() {
     Map<String, Object> m = new LinkedHashMap<>();

@@ -7,9 +7,9 @@ import java.util.HexFormat;
 import rhoscope.indexer.catalog.ProcessFormat;
 
 /**
- * Content fingerprints: what was translated (format, SBML semantics, the text) and the version
- * of the features extracted from it, hashed. Equal fingerprints mean re-ingesting is a no-op;
- * the verdict cache is keyed by them, so a verdict survives renames and moves of a file.
+ * Content fingerprints: what was translated (format, SBML semantics, the text) and the version of
+ * the features extracted from it, hashed. Equal fingerprints mean re-ingesting is a no-op; the
+ * verdict cache is keyed by them, so a verdict survives renames and moves of a file.
  */
 public final class Fingerprints {
   /** Bump when feature extraction changes, so that every process is re-indexed once. */

@@ -59,6 +59,10 @@ public final class Loader {
   }
 
   private static String describe(ImportWarning w) {
-    return w.kind().name().toLowerCase(java.util.Locale.ROOT) + " (" + w.element() + "): " + w.message();
+    return w.kind().name().toLowerCase(java.util.Locale.ROOT)
+        + " ("
+        + w.element()
+        + "): "
+        + w.message();
   }
 }

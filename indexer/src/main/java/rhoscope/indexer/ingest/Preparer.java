@@ -16,8 +16,8 @@ import rhoscope.lang.diag.LangException;
 
 /**
  * Turns a source file into a process record: read, fingerprint, and (only when the fingerprint
- * differs from the stored one) parse or import and extract features. Safe to run on many files
- * at once; it writes nothing.
+ * differs from the stored one) parse or import and extract features. Safe to run on many files at
+ * once; it writes nothing.
  */
 public final class Preparer {
   private final ImportOptions sbml;
@@ -42,17 +42,19 @@ public final class Preparer {
   public Prepared prepare(SourceFile file) {
     try {
       String text = Loader.read(file.path());
-      String semantics = switch (file.format()) {
-        case RHOLANG -> "";
-        case SBML -> Semantics.spell(sbml);
-      };
+      String semantics =
+          switch (file.format()) {
+            case RHOLANG -> "";
+            case SBML -> Semantics.spell(sbml);
+          };
       String fingerprint = Fingerprints.of(file.format(), semantics, text);
       Optional<String> stored = storedFingerprint.apply(file.path().toString());
       if (stored.isPresent() && stored.get().equals(fingerprint)) {
         return new Prepared.Unchanged(file);
       }
       LoadedProcess loaded = Loader.load(file, text, sbml);
-      ProcessFeatures features = FeatureExtractor.extract(loaded.parsed(), maxStates, exploreTimeout);
+      ProcessFeatures features =
+          FeatureExtractor.extract(loaded.parsed(), maxStates, exploreTimeout);
       List<String> warnings = new ArrayList<>(loaded.warnings());
       if (!features.exploration().complete()) {
         warnings.add(features.exploration().note());

@@ -8,9 +8,9 @@ import java.util.TreeMap;
 import rhoscope.indexer.sbml.ImportOptions;
 
 /**
- * The stored spelling of SBML import options: the semantics label, then any initial-value
- * overrides ({@code counts:3 E1=0 EGF=1}), so that a stored model can be translated again
- * exactly as it was indexed.
+ * The stored spelling of SBML import options: the semantics label, then any initial-value overrides
+ * ({@code counts:3 E1=0 EGF=1}), so that a stored model can be translated again exactly as it was
+ * indexed.
  */
 public final class Semantics {
   private Semantics() {}

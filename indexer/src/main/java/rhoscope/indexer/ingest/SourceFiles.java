@@ -14,10 +14,10 @@ import rhoscope.indexer.catalog.ProcessFormat;
 
 /**
  * Expands the paths given to {@code index} into the files to ingest. A folder contributes every
- * Rholang and SBML file below it (hidden folders skipped), in path order. The dataset of a file
- * is the one asked for, or else the first folder under the given folder ({@code datasets/} gives
- * {@code contracts}, {@code pathways}), or the given folder's own name for files directly in it,
- * or the parent folder's name for a file given by itself.
+ * Rholang and SBML file below it (hidden folders skipped), in path order. The dataset of a file is
+ * the one asked for, or else the first folder under the given folder ({@code datasets/} gives
+ * {@code contracts}, {@code pathways}), or the given folder's own name for files directly in it, or
+ * the parent folder's name for a file given by itself.
  */
 public final class SourceFiles {
   private SourceFiles() {}
@@ -31,7 +31,9 @@ public final class SourceFiles {
         for (Path file : walk(root)) {
           SourceFile.formatOf(file)
               .ifPresent(
-                  f -> out.putIfAbsent(file, new SourceFile(file, dataset.orElse(datasetOf(root, file)), f)));
+                  f ->
+                      out.putIfAbsent(
+                          file, new SourceFile(file, dataset.orElse(datasetOf(root, file)), f)));
         }
       } else if (Files.isRegularFile(root)) {
         ProcessFormat f =
@@ -40,7 +42,8 @@ public final class SourceFiles {
                     () ->
                         new IllegalArgumentException(
                             root + ": not a Rholang (.rho) or SBML (.xml, .sbml) file"));
-        out.putIfAbsent(root, new SourceFile(root, dataset.orElse(folderName(root.getParent())), f));
+        out.putIfAbsent(
+            root, new SourceFile(root, dataset.orElse(folderName(root.getParent())), f));
       } else {
         throw new IllegalArgumentException(given + ": no such file or folder");
       }
@@ -74,6 +77,8 @@ public final class SourceFiles {
   }
 
   private static String folderName(Path folder) {
-    return folder == null || folder.getFileName() == null ? "default" : folder.getFileName().toString();
+    return folder == null || folder.getFileName() == null
+        ? "default"
+        : folder.getFileName().toString();
   }
 }

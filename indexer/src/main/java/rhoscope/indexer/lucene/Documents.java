@@ -32,7 +32,9 @@ final class Documents {
     d.add(new TextField(Fields.NAME, r.name(), Field.Store.YES));
     d.add(new StringField(Fields.NAME_EXACT, r.name().toLowerCase(Locale.ROOT), Field.Store.NO));
     d.add(new StringField(Fields.DATASET, r.dataset(), Field.Store.YES));
-    d.add(new StringField(Fields.FORMAT, r.format().name().toLowerCase(Locale.ROOT), Field.Store.YES));
+    d.add(
+        new StringField(
+            Fields.FORMAT, r.format().name().toLowerCase(Locale.ROOT), Field.Store.YES));
     d.add(new StringField(Fields.SEMANTICS, r.semantics(), Field.Store.NO));
     d.add(new StringField(Fields.FINGERPRINT, r.fingerprint(), Field.Store.YES));
     d.add(new TextField(Fields.TEXT, r.name() + "\n" + r.source(), Field.Store.NO));
@@ -84,9 +86,9 @@ final class Documents {
   }
 
   /**
-   * A value short enough for a Lucene term. A longer one is cut to one character past
-   * {@link Fields#MAX_TERM_CHARS}, so it can never equal a term a planner looks up (those are
-   * never longer), and the document is flagged so that wildcard conditions keep it.
+   * A value short enough for a Lucene term. A longer one is cut to one character past {@link
+   * Fields#MAX_TERM_CHARS}, so it can never equal a term a planner looks up (those are never
+   * longer), and the document is flagged so that wildcard conditions keep it.
    */
   private static String clipped(Document d, String v) {
     if (v.length() <= Fields.MAX_TERM_CHARS) {

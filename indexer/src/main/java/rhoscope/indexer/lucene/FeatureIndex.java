@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -28,8 +30,8 @@ import rhoscope.indexer.catalog.ProcessRecord;
 
 /**
  * The Lucene index of one shard: one document per process, its features as fields. Writes go
- * through one {@link IndexWriter}; reads through a near-real-time {@link SearcherManager}
- * refreshed after each commit.
+ * through one {@link IndexWriter}; reads through a near-real-time {@link SearcherManager} refreshed
+ * after each commit.
  */
 public final class FeatureIndex implements AutoCloseable {
   private final Path dir;
@@ -87,12 +89,7 @@ public final class FeatureIndex implements AutoCloseable {
 
   /** Ids of the processes matching a query, in index order. */
   public List<Long> search(Query query) {
-    return withSearcher(
-        s -> {
-          List<Long> ids = new ArrayList<>();
-          s.search(query, new IdCollector(ids));
-          return ids;
-        });
+    return withSearcher(s -> s.search(query, new IdCollectorManager()));
   }
 
   /** How many processes match a query. */
@@ -173,6 +170,22 @@ public final class FeatureIndex implements AutoCloseable {
   private UncheckedIOException failed(String what, IOException e) {
     return new UncheckedIOException(
         "cannot " + what + " Lucene index " + dir + ": " + e.getMessage(), e);
+  }
+
+  /** A collector per index slice, then one reduce: no shared state between slices. */
+  private static final class IdCollectorManager
+      implements CollectorManager<IdCollector, List<Long>> {
+    @Override
+    public IdCollector newCollector() {
+      return new IdCollector(new ArrayList<>());
+    }
+
+    @Override
+    public List<Long> reduce(Collection<IdCollector> collectors) {
+      List<Long> out = new ArrayList<>();
+      collectors.forEach(c -> out.addAll(c.ids));
+      return out;
+    }
   }
 
   /** Collects process ids from doc values: no stored-field loading per hit. */

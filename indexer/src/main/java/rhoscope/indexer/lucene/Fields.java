@@ -1,9 +1,9 @@
 package rhoscope.indexer.lucene;
 
 /**
- * Names of the Lucene fields of a process document. Set-valued features are one
- * {@code StringField} value per element; flags are {@code "true"}/{@code "false"}; channel labels
- * are written as the type language writes names, so a planner can query them verbatim.
+ * Names of the Lucene fields of a process document. Set-valued features are one {@code StringField}
+ * value per element; flags are {@code "true"}/{@code "false"}; channel labels are written as the
+ * type language writes names, so a planner can query them verbatim.
  */
 public final class Fields {
   private Fields() {}

@@ -8,9 +8,9 @@ import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
- * Words of names and comments: identifiers are split at underscores, case changes and digits
- * while the whole identifier is kept too, so {@code ERK_PP} is found by {@code erk},
- * {@code pp} and {@code erk_pp}.
+ * Words of names and comments: identifiers are split at underscores, case changes and digits while
+ * the whole identifier is kept too, so {@code ERK_PP} is found by {@code erk}, {@code pp} and
+ * {@code erk_pp}.
  */
 final class TextAnalyzer extends Analyzer {
   private final boolean indexing;

@@ -99,9 +99,13 @@ public sealed interface Condition {
       case Term t -> t.field() + ":" + t.value();
       case Wildcard w -> w.field() + ":~" + w.pattern();
       case All all ->
-          all.parts().stream().map(Condition::describe).collect(Collectors.joining(" AND ", "(", ")"));
+          all.parts().stream()
+              .map(Condition::describe)
+              .collect(Collectors.joining(" AND ", "(", ")"));
       case Any any ->
-          any.parts().stream().map(Condition::describe).collect(Collectors.joining(" OR ", "(", ")"));
+          any.parts().stream()
+              .map(Condition::describe)
+              .collect(Collectors.joining(" OR ", "(", ")"));
     };
   }
 }

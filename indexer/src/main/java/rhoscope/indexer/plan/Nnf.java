@@ -3,11 +3,11 @@ package rhoscope.indexer.plan;
 import rhoscope.lang.ast.type.Type;
 
 /**
- * Negation normal form of a core type: negations pushed down to the atoms (structural
- * constructors, {@code race}), through the Boolean connectives, the modalities
- * ({@code not <n>T = [n] not T}) and the fixpoints ({@code not mu X. T = nu X. not T[not X/X]}).
- * Fixpoint variables occur positively (the parser rejects anything else), so a variable keeps
- * its name: under the flipped binder it stands for the complement.
+ * Negation normal form of a core type: negations pushed down to the atoms (structural constructors,
+ * {@code race}), through the Boolean connectives, the modalities ({@code not <n>T = [n] not T}) and
+ * the fixpoints ({@code not mu X. T = nu X. not T[not X/X]}). Fixpoint variables occur positively
+ * (the parser rejects anything else), so a variable keeps its name: under the flipped binder it
+ * stands for the complement.
  */
 final class Nnf {
   private Nnf() {}
@@ -74,6 +74,7 @@ final class Nnf {
 
   private static IllegalArgumentException notCore(Type t) {
     return new IllegalArgumentException(
-        "the planner needs a core type (ParsedType.core()), found sugar " + t.getClass().getSimpleName());
+        "the planner needs a core type (ParsedType.core()), found sugar "
+            + t.getClass().getSimpleName());
   }
 }

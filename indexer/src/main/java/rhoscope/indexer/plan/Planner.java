@@ -16,17 +16,17 @@ import rhoscope.lang.ast.type.NamePattern;
 import rhoscope.lang.ast.type.Type;
 
 /**
- * Derives from a core type a necessary condition on the indexed features: a process for which
- * the condition fails cannot satisfy the type, so it need not be model checked.
+ * Derives from a core type a necessary condition on the indexed features: a process for which the
+ * condition fails cannot satisfy the type, so it need not be model checked.
  *
- * <p>The planner computes {@code reach(T)}: a condition true of every process with some
- * reachable state (the initial one included) satisfying T. Every feature it tests is a fact
- * about the whole reachable state space, so the conditions of the atoms compose: a state that
- * splits as {@code T | U} contains both parts' threads; a {@code <n>} step is a COMM on n and
- * leads to another reachable state. Exploration features count only when the exploration at
- * ingest was complete; otherwise the condition falls back to the static ones, which hold of
- * any run. Whatever it cannot reason about ({@code not} on an atom, {@code [n]T} in general,
- * quoted-process name patterns) it leaves unconstrained: when unsure, never prune.
+ * <p>The planner computes {@code reach(T)}: a condition true of every process with some reachable
+ * state (the initial one included) satisfying T. Every feature it tests is a fact about the whole
+ * reachable state space, so the conditions of the atoms compose: a state that splits as {@code T |
+ * U} contains both parts' threads; a {@code <n>} step is a COMM on n and leads to another reachable
+ * state. Exploration features count only when the exploration at ingest was complete; otherwise the
+ * condition falls back to the static ones, which hold of any run. Whatever it cannot reason about
+ * ({@code not} on an atom, {@code [n]T} in general, quoted-process name patterns) it leaves
+ * unconstrained: when unsure, never prune.
  */
 public final class Planner {
   /** Iterations of a least fixpoint before giving up on it (and not pruning). */
@@ -41,8 +41,8 @@ public final class Planner {
   }
 
   /**
-   * @param whole whether {@code t} is evaluated on a whole reachable state (as opposed to one
-   *     part of a spatial split, where "no step possible" says nothing about the state)
+   * @param whole whether {@code t} is evaluated on a whole reachable state (as opposed to one part
+   *     of a spatial split, where "no step possible" says nothing about the state)
    */
   private static Condition reach(Type t, boolean whole, Map<String, Condition> env) {
     return switch (t) {
@@ -54,7 +54,8 @@ public final class Planner {
       case Type.And a -> conjunction(a, whole, env);
       case Type.Or o -> Condition.or(reach(o.left(), whole, env), reach(o.right(), whole, env));
       case Type.Par p -> Condition.and(reach(p.left(), false, env), reach(p.right(), false, env));
-      case Type.Send s -> Condition.and(nameExists(s.channel()), explored(Fields.CARRIED, s.channel()));
+      case Type.Send s ->
+          Condition.and(nameExists(s.channel()), explored(Fields.CARRIED, s.channel()));
       case Type.Receive r ->
           Condition.and(
               linearReceive(),
@@ -63,9 +64,9 @@ public final class Planner {
       case Type.Contract c ->
           Condition.and(nameExists(c.channel()), explored(Fields.CONTRACT_REACHABLE, c.channel()));
       case Type.Race r ->
-          Condition.and(linearReceive(), nameExists(r.channel()), explored(Fields.COMM, r.channel()));
-      case Type.Diamond d ->
-          Condition.and(communicates(d.label()), reach(d.body(), whole, env));
+          Condition.and(
+              linearReceive(), nameExists(r.channel()), explored(Fields.COMM, r.channel()));
+      case Type.Diamond d -> Condition.and(communicates(d.label()), reach(d.body(), whole, env));
       case Type.Box b ->
           whole && b.label().isEmpty() && b.body() instanceof Type.False
               ? stuckReachable()
@@ -182,8 +183,8 @@ public final class Planner {
   }
 
   /**
-   * A name matching the pattern exists at run time only if the source wrote it: a public name
-   * or URI literally (unless the process builds strings), a private name by its {@code new}.
+   * A name matching the pattern exists at run time only if the source wrote it: a public name or
+   * URI literally (unless the process builds strings), a private name by its {@code new}.
    */
   private static Condition nameExists(NamePattern n) {
     return switch (n) {
@@ -215,8 +216,8 @@ public final class Planner {
   }
 
   /**
-   * A label condition: a term when the text has no glob characters, else a wildcard (which
-   * also keeps documents with values too long to index whole).
+   * A label condition: a term when the text has no glob characters, else a wildcard (which also
+   * keeps documents with values too long to index whole).
    */
   private static Condition label(String field, String open, String text, String close) {
     boolean glob = text.indexOf('*') >= 0 || text.indexOf('?') >= 0;

@@ -20,7 +20,10 @@ class QueryBenchmarkTest {
         QueryBenchmark.run(
             new PrintStream(bytes, true, StandardCharsets.UTF_8),
             new QueryBenchmark.Options(
-                Path.of("..", "datasets"), dir, 60, 1,
+                Path.of("..", "datasets"),
+                dir,
+                60,
+                1,
                 List.of("eventually contains \"winner\"!(_)", "deadlock_free")));
 
     assertThat(r.processes()).isGreaterThanOrEqualTo(60);
@@ -29,7 +32,8 @@ class QueryBenchmarkTest {
     assertThat(selective.mode()).isEqualTo("index, cold");
     assertThat(selective.pruneRatio()).isGreaterThan(0.8);
     assertThat(r.rows().get(2).stats().prunedByIndex()).isZero();
-    assertThat(r.rows().get(1).stats().fromCache()).isEqualTo(r.rows().get(1).stats().total() - r.rows().get(1).stats().prunedByIndex());
+    assertThat(r.rows().get(1).stats().fromCache())
+        .isEqualTo(r.rows().get(1).stats().total() - r.rows().get(1).stats().prunedByIndex());
     assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("median").contains("deadlock_free");
   }
 

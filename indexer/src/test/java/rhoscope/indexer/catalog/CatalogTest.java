@@ -24,12 +24,29 @@ class CatalogTest {
     var statics = StaticAnalysis.of(ProcessParser.parse(path, source).process());
     var exploration =
         new ExplorationFeatures(
-            true, true, 3, 2, 5, "",
-            new TreeSet<>(List.of("\"a\"")), new TreeSet<>(List.of("\"a\"")),
-            new TreeSet<>(List.of("\"a\"")), new TreeSet<>(), false, true);
+            true,
+            true,
+            3,
+            2,
+            5,
+            "",
+            new TreeSet<>(List.of("\"a\"")),
+            new TreeSet<>(List.of("\"a\"")),
+            new TreeSet<>(List.of("\"a\"")),
+            new TreeSet<>(),
+            false,
+            true);
     return new ProcessRecord(
-        0, path, Path.of(path).getFileName().toString(), "test", ProcessFormat.RHOLANG, "", source,
-        fingerprint, Instant.now().truncatedTo(ChronoUnit.MILLIS), List.of("a warning"),
+        0,
+        path,
+        Path.of(path).getFileName().toString(),
+        "test",
+        ProcessFormat.RHOLANG,
+        "",
+        source,
+        fingerprint,
+        Instant.now().truncatedTo(ChronoUnit.MILLIS),
+        List.of("a warning"),
         new ProcessFeatures(statics, exploration));
   }
 
@@ -57,7 +74,8 @@ class CatalogTest {
   @Test
   void aCatalogFromANewerRhoscopeIsRefusedNamingItsFile() throws Exception {
     Catalog.open(dir).close();
-    try (var conn = DriverManager.getConnection("jdbc:h2:file:" + dir.toAbsolutePath().resolve("catalog"));
+    try (var conn =
+            DriverManager.getConnection("jdbc:h2:file:" + dir.toAbsolutePath().resolve("catalog"));
         Statement s = conn.createStatement()) {
       s.execute("UPDATE schema_version SET version = 99");
     }
@@ -69,8 +87,7 @@ class CatalogTest {
 
   @Test
   void storedProcessesReadBackWithFeaturesAndWarnings() {
-    ProcessRecord r =
-        record("/x/b.rho", "new x in { for (_ <- x) { @\"y\"!(1) } | x!(0) }", "f2");
+    ProcessRecord r = record("/x/b.rho", "new x in { for (_ <- x) { @\"y\"!(1) } | x!(0) }", "f2");
     try (Catalog c = Catalog.open(dir)) {
       long id = c.putPending(r);
       ProcessRecord back = c.get(id).orElseThrow();

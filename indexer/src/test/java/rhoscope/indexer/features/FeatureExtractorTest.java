@@ -9,14 +9,16 @@ import rhoscope.lang.parse.ProcessParser;
 class FeatureExtractorTest {
 
   private static ProcessFeatures extract(String source, long maxStates) {
-    return FeatureExtractor.extract(ProcessParser.parse("t.rho", source), maxStates, Duration.ofSeconds(5));
+    return FeatureExtractor.extract(
+        ProcessParser.parse("t.rho", source), maxStates, Duration.ofSeconds(5));
   }
 
   @Test
   void aCompleteExplorationRecordsCarriedNamesCommunicationsAndDeadlocks() {
     ProcessFeatures f =
         extract(
-            "new ping in { ping!(1) | for (x <- ping) { @\"pong\"!(x) } | for (y <- @\"never\") { Nil } }",
+            "new ping in { ping!(1) | for (x <- ping) { @\"pong\"!(x) } | for (y <- @\"never\") {"
+                + " Nil } }",
             1000);
 
     ExplorationFeatures x = f.exploration();
@@ -63,7 +65,8 @@ class FeatureExtractorTest {
 
   @Test
   void staticFeaturesComeWithTheExploration() {
-    ProcessFeatures f = extract("new a, b in { for (_ <- a) { b!(Nil) } | for (_ <- b) { a!(Nil) } }", 100);
+    ProcessFeatures f =
+        extract("new a, b in { for (_ <- a) { b!(Nil) } | for (_ <- b) { a!(Nil) } }", 100);
 
     assertThat(f.statics().cycles()).hasSize(1);
     assertThat(f.exploration().deadlockReachable()).isTrue();

@@ -23,7 +23,8 @@ class FeatureIndexTest {
       index.put(rec(1, "/a.rho", "@\"ERK_PP\"!(1)", "f1"));
       assertThat(index.count(FeatureIndex.all())).isZero();
       index.commit();
-      assertThat(index.search(new TermQuery(new Term(Fields.LITERAL, "\"ERK_PP\"")))).containsExactly(1L);
+      assertThat(index.search(new TermQuery(new Term(Fields.LITERAL, "\"ERK_PP\""))))
+          .containsExactly(1L);
 
       index.put(rec(1, "/a.rho", "@\"MEK\"!(1)", "f2"));
       index.commit();

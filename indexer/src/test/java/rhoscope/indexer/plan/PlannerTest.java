@@ -15,7 +15,8 @@ class PlannerTest {
   void reachingAMessageNeedsItsNameWrittenAndCarriedWhenExplorationCompleted() {
     assertThat(plan("eventually contains \"PP_K\"!(_)"))
         .isEqualTo(
-            "((computes_strings:true OR literal:\"PP_K\") AND (complete:false OR carried:\"PP_K\"))");
+            "((computes_strings:true OR literal:\"PP_K\") AND (complete:false OR"
+                + " carried:\"PP_K\"))");
   }
 
   @Test
@@ -55,7 +56,8 @@ class PlannerTest {
   @Test
   void racesOnPrivateNamesNeedTheDeclarationAndACommunication() {
     assertThat(plan("eventually race(balance)"))
-        .isEqualTo("(linear_receive:true AND declared:balance AND (complete:false OR comm:balance))");
+        .isEqualTo(
+            "(linear_receive:true AND declared:balance AND (complete:false OR comm:balance))");
   }
 
   @Test
@@ -81,12 +83,14 @@ class PlannerTest {
   void disjunctionsAndConjunctionsCombine() {
     assertThat(plan("eventually (contains \"a\"!(_) or contains \"b\"!(_))"))
         .isEqualTo(
-            "(((computes_strings:true OR literal:\"a\") AND (complete:false OR carried:\"a\"))"
-                + " OR ((computes_strings:true OR literal:\"b\") AND (complete:false OR carried:\"b\")))");
+            "(((computes_strings:true OR literal:\"a\") AND (complete:false OR carried:\"a\")) OR"
+                + " ((computes_strings:true OR literal:\"b\") AND (complete:false OR"
+                + " carried:\"b\")))");
     assertThat(plan("eventually contains (\"a\"!(_) | \"b\"!(_))"))
         .isEqualTo(
-            "((computes_strings:true OR literal:\"a\") AND (complete:false OR carried:\"a\")"
-                + " AND (computes_strings:true OR literal:\"b\") AND (complete:false OR carried:\"b\"))");
+            "((computes_strings:true OR literal:\"a\") AND (complete:false OR carried:\"a\") AND"
+                + " (computes_strings:true OR literal:\"b\") AND (complete:false OR"
+                + " carried:\"b\"))");
   }
 
   @Test
@@ -98,16 +102,19 @@ class PlannerTest {
   @Test
   void communicationOnANameNeedsItInTheCommunicatedChannels() {
     assertThat(plan("can_communicate(\"ping\")"))
-        .isEqualTo("((computes_strings:true OR literal:\"ping\") AND (complete:false OR comm:\"ping\"))");
+        .isEqualTo(
+            "((computes_strings:true OR literal:\"ping\") AND (complete:false OR comm:\"ping\"))");
   }
 
   @Test
   void servicesAndWaitingReceivesUseTheirOwnFields() {
     assertThat(plan("eventually contains contract \"svc\""))
         .isEqualTo(
-            "((computes_strings:true OR literal:\"svc\") AND (complete:false OR contract_reachable:\"svc\"))");
+            "((computes_strings:true OR literal:\"svc\") AND (complete:false OR"
+                + " contract_reachable:\"svc\"))");
     assertThat(plan("eventually contains for(lock){true}"))
         .isEqualTo(
-            "(linear_receive:true AND declared:lock AND (complete:false OR receive_reachable:lock))");
+            "(linear_receive:true AND declared:lock AND (complete:false OR"
+                + " receive_reachable:lock))");
   }
 }
