@@ -5,8 +5,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=find-jdk.sh
 source "$ROOT/scripts/find-jdk.sh"
 cd "$ROOT"
-# Browser tests need Debian's chromium; the script installs it when it can and the tests skip
-# with a message when it is still missing.
+# The browser test needs Debian's chromium and chromium-driver, the SPIN cross-check spin and gcc;
+# the script installs what is missing when it can, and those tests skip, saying why, when not.
 if [ -x "$ROOT/scripts/install-test-deps.sh" ]; then
   "$ROOT/scripts/install-test-deps.sh" || echo "test deps could not be installed; browser tests will skip" >&2
 fi
