@@ -34,3 +34,11 @@ if ! RHOSCOPE_JDK=$(rhoscope_find_jdk); then
 fi
 export JAVA_HOME="$RHOSCOPE_JDK"
 export PATH="$JAVA_HOME/bin:$PATH"
+# Maven's own libraries (Guava) still call sun.misc.Unsafe, which JDK 24+ warns about on every
+# build; allow it quietly there (older JDKs reject the flag).
+if [ "$(rhoscope_java_major "$JAVA_HOME")" -ge 24 ]; then
+  case "${MAVEN_OPTS:-}" in
+    *sun-misc-unsafe-memory-access*) ;;
+    *) export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ;;
+  esac
+fi
