@@ -190,6 +190,16 @@ public final class ProcessDatabase implements AutoCloseable {
         stats);
   }
 
+  /**
+   * The index condition a type's survivors must meet, readable ({@code all} when the planner
+   * cannot prune for it): what {@code query --explain} shows.
+   *
+   * @throws rhoscope.lang.diag.LangException when the type does not parse
+   */
+  public static String explain(String type) {
+    return Planner.plan(TypeParser.parse("query", type).core()).condition().describe();
+  }
+
   private record Candidate(Shard shard, long id) {}
 
   private Optional<ProcessVerdict> answer(

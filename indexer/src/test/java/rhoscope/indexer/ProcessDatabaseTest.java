@@ -105,6 +105,13 @@ class ProcessDatabaseTest {
   }
 
   @Test
+  void explainShowsTheIndexCondition() {
+    assertThat(ProcessDatabase.explain("eventually deadlock"))
+        .isEqualTo("(linear_receive:true AND (complete:false OR deadlock:true))");
+    assertThat(ProcessDatabase.explain("deadlock_free")).isEqualTo("all");
+  }
+
+  @Test
   void removeDeletesFromBothStores() throws IOException {
     write("a.rho", PING);
     try (ProcessDatabase db = ProcessDatabase.open(dir.resolve("db"))) {

@@ -1,5 +1,6 @@
 package rhoscope.lang.parse;
 
+import java.util.List;
 import java.util.Map;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
@@ -18,7 +19,20 @@ import rhoscope.lang.diag.LangException;
  * into the process AST. The one entry point is {@link #parse(String, String)}.
  */
 public final class ProcessParser {
-  private static final Map<Integer, String> RULE_NAMES = SyntaxErrors.rholangRules();
+  private static final SyntaxErrors.Grammar GRAMMAR =
+      new SyntaxErrors.Grammar(
+          List.of(
+              Map.entry(RholangParser.RULE_proc, "<process>"),
+              Map.entry(RholangParser.RULE_proc4, "<expression>"),
+              Map.entry(RholangParser.RULE_proc13, "<pattern>"),
+              Map.entry(RholangParser.RULE_name, "<name>")),
+          Map.of(
+              RholangLexer.VAR, "<identifier>",
+              RholangLexer.LONG, "<integer>",
+              RholangLexer.STRING, "<string>",
+              RholangLexer.URI, "<uri>"),
+          RholangLexer.UNRECOGNIZED,
+          Map.of("\"", "\\\" \\\\ \\n \\t", "`", "\\` \\\\"));
 
   private ProcessParser() {}
 
@@ -45,11 +59,11 @@ public final class ProcessParser {
   private static RholangParser.ProcessContext parseTree(String sourceName, String text) {
     RholangLexer lexer = new RholangLexer(CharStreams.fromString(text, sourceName));
     lexer.removeErrorListeners();
-    lexer.addErrorListener(SyntaxErrors.throwing(sourceName, text, RULE_NAMES));
+    lexer.addErrorListener(SyntaxErrors.throwing(sourceName, text, GRAMMAR));
     CommonTokenStream tokens = new CommonTokenStream(lexer);
     RholangParser parser = new RholangParser(tokens);
     parser.removeErrorListeners();
-    parser.addErrorListener(SyntaxErrors.throwing(sourceName, text, RULE_NAMES));
+    parser.addErrorListener(SyntaxErrors.throwing(sourceName, text, GRAMMAR));
     parser.setErrorHandler(new NonRecovering());
     // SLL is fast and almost always right; when it fails the input may still be fine (SLL
     // can report false errors), so only the full-LL verdict counts.

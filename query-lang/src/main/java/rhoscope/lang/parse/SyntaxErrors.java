@@ -1,32 +1,49 @@
 package rhoscope.lang.parse;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.antlr.v4.runtime.ANTLRErrorListener;
 import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.Lexer;
 import org.antlr.v4.runtime.NoViableAltException;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.ATN;
+import org.antlr.v4.runtime.misc.Interval;
 import org.antlr.v4.runtime.misc.IntervalSet;
 import rhoscope.lang.diag.ErrorCode;
 import rhoscope.lang.diag.LangException;
 
 /**
- * Turns the first ANTLR syntax error into a {@link LangException} (no recovery: one precise
- * error beats a cascade of guesses), with the expected tokens collapsed into rule names as
- * Trino does: a set that holds every token that can start a process reads {@code <process>}.
+ * Turns the first ANTLR syntax error of either language into a {@link LangException} (no
+ * recovery: one precise error beats a cascade of guesses), in one style for both so that users
+ * of processes and queries read the same messages: Trino's, with the expected tokens collapsed
+ * into rule names, {@code mismatched input '}'. Expecting: <process>}.
  */
 final class SyntaxErrors {
   private SyntaxErrors() {}
 
-  /** An error listener that throws at the first error it hears of. */
-  static ANTLRErrorListener throwing(
-      String sourceName, String text, Map<Integer, String> ruleNames) {
+  /**
+   * What the messages need to know of one grammar.
+   *
+   * @param rules the rules worth naming, widest first: a rule stands for its FIRST set
+   * @param tokens names for the tokens whose text varies (identifiers, literals)
+   * @param strayCharacter the token type the lexer gives a character that starts no token, or
+   *     {@link Token#INVALID_TYPE} where the lexer reports that character itself
+   * @param escapes for each literal delimiter whose lexer rule admits only some escapes, those
+   *     escapes: a literal with another one fails to lex just like an unterminated one
+   */
+  record Grammar(
+      List<Map.Entry<Integer, String>> rules,
+      Map<Integer, String> tokens,
+      int strayCharacter,
+      Map<String, String> escapes) {}
+
+  /** An error listener, for the lexer and the parser alike, that throws at the first error. */
+  static ANTLRErrorListener throwing(String sourceName, String text, Grammar grammar) {
     return new BaseErrorListener() {
       @Override
       public void syntaxError(
@@ -36,21 +53,29 @@ final class SyntaxErrors {
           int charPositionInLine,
           String msg,
           RecognitionException e) {
-        String detail = msg;
-        if (recognizer instanceof Parser parser && offendingSymbol instanceof Token token) {
-          detail = describe(parser, token, e, ruleNames);
-        }
+        String detail =
+            switch (recognizer) {
+              case Lexer lexer -> stray(grammar, firstCharOfToken(lexer));
+              case Parser parser when offendingSymbol instanceof Token token ->
+                  describe(grammar, parser, token, e);
+              default -> msg;
+            };
         throw new LangException(
             ErrorCode.SYNTAX, sourceName, text, line, charPositionInLine + 1, detail);
       }
     };
   }
 
+  /** By code point, as the lexer counts: the source text's UTF-16 indices may differ. */
+  private static String firstCharOfToken(Lexer lexer) {
+    int start = lexer._tokenStartCharIndex;
+    return lexer.getInputStream().getText(Interval.of(start, start));
+  }
+
   private static String describe(
-      Parser parser, Token token, RecognitionException e, Map<Integer, String> ruleNames) {
-    String unknown = unrecognized(token);
-    if (unknown != null) {
-      return unknown;
+      Grammar grammar, Parser parser, Token token, RecognitionException e) {
+    if (token.getType() == grammar.strayCharacter()) {
+      return stray(grammar, token.getText());
     }
     String input = "'" + (token.getType() == Token.EOF ? "<EOF>" : token.getText()) + "'";
     String message = "mismatched input " + input;
@@ -62,35 +87,38 @@ final class SyntaxErrors {
     } else {
       expected = e != null ? e.getExpectedTokens() : parser.getExpectedTokens();
     }
-    List<String> names = collapse(parser, expected, ruleNames);
+    List<String> names = collapse(grammar, parser, expected);
     return names.isEmpty() ? message : message + ". Expecting: " + String.join(", ", names);
   }
 
-  /** A message for a character no token starts with, or null for a real token. */
-  private static String unrecognized(Token token) {
-    if (token.getType() != RholangLexer.UNRECOGNIZED) {
-      return null;
+  /** The message for a character that starts no token, {@code c}. */
+  private static String stray(Grammar grammar, String c) {
+    String literal =
+        switch (c) {
+          case "\"" -> "string";
+          case "`" -> "URI";
+          default -> null;
+        };
+    if (literal == null) {
+      return "unexpected character '" + c + "'";
     }
-    return switch (token.getText()) {
-      case "\"" -> "unterminated string literal (or an escape other than \\\" \\\\ \\n \\t)";
-      case "`" -> "unterminated URI literal (or an escape other than \\` \\\\)";
-      default -> "unexpected character '" + token.getText() + "'";
-    };
+    String escapes = grammar.escapes().get(c);
+    String message = "unterminated " + literal + " literal";
+    return escapes == null ? message : message + " (or an escape other than " + escapes + ")";
   }
 
   /**
-   * The expected tokens as display names: first every rule (in the given order) whose whole
-   * FIRST set is expected, standing for those tokens, then the remaining tokens.
+   * The expected tokens as display names: first every rule (in the grammar's order) whose whole
+   * FIRST set is expected and not already named by a wider rule, then the remaining tokens.
    */
-  private static List<String> collapse(
-      Parser parser, IntervalSet expected, Map<Integer, String> ruleNames) {
+  private static List<String> collapse(Grammar grammar, Parser parser, IntervalSet expected) {
     if (expected == null || expected.isNil()) {
       return List.of();
     }
     ATN atn = parser.getATN();
     IntervalSet left = new IntervalSet(expected);
     List<String> out = new ArrayList<>();
-    for (Map.Entry<Integer, String> rule : ruleNames.entrySet()) {
+    for (Map.Entry<Integer, String> rule : grammar.rules()) {
       IntervalSet first = atn.nextTokens(atn.ruleToStartState[rule.getKey()]);
       boolean expectedWhole = first.subtract(expected).isNil();
       boolean coveredAlready = first.and(left).isNil();
@@ -100,29 +128,11 @@ final class SyntaxErrors {
       }
     }
     for (int type : left.toList()) {
-      out.add(tokenName(parser, type));
+      out.add(
+          type == Token.EOF
+              ? "<EOF>"
+              : grammar.tokens().getOrDefault(type, parser.getVocabulary().getDisplayName(type)));
     }
     return out;
-  }
-
-  private static String tokenName(Parser parser, int type) {
-    return switch (type) {
-      case Token.EOF -> "<EOF>";
-      case RholangLexer.VAR -> "<identifier>";
-      case RholangLexer.LONG -> "<integer>";
-      case RholangLexer.STRING -> "<string>";
-      case RholangLexer.URI -> "<uri>";
-      default -> parser.getVocabulary().getDisplayName(type);
-    };
-  }
-
-  /** The rules worth naming in Rholang messages, widest first. */
-  static Map<Integer, String> rholangRules() {
-    Map<Integer, String> rules = new LinkedHashMap<>();
-    rules.put(RholangParser.RULE_proc, "<process>");
-    rules.put(RholangParser.RULE_proc4, "<expression>");
-    rules.put(RholangParser.RULE_proc13, "<pattern>");
-    rules.put(RholangParser.RULE_name, "<name>");
-    return rules;
   }
 }

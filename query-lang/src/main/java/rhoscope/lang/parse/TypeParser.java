@@ -1,6 +1,7 @@
 package rhoscope.lang.parse;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.antlr.v4.runtime.CharStreams;
@@ -23,6 +24,21 @@ import rhoscope.lang.parse.grammar.TypeLexer;
  * simple name and lives in {@code rhoscope.lang.parse.grammar}, hence the qualified references.
  */
 public final class TypeParser {
+  private static final SyntaxErrors.Grammar GRAMMAR =
+      new SyntaxErrors.Grammar(
+          List.of(
+              Map.entry(rhoscope.lang.parse.grammar.TypeParser.RULE_type, "<type>"),
+              Map.entry(rhoscope.lang.parse.grammar.TypeParser.RULE_payload, "<payload>"),
+              Map.entry(rhoscope.lang.parse.grammar.TypeParser.RULE_namePattern, "<name>"),
+              Map.entry(rhoscope.lang.parse.grammar.TypeParser.RULE_literal, "<literal>")),
+          Map.of(
+              TypeLexer.IDENT, "<identifier>",
+              TypeLexer.INT, "<integer>",
+              TypeLexer.STRING, "<string>",
+              TypeLexer.URI, "<uri>"),
+          Token.INVALID_TYPE,
+          Map.of());
+
   private TypeParser() {}
 
   /**
@@ -80,12 +96,12 @@ public final class TypeParser {
       String sourceName, String text, Function<rhoscope.lang.parse.grammar.TypeParser, C> rule) {
     TypeLexer lexer = new TypeLexer(CharStreams.fromString(text, sourceName));
     lexer.removeErrorListeners();
-    lexer.addErrorListener(TypeSyntaxErrors.throwing(sourceName, text));
+    lexer.addErrorListener(SyntaxErrors.throwing(sourceName, text, GRAMMAR));
     CommonTokenStream tokens = new CommonTokenStream(lexer);
     rhoscope.lang.parse.grammar.TypeParser parser =
         new rhoscope.lang.parse.grammar.TypeParser(tokens);
     parser.removeErrorListeners();
-    parser.addErrorListener(TypeSyntaxErrors.throwing(sourceName, text));
+    parser.addErrorListener(SyntaxErrors.throwing(sourceName, text, GRAMMAR));
     parser.setErrorHandler(new NonRecovering());
     // SLL is fast and almost always right; when it fails the input may still be fine, so
     // only the full-LL verdict counts.

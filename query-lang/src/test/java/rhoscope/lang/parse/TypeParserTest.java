@@ -167,7 +167,7 @@ class TypeParserTest {
             e -> {
               assertThat(e.code()).isEqualTo(ErrorCode.SYNTAX);
               assertThat(e.getMessage())
-                  .startsWith("q.type:1:17: unexpected end of input, expected <type>")
+                  .startsWith("q.type:1:17: mismatched input '<EOF>'. Expecting: <type>")
                   .endsWith("always (a!() and\n                ^");
             });
   }
