@@ -5,14 +5,12 @@ import java.util.List;
 import java.util.Map;
 import org.antlr.v4.runtime.ANTLRErrorListener;
 import org.antlr.v4.runtime.BaseErrorListener;
-import org.antlr.v4.runtime.Lexer;
 import org.antlr.v4.runtime.NoViableAltException;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.ATN;
-import org.antlr.v4.runtime.misc.Interval;
 import org.antlr.v4.runtime.misc.IntervalSet;
 import rhoscope.lang.diag.ErrorCode;
 import rhoscope.lang.diag.LangException;
@@ -31,18 +29,17 @@ final class SyntaxErrors {
    *
    * @param rules the rules worth naming, widest first: a rule stands for its FIRST set
    * @param tokens names for the tokens whose text varies (identifiers, literals)
-   * @param strayCharacter the token type the lexer gives a character that starts no token, or
-   *     {@link Token#INVALID_TYPE} where the lexer reports that character itself
+   * @param unrecognized the lexer's catch-all token, for a character that starts no other one
    * @param escapes for each literal delimiter whose lexer rule admits only some escapes, those
    *     escapes: a literal with another one fails to lex just like an unterminated one
    */
   record Grammar(
       List<Map.Entry<Integer, String>> rules,
       Map<Integer, String> tokens,
-      int strayCharacter,
+      int unrecognized,
       Map<String, String> escapes) {}
 
-  /** An error listener, for the lexer and the parser alike, that throws at the first error. */
+  /** An error listener that throws at the first error it hears of. */
   static ANTLRErrorListener throwing(String sourceName, String text, Grammar grammar) {
     return new BaseErrorListener() {
       @Override
@@ -54,28 +51,19 @@ final class SyntaxErrors {
           String msg,
           RecognitionException e) {
         String detail =
-            switch (recognizer) {
-              case Lexer lexer -> stray(grammar, firstCharOfToken(lexer));
-              case Parser parser when offendingSymbol instanceof Token token ->
-                  describe(grammar, parser, token, e);
-              default -> msg;
-            };
+            recognizer instanceof Parser parser && offendingSymbol instanceof Token token
+                ? describe(grammar, parser, token, e)
+                : msg;
         throw new LangException(
             ErrorCode.SYNTAX, sourceName, text, line, charPositionInLine + 1, detail);
       }
     };
   }
 
-  /** By code point, as the lexer counts: the source text's UTF-16 indices may differ. */
-  private static String firstCharOfToken(Lexer lexer) {
-    int start = lexer._tokenStartCharIndex;
-    return lexer.getInputStream().getText(Interval.of(start, start));
-  }
-
   private static String describe(
       Grammar grammar, Parser parser, Token token, RecognitionException e) {
-    if (token.getType() == grammar.strayCharacter()) {
-      return stray(grammar, token.getText());
+    if (token.getType() == grammar.unrecognized()) {
+      return unrecognized(grammar, token.getText());
     }
     String input = "'" + (token.getType() == Token.EOF ? "<EOF>" : token.getText()) + "'";
     String message = "mismatched input " + input;
@@ -91,8 +79,8 @@ final class SyntaxErrors {
     return names.isEmpty() ? message : message + ". Expecting: " + String.join(", ", names);
   }
 
-  /** The message for a character that starts no token, {@code c}. */
-  private static String stray(Grammar grammar, String c) {
+  /** The message for {@code c}, a character that starts no token. */
+  private static String unrecognized(Grammar grammar, String c) {
     String literal =
         switch (c) {
           case "\"" -> "string";

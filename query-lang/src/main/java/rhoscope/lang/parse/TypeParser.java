@@ -36,7 +36,7 @@ public final class TypeParser {
               TypeLexer.INT, "<integer>",
               TypeLexer.STRING, "<string>",
               TypeLexer.URI, "<uri>"),
-          Token.INVALID_TYPE,
+          TypeLexer.UNRECOGNIZED,
           Map.of());
 
   private TypeParser() {}

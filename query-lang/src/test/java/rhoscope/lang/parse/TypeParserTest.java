@@ -172,6 +172,27 @@ class TypeParserTest {
             });
   }
 
+  /** The lexer consumes an unterminated literal whole; the SLL-to-LL retry must not lose it. */
+  @Test
+  void lexicalErrorsAreNamedAtTheirFirstCharacter() {
+    assertSyntaxError("eventually contains \"abc", 1, 21, "unterminated string literal");
+    assertSyntaxError("always (a!(_) and\n  b!(\"x))", 2, 6, "unterminated string literal");
+    assertSyntaxError("always `rho:x", 1, 8, "unterminated URI literal");
+    assertSyntaxError("always a!(_) #", 1, 14, "unexpected character '#'");
+  }
+
+  private static void assertSyntaxError(String text, int line, int column, String detail) {
+    assertThatThrownBy(() -> TypeParser.parse("q", text))
+        .as(text)
+        .isInstanceOfSatisfying(
+            LangException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.SYNTAX);
+              assertThat(e.line() + ":" + e.column()).isEqualTo(line + ":" + column);
+              assertThat(e.detail()).isEqualTo(detail);
+            });
+  }
+
   @Test
   void tooDeepInputIsReportedNotThrownAsStackOverflow() {
     String deep = "not ".repeat(200_000) + "true";

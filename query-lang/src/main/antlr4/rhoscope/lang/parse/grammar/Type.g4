@@ -142,3 +142,8 @@ DOC_COMMENT : '/**' .*? '*/' -> channel(HIDDEN) ;
 BLOCK_COMMENT : '/*' .*? '*/' -> skip ;
 LINE_COMMENT : ('//' | '--') ~[\r\n]* -> skip ;
 WS : [ \t\r\n\f]+ -> skip ;
+
+// Anything else is an error token, so that the parser reports it with its position. A lexer
+// error would not do: the parser's SLL-then-LL retry replays the token stream, and the lexer,
+// having already consumed the bad input, would not report it twice.
+UNRECOGNIZED : . ;
