@@ -219,7 +219,7 @@ function renderMatch(m) {
   }
   actions.append(el('a', { href: `#/process/${encodeURIComponent(m.id)}`, class: 'open-process button secondary' }, 'Process'));
   return el('li', { class: 'match', 'data-id': m.id },
-    el('span', { class: `verdict ${m.verdict}` }, m.verdict),
+    el('span', { class: `verdict ${m.verdict}` }, m.verdict.toUpperCase()),
     el('span', {}, el('span', { class: 'name' }, m.name), ' ', el('span', { class: 'dataset' }, m.dataset)),
     el('span', { class: 'reason' }, m.reason || ''),
     actions);

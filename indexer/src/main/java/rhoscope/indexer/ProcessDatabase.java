@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
@@ -16,6 +17,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.WildcardQuery;
 import rhoscope.engine.check.CheckOptions;
+import rhoscope.engine.check.Verdict;
 import rhoscope.indexer.catalog.CachedVerdict;
 import rhoscope.indexer.catalog.ProcessRecord;
 import rhoscope.indexer.catalog.ProcessSummary;
@@ -131,6 +133,19 @@ public final class ProcessDatabase implements AutoCloseable {
    * @throws rhoscope.lang.diag.LangException when the type does not parse
    */
   public QueryResult query(QueryRequest request) {
+    return query(request, QueryProgress.NONE);
+  }
+
+  /**
+   * Answers a query as {@link #query(QueryRequest)} does, telling {@code progress} the number of
+   * candidates once they are known and then each candidate's verdict as its check finishes. The
+   * verdicts arrive on this database's worker threads, concurrently: {@code progress} must be
+   * thread-safe (see {@link QueryProgress}).
+   *
+   * @throws rhoscope.lang.diag.LangException when the type does not parse
+   */
+  public QueryResult query(QueryRequest request, QueryProgress progress) {
+    Objects.requireNonNull(progress, "progress");
     long start = System.nanoTime();
     ParsedType parsed = TypeParser.parse("query", request.type());
     Type core = parsed.core();
@@ -149,6 +164,7 @@ public final class ProcessDatabase implements AutoCloseable {
         candidates.add(new Candidate(shard, id));
       }
     }
+    progress.candidates(candidates.size());
     int parallel = Math.max(1, Math.min(pool.getParallelism(), candidates.size()));
     CheckOptions options =
         CheckOptions.defaults()
@@ -160,16 +176,22 @@ public final class ProcessDatabase implements AutoCloseable {
             pool,
             () ->
                 candidates.parallelStream()
-                    .map(c -> answer(c, core, key, options, request.useCache()))
+                    .map(
+                        c -> {
+                          Optional<ProcessVerdict> a =
+                              answer(c, core, key, options, request.useCache());
+                          a.ifPresent(progress::verdict);
+                          return a;
+                        })
                     .flatMap(Optional::stream)
                     .toList());
 
     int fromCache = (int) answers.stream().filter(ProcessVerdict::cached).count();
-    int matched = (int) answers.stream().filter(a -> a.verdict() == Verdict.HOLDS).count();
+    int matched = (int) answers.stream().filter(a -> a.verdict() == Verdict.YES).count();
     int unknown = (int) answers.stream().filter(a -> a.verdict() == Verdict.UNKNOWN).count();
     List<ProcessVerdict> results =
         answers.stream()
-            .filter(a -> a.verdict() != Verdict.FAILS)
+            .filter(a -> a.verdict() != Verdict.NO)
             .sorted(Comparator.comparing(ProcessVerdict::verdict).thenComparing(ProcessVerdict::id))
             .limit(request.limit())
             .toList();

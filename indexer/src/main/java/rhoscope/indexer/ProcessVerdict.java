@@ -2,6 +2,7 @@ package rhoscope.indexer;
 
 import java.util.List;
 import java.util.Objects;
+import rhoscope.engine.check.Verdict;
 import rhoscope.indexer.catalog.ProcessFormat;
 
 /**

@@ -11,6 +11,7 @@ import rhoscope.engine.check.CheckOptions;
 import rhoscope.engine.check.CheckResult;
 import rhoscope.engine.check.Evidence;
 import rhoscope.engine.check.ModelChecker;
+import rhoscope.engine.check.Verdict;
 import rhoscope.indexer.catalog.CachedVerdict;
 import rhoscope.indexer.catalog.ProcessFormat;
 import rhoscope.indexer.catalog.ProcessRecord;
@@ -65,13 +66,7 @@ final class Verifier {
         }
         finalState = e.finalState();
       }
-      Verdict v =
-          switch (c.verdict()) {
-            case YES -> Verdict.HOLDS;
-            case NO -> Verdict.FAILS;
-            case UNKNOWN -> Verdict.UNKNOWN;
-          };
-      return new Outcome(v, c.reason(), witness, finalState, c.millis());
+      return new Outcome(c.verdict(), c.reason(), witness, finalState, c.millis());
     } catch (LangException e) {
       return new Outcome(
           Verdict.UNKNOWN, "cannot check: " + e.getMessage(), List.of(), "", elapsed(start));

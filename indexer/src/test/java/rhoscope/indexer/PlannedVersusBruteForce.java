@@ -4,11 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import rhoscope.engine.check.Verdict;
 
 /**
  * Runs a query with and without the index and lists where the answers differ. A process the index
- * prunes counts as "fails"; it may replace a "fails" or an "unknown" of the brute-force run (the
- * index knew better than a bounded check), never a "holds".
+ * prunes counts as "no"; it may replace a "no" or an "unknown" of the brute-force run (the index
+ * knew better than a bounded check), never a "yes".
  */
 final class PlannedVersusBruteForce {
   private PlannedVersusBruteForce() {}
@@ -29,13 +30,13 @@ final class PlannedVersusBruteForce {
       out.add(query + ": the brute-force run pruned");
     }
     for (Map.Entry<Long, Verdict> e : b.entrySet()) {
-      Verdict mine = p.getOrDefault(e.getKey(), Verdict.FAILS);
-      if (e.getValue() == Verdict.HOLDS && mine != Verdict.HOLDS) {
-        out.add(query + ": process " + e.getKey() + " holds but the planned run says " + mine);
+      Verdict mine = p.getOrDefault(e.getKey(), Verdict.NO);
+      if (e.getValue() == Verdict.YES && mine != Verdict.YES) {
+        out.add(query + ": process " + e.getKey() + " is yes but the planned run says " + mine);
       }
     }
     for (Map.Entry<Long, Verdict> e : p.entrySet()) {
-      Verdict theirs = b.getOrDefault(e.getKey(), Verdict.FAILS);
+      Verdict theirs = b.getOrDefault(e.getKey(), Verdict.NO);
       if (e.getValue() != theirs) {
         out.add(query + ": process " + e.getKey() + " " + e.getValue() + " planned vs " + theirs);
       }

@@ -7,8 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import rhoscope.engine.check.Verdict;
 import rhoscope.indexer.catalog.ProcessRecord;
 import rhoscope.indexer.catalog.ProcessSummary;
 
@@ -67,7 +73,7 @@ class ProcessDatabaseTest {
 
       assertThat(r.results()).extracting(ProcessVerdict::name).containsExactly("a.rho");
       ProcessVerdict v = r.results().get(0);
-      assertThat(v.verdict()).isEqualTo(Verdict.HOLDS);
+      assertThat(v.verdict()).isEqualTo(Verdict.YES);
       assertThat(v.witness()).hasSize(1);
       assertThat(v.witness().get(0).channel()).isEqualTo("ping");
       // b.rho never writes "pong" with a complete exploration: the index rules it out.
@@ -80,6 +86,62 @@ class ProcessDatabaseTest {
       assertThat(again.stats().fromCache()).isEqualTo(1);
       assertThat(again.stats().checked()).isZero();
       assertThat(again.results().get(0).witness()).isEqualTo(v.witness());
+    }
+  }
+
+  @Test
+  void theProgressHearsEveryAnsweredCandidateOnceWithTheResultsVerdicts() throws IOException {
+    for (int i = 0; i < 6; i++) {
+      write("ping" + i + ".rho", PING);
+      write("stuck" + i + ".rho", STUCK);
+      write("other" + i + ".rho", "new x in { x!(" + i + ") | for (y <- x) { @\"pong\"!(y) } }");
+    }
+    try (ProcessDatabase db = ProcessDatabase.open(dir.resolve("db"))) {
+      db.index(List.of(dir.resolve("src")), IndexOptions.defaults(), IndexProgress.NONE);
+      for (QueryRequest request :
+          List.of(
+              // every process checked, yes and no answers...
+              QueryRequest.of("eventually contains \"pong\"!(1)").withPlanner(false),
+              // ...then the same query from the cache, and one the index prunes.
+              QueryRequest.of("eventually contains \"pong\"!(1)").withPlanner(false),
+              QueryRequest.of("eventually contains \"pong\"!(1)").withCache(false))) {
+        Queue<ProcessVerdict> heard = new ConcurrentLinkedQueue<>();
+        List<Integer> candidates = new CopyOnWriteArrayList<>();
+        QueryResult r =
+            db.query(
+                request.withLimit(1000),
+                new QueryProgress() {
+                  @Override
+                  public void candidates(int count) {
+                    assertThat(heard).as("candidates comes before any verdict").isEmpty();
+                    candidates.add(count);
+                  }
+
+                  @Override
+                  public void verdict(ProcessVerdict v) {
+                    heard.add(v);
+                  }
+                });
+
+        QueryStats s = r.stats();
+        assertThat(candidates).containsExactly(s.total() - s.prunedByIndex());
+        assertThat(heard).hasSize(s.checked() + s.fromCache());
+        assertThat(heard).hasSize(s.total() - s.prunedByIndex());
+        Map<Long, ProcessVerdict> byId =
+            heard.stream().collect(Collectors.toMap(ProcessVerdict::id, v -> v));
+        assertThat(byId).as("each process once").hasSize(heard.size());
+        assertThat(heard.stream().filter(v -> v.verdict() == Verdict.YES)).hasSize(s.matched());
+        assertThat(heard.stream().filter(ProcessVerdict::cached)).hasSize(s.fromCache());
+        assertThat(heard.stream().filter(v -> v.verdict() != Verdict.NO).map(ProcessVerdict::id))
+            .containsExactlyInAnyOrderElementsOf(
+                r.results().stream().map(ProcessVerdict::id).toList());
+        for (ProcessVerdict v : r.results()) {
+          assertThat(byId.get(v.id())).isEqualTo(v);
+        }
+      }
+      QueryResult plain = db.query(QueryRequest.of("eventually contains \"pong\"!(1)"));
+      assertThat(plain.results()).extracting(ProcessVerdict::verdict).containsOnly(Verdict.YES);
+      assertThat(plain.results()).hasSize(7);
     }
   }
 

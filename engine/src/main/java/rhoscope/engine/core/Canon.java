@@ -68,12 +68,34 @@ final class Canon {
     }
     int[] out = new int[state.length];
     for (int i = 0; i < state.length; i++) {
-      ThreadInfo t = table.get(state[i]);
-      out[i] = t.privs.length == 0 ? t.id
-          : table.intern(Terms.rename(t.term, p -> renaming.getOrDefault(p, p))).id;
+      out[i] = renamed(table.get(state[i]), renaming, table);
     }
     Arrays.sort(out);
     return out;
+  }
+
+  /** The thread with the renaming applied; renamings of a thread are cached on it. */
+  private static int renamed(ThreadInfo t, Map<Term.Priv, Term.Priv> renaming, ThreadTable table) {
+    if (t.privs.length == 0) {
+      return t.id;
+    }
+    int[] indices = new int[t.distinctPrivs.length];
+    boolean same = true;
+    for (int i = 0; i < indices.length; i++) {
+      Term.Priv to = renaming.get(t.distinctPrivs[i]);
+      same &= to == null;
+      indices[i] = to == null ? t.distinctPrivs[i].index() : to.index();
+    }
+    if (same) {
+      return t.id;
+    }
+    int known = t.renamedId(indices);
+    if (known >= 0) {
+      return known;
+    }
+    int id = table.intern(Terms.rename(t.term, p -> renaming.getOrDefault(p, p))).id;
+    t.cacheRenamed(indices, id);
+    return id;
   }
 
   private static boolean alreadyCanonical(Iterable<Term.Priv> names) {

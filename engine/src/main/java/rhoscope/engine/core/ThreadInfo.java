@@ -14,6 +14,7 @@ public final class ThreadInfo {
 
   private static final int CACHE = 16;
   private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Memo[].class);
+  private static final VarHandle RENAMED = MethodHandles.arrayElementVarHandle(Renamed[].class);
 
   final int id;
   final Term term;
@@ -24,12 +25,19 @@ public final class ThreadInfo {
   final int[] channels;
   /** Private names in traversal order (repeats kept); empty for most threads. */
   final Term.Priv[] privs;
+  /** The distinct private names, in order of first occurrence. */
+  final Term.Priv[] distinctPrivs;
   /** The hash with private names reduced to their identifiers. */
   final long shapeHash;
   /** A direct-mapped cache of single-message COMM results; entries are immutable. */
   private final Memo[] memo;
 
   record Memo(int send, Machine.Comm result) {}
+
+  /** This thread with its distinct private names renumbered to {@code indices}. */
+  record Renamed(int[] indices, int id) {}
+
+  private final Renamed[] renamed;
 
   ThreadInfo(int id, Term term, Kind kind, int[] channels, List<Term.Priv> privs) {
     this.id = id;
@@ -38,6 +46,8 @@ public final class ThreadInfo {
     this.fpHash = Terms.mix(Terms.hash(term) ^ 0x2545F4914F6CDD1DL);
     this.channels = channels;
     this.privs = privs.toArray(new Term.Priv[0]);
+    this.distinctPrivs = new java.util.LinkedHashSet<>(privs).toArray(new Term.Priv[0]);
+    this.renamed = privs.isEmpty() ? null : new Renamed[CACHE];
     this.shapeHash = privs.isEmpty() ? fpHash : Terms.mix(Terms.hash(term, true));
     this.memo = kind == Kind.SEND || kind == Kind.PERSISTENT_SEND ? null : new Memo[CACHE];
   }
@@ -61,6 +71,17 @@ public final class ThreadInfo {
   /** A receive that a deadlock leaves waiting: {@code <-}, {@code <<-} and select. */
   public boolean waitsLinearly() {
     return kind == Kind.LINEAR || kind == Kind.PEEK || kind == Kind.CHOICE;
+  }
+
+  /** The id of this thread renamed as {@code indices} says, if cached; else -1. */
+  int renamedId(int[] indices) {
+    Renamed r = (Renamed) RENAMED.getAcquire(renamed, java.util.Arrays.hashCode(indices) & (CACHE - 1));
+    return r != null && java.util.Arrays.equals(r.indices(), indices) ? r.id() : -1;
+  }
+
+  void cacheRenamed(int[] indices, int id) {
+    RENAMED.setRelease(renamed, java.util.Arrays.hashCode(indices) & (CACHE - 1),
+        new Renamed(indices, id));
   }
 
   Machine.Comm cached(int send) {

@@ -86,7 +86,13 @@ final class Migrations {
                 checked_at TIMESTAMP WITH TIME ZONE NOT NULL,
                 PRIMARY KEY (fingerprint, type_hash))\
               """,
-              "CREATE INDEX processes_dataset ON processes(dataset)"));
+              "CREATE INDEX processes_dataset ON processes(dataset)"),
+          // 3 -> 4: cached verdicts in the engine's vocabulary (YES / NO) instead of the indexer's
+          // former HOLDS / FAILS; anything else (never written, UNKNOWN is not cached) is dropped.
+          List.of(
+              "UPDATE verdicts SET verdict = 'YES' WHERE verdict = 'HOLDS'",
+              "UPDATE verdicts SET verdict = 'NO' WHERE verdict = 'FAILS'",
+              "DELETE FROM verdicts WHERE verdict NOT IN ('YES', 'NO')"));
 
   static int latest() {
     return STEPS.size();

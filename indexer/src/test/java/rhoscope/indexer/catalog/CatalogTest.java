@@ -66,8 +66,23 @@ class CatalogTest {
     try (Catalog c = Catalog.open(dir)) {
       assertThat(c.schemaVersion()).isEqualTo(Migrations.latest());
       assertThat(c.list()).extracting(ProcessSummary::path).containsExactly("/x/a.rho");
-      c.putVerdict("f1", "T", new CachedVerdict("HOLDS", "", "", 1));
+      c.putVerdict("f1", "T", new CachedVerdict("YES", "", "", 1));
       assertThat(c.verdict("f1", "T")).isPresent();
+    }
+  }
+
+  @Test
+  void cachedVerdictsOfTheOldVocabularyAreRewrittenToTheEngines() {
+    try (Catalog c = Catalog.open(dir, 3)) {
+      c.putVerdict("f1", "T", new CachedVerdict("HOLDS", "", "", 1));
+      c.putVerdict("f2", "T", new CachedVerdict("FAILS", "", "x\ty\tz\nend", 2));
+      c.putVerdict("f3", "T", new CachedVerdict("SOMETHING", "", "", 3));
+    }
+    try (Catalog c = Catalog.open(dir)) {
+      assertThat(c.schemaVersion()).isEqualTo(Migrations.latest());
+      assertThat(c.verdict("f1", "T")).contains(new CachedVerdict("YES", "", "", 1));
+      assertThat(c.verdict("f2", "T")).contains(new CachedVerdict("NO", "", "x\ty\tz\nend", 2));
+      assertThat(c.verdict("f3", "T")).isEmpty();
     }
   }
 
@@ -114,9 +129,9 @@ class CatalogTest {
   @Test
   void verdictsAreKeyedByFingerprintAndType() {
     try (Catalog c = Catalog.open(dir)) {
-      c.putVerdict("fp", "eventually true", new CachedVerdict("HOLDS", "why", "a\tb\tc\nend", 7));
+      c.putVerdict("fp", "eventually true", new CachedVerdict("YES", "why", "a\tb\tc\nend", 7));
       assertThat(c.verdict("fp", "eventually true"))
-          .contains(new CachedVerdict("HOLDS", "why", "a\tb\tc\nend", 7));
+          .contains(new CachedVerdict("YES", "why", "a\tb\tc\nend", 7));
       assertThat(c.verdict("fp", "eventually false")).isEmpty();
       assertThat(c.verdict("other", "eventually true")).isEmpty();
       c.clearVerdicts();

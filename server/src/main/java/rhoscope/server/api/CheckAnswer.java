@@ -1,6 +1,7 @@
 package rhoscope.server.api;
 
 import java.util.Objects;
+import rhoscope.engine.check.Verdict;
 
 /** The verdict of one check, its witness when there is one, and the explored state count. */
 public record CheckAnswer(

@@ -1,9 +1,19 @@
 package rhoscope.server.api;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
+import java.io.IOException;
+import java.util.Locale;
+import rhoscope.engine.check.Verdict;
 
 /** The one JSON configuration of the API: strict on input, so a misspelt field is a 400. */
 final class Json {
@@ -11,6 +21,10 @@ final class Json {
       JsonMapper.builder()
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .addModule(
+              new SimpleModule("rhoscope-verdict")
+                  .addSerializer(Verdict.class, new VerdictSerializer())
+                  .addDeserializer(Verdict.class, new VerdictDeserializer()))
           .build();
 
   private Json() {}
@@ -20,6 +34,40 @@ final class Json {
       return MAPPER.writeValueAsBytes(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise " + value.getClass(), e);
+    }
+  }
+
+  /** The engine's verdict on the wire: {@code yes}, {@code no} or {@code unknown}. */
+  static String wireName(Verdict v) {
+    return v.name().toLowerCase(Locale.ROOT);
+  }
+
+  private static final class VerdictSerializer extends StdScalarSerializer<Verdict> {
+    VerdictSerializer() {
+      super(Verdict.class);
+    }
+
+    @Override
+    public void serialize(Verdict v, JsonGenerator gen, SerializerProvider provider)
+        throws IOException {
+      gen.writeString(wireName(v));
+    }
+  }
+
+  private static final class VerdictDeserializer extends StdScalarDeserializer<Verdict> {
+    VerdictDeserializer() {
+      super(Verdict.class);
+    }
+
+    @Override
+    public Verdict deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+      String text = p.getValueAsString();
+      for (Verdict v : Verdict.values()) {
+        if (wireName(v).equalsIgnoreCase(text)) {
+          return v;
+        }
+      }
+      throw ApiException.badRequest("unknown verdict '" + text + "': expected yes, no or unknown");
     }
   }
 }

@@ -1,6 +1,7 @@
 package rhoscope.server.api;
 
 import java.util.Objects;
+import rhoscope.engine.check.Verdict;
 
 /**
  * A process a query answered for: its verdict, why when the verdict is unknown, and the witness

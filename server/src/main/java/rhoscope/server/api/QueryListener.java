@@ -14,6 +14,9 @@ public interface QueryListener {
   /** {@code checked} of {@code candidates} processes have a verdict. */
   void progress(long checked, long candidates);
 
-  /** A process matched; it will also be in the final answer. */
+  /**
+   * A process matched (its verdict is not {@code no}); it will also be in the final answer, unless
+   * more processes match than the query's limit, when the final answer's choice is the one to show.
+   */
   void matched(Match match);
 }

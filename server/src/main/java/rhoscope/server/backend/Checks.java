@@ -10,7 +10,6 @@ import rhoscope.engine.check.ModelChecker;
 import rhoscope.lang.ParsedProcess;
 import rhoscope.lang.ParsedType;
 import rhoscope.server.api.CheckAnswer;
-import rhoscope.server.api.Verdict;
 import rhoscope.server.api.Witness;
 
 /** One process against one type, with the model checker, as the API reports it. */
@@ -31,7 +30,7 @@ final class Checks {
         result.evidence().map(e -> Frames.replay(program, Frames.printed(e.steps()))).orElse(null);
     return new CheckAnswer(
         TypeCatalog.forms(type).normalised(),
-        verdict(result.verdict()),
+        result.verdict(),
         reason(result),
         witness,
         result.states(),
@@ -40,21 +39,5 @@ final class Checks {
 
   private static String reason(CheckResult result) {
     return Optional.of(result.reason()).filter(r -> !r.isBlank()).orElse(null);
-  }
-
-  static Verdict verdict(rhoscope.engine.check.Verdict v) {
-    return switch (v) {
-      case YES -> Verdict.HOLDS;
-      case NO -> Verdict.VIOLATED;
-      case UNKNOWN -> Verdict.UNKNOWN;
-    };
-  }
-
-  static Verdict verdict(rhoscope.indexer.Verdict v) {
-    return switch (v) {
-      case HOLDS -> Verdict.HOLDS;
-      case FAILS -> Verdict.VIOLATED;
-      case UNKNOWN -> Verdict.UNKNOWN;
-    };
   }
 }

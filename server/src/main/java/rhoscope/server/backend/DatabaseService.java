@@ -8,14 +8,19 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import rhoscope.engine.Engine;
+import rhoscope.engine.check.Verdict;
 import rhoscope.indexer.IndexOptions;
 import rhoscope.indexer.IndexProgress;
 import rhoscope.indexer.IndexSummary;
 import rhoscope.indexer.ProcessDatabase;
 import rhoscope.indexer.ProcessVerdict;
+import rhoscope.indexer.QueryProgress;
 import rhoscope.indexer.QueryRequest;
 import rhoscope.indexer.QueryResult;
 import rhoscope.indexer.catalog.ProcessFormat;
@@ -171,17 +176,70 @@ public final class DatabaseService implements ProcessService {
     if (f.nameContains() != null) {
       request = request.withNamePattern("*" + f.nameContains() + "*");
     }
-    QueryResult result = database.query(request);
-    List<Match> matches = result.results().stream().map(this::match).toList();
-    matches.forEach(listener::matched);
+    Streamed streamed = new Streamed(listener, spec.limit());
+    QueryResult result = database.query(request, streamed);
+    List<Match> matches =
+        result.results().stream().map(v -> streamed.built(v).orElseGet(() -> match(v))).toList();
     rhoscope.indexer.QueryStats s = result.stats();
     long candidates = s.total() - s.prunedByIndex();
-    listener.progress(candidates, candidates);
+    streamed.finish(candidates);
     return new QueryAnswer(
         TypeCatalog.forms(TypeCatalog.parse(spec.type())).normalised(),
         matches,
         new QueryStats(
             s.total(), candidates, s.checked(), s.matched(), s.unknown(), s.fromCache(), s.millis()));
+  }
+
+  /**
+   * Forwards the database's verdicts to the API's listener as they arrive, on the database's
+   * worker threads: a {@code progress} for each verdict, and a {@code match} for each verdict the
+   * answer lists (not {@code no}), at most {@code limit} of them. Thread-safe: the count and its
+   * progress event go out together under a lock, so progress never runs backwards; a match's
+   * witness is rebuilt outside it, and kept for the final answer so it is not rebuilt twice. When
+   * more processes match than the limit, the answer keeps the database's choice (yes before
+   * unknown, by id), which may leave out a match streamed earlier.
+   */
+  private final class Streamed implements QueryProgress {
+    private final QueryListener listener;
+    private final int limit;
+    private final Map<Long, Match> built = new ConcurrentHashMap<>();
+    private final AtomicInteger sent = new AtomicInteger();
+    private long candidates;
+    private long checked;
+
+    Streamed(QueryListener listener, int limit) {
+      this.listener = listener;
+      this.limit = limit;
+    }
+
+    @Override
+    public synchronized void candidates(int count) {
+      candidates = count;
+      listener.progress(0, count);
+    }
+
+    @Override
+    public void verdict(ProcessVerdict v) {
+      if (v.verdict() != Verdict.NO && sent.getAndIncrement() < limit) {
+        Match m = match(v);
+        built.put(v.id(), m);
+        listener.matched(m);
+      }
+      synchronized (this) {
+        listener.progress(++checked, candidates);
+      }
+    }
+
+    Optional<Match> built(ProcessVerdict v) {
+      return Optional.ofNullable(built.get(v.id()));
+    }
+
+    /** The last progress, when a candidate vanished before its verdict. */
+    synchronized void finish(long total) {
+      if (checked < total) {
+        listener.progress(total, total);
+      }
+    }
   }
 
   @Override
@@ -237,7 +295,7 @@ public final class DatabaseService implements ProcessService {
         Long.toString(v.id()),
         v.name(),
         v.dataset(),
-        Checks.verdict(v.verdict()),
+        v.verdict(),
         v.reason().isBlank() ? null : v.reason(),
         witness);
   }

@@ -241,7 +241,7 @@ class RhoscopeServerIT {
     assertThat(answer.get("matches")).hasSize(1);
     JsonNode match = answer.get("matches").get(0);
     assertThat(match.get("name").asText()).isEqualTo("sender");
-    assertThat(match.get("verdict").asText()).isEqualTo("holds");
+    assertThat(match.get("verdict").asText()).isEqualTo("yes");
     JsonNode frames = match.get("witness").get("frames");
     assertThat(frames).hasSize(2);
     assertThat(frames.get(1).get("channel").asText()).isEqualTo("line3");
@@ -356,12 +356,12 @@ class RhoscopeServerIT {
   void checkAnswersForAnInlineProcessWithoutStoringIt() {
     JsonNode answer =
         http.post("/api/check", Map.of("process", "ping!(1)", "type", "has \"ping\"")).json();
-    assertThat(answer.get("verdict").asText()).isEqualTo("holds");
+    assertThat(answer.get("verdict").asText()).isEqualTo("yes");
     assertThat(answer.get("witness").get("frames")).hasSize(1);
     assertThat(http.get("/api/processes").json().get("total").asLong()).isZero();
 
     JsonNode no = http.post("/api/check", Map.of("process", "Nil", "type", "has \"ping\"")).json();
-    assertThat(no.get("verdict").asText()).isEqualTo("violated");
+    assertThat(no.get("verdict").asText()).isEqualTo("no");
     assertThat(no.get("witness").isNull()).isTrue();
   }
 
@@ -369,7 +369,7 @@ class RhoscopeServerIT {
   void checkAnswersForAStoredProcess() {
     String id = add("stored", "d", "pong!(2)").get("id").asText();
     JsonNode answer = http.post("/api/check", Map.of("id", id, "type", "has \"pong\"")).json();
-    assertThat(answer.get("verdict").asText()).isEqualTo("holds");
+    assertThat(answer.get("verdict").asText()).isEqualTo("yes");
     assertError(http.post("/api/check", Map.of("id", "nope", "type", "has \"x\"")), 404, "not_found");
   }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import rhoscope.engine.check.Verdict;
 import rhoscope.lang.diag.ErrorCode;
 import rhoscope.lang.diag.LangException;
 
@@ -94,7 +95,7 @@ public final class ScriptedService implements ProcessService {
       Optional<Witness> w = witness(spec.type(), p.source());
       checked++;
       if (w.isPresent() && matches.size() < spec.limit()) {
-        Match m = new Match(p.id(), p.name(), p.dataset(), Verdict.HOLDS, null, w.get());
+        Match m = new Match(p.id(), p.name(), p.dataset(), Verdict.YES, null, w.get());
         matches.add(m);
         listener.matched(m);
       }
@@ -123,7 +124,7 @@ public final class ScriptedService implements ProcessService {
         };
     Optional<Witness> w = witness(spec.type(), source);
     return new CheckAnswer(
-        text, w.isPresent() ? Verdict.HOLDS : Verdict.VIOLATED, null, w.orElse(null),
+        text, w.isPresent() ? Verdict.YES : Verdict.NO, null, w.orElse(null),
         source.lines().count(), 0);
   }
 

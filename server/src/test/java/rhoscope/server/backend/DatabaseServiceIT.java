@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +19,11 @@ import rhoscope.indexer.IndexOptions;
 import rhoscope.indexer.IndexProgress;
 import rhoscope.indexer.IndexSummary;
 import rhoscope.indexer.ProcessDatabase;
+import rhoscope.server.api.Match;
+import rhoscope.server.api.ProcessFilter;
+import rhoscope.server.api.QueryAnswer;
+import rhoscope.server.api.QueryListener;
+import rhoscope.server.api.QuerySpec;
 import rhoscope.server.api.RhoscopeServer;
 import rhoscope.server.api.ServerConfig;
 import rhoscope.server.api.TestHttp;
@@ -32,12 +40,13 @@ class DatabaseServiceIT {
   private static final String TOKEN = "t0ken";
 
   @TempDir static Path dir;
+  static ProcessDatabase db;
   static RhoscopeServer server;
   static TestHttp http;
 
   @BeforeAll
   static void start() {
-    ProcessDatabase db = ProcessDatabase.open(dir.resolve("db"));
+    db = ProcessDatabase.open(dir.resolve("db"));
     List<Path> files = new ArrayList<>();
     FILES.forEach(f -> files.add(CONTRACTS.resolve(f)));
     IndexSummary summary = db.index(files, IndexOptions.defaults(), IndexProgress.NONE);
@@ -87,7 +96,7 @@ class DatabaseServiceIT {
     assertThat(names).contains("embrace_deadlock.rho").doesNotContain("embrace_ordered_locks.rho");
     JsonNode match =
         answer.get("matches").get(names.indexOf("embrace_deadlock.rho"));
-    assertThat(match.get("verdict").asText()).isEqualTo("holds");
+    assertThat(match.get("verdict").asText()).isEqualTo("yes");
     JsonNode frames = match.get("witness").get("frames");
     assertThat(frames.size()).isPositive();
     for (JsonNode f : frames) {
@@ -113,6 +122,83 @@ class DatabaseServiceIT {
   }
 
   @Test
+  void aStreamedQueryEmitsMatchesAndProgressAsVerdictsArriveBeforeDone() {
+    Reply r = http.postStream("/api/query", Map.of("type", "deadlock_free"));
+    List<JsonNode> events = r.jsonLines();
+    List<String> kinds = events.stream().map(e -> e.get("event").asText()).toList();
+    assertThat(kinds.getLast()).isEqualTo("done");
+    assertThat(kinds.subList(0, kinds.size() - 1)).doesNotContain("done", "error");
+    // The candidates are announced before any check ends...
+    JsonNode first = events.getFirst();
+    assertThat(first.get("event").asText()).isEqualTo("progress");
+    assertThat(first.get("checked").asLong()).isZero();
+    long candidates = first.get("candidates").asLong();
+    assertThat(candidates).isGreaterThanOrEqualTo(3);
+    // ...then one progress line per verdict, counting up, with the matches among them.
+    List<Long> checked =
+        events.stream()
+            .filter(e -> e.get("event").asText().equals("progress"))
+            .map(e -> e.get("checked").asLong())
+            .toList();
+    List<Long> expected = new ArrayList<>();
+    for (long i = 0; i <= candidates; i++) {
+      expected.add(i);
+    }
+    assertThat(checked).isEqualTo(expected);
+    int done = kinds.size() - 1;
+    List<String> streamed = new ArrayList<>();
+    for (int i = 0; i < done; i++) {
+      JsonNode e = events.get(i);
+      if (e.get("event").asText().equals("match")) {
+        streamed.add(e.get("match").get("name").asText());
+        assertThat(e.get("match").get("verdict").asText()).isEqualTo("yes");
+      }
+    }
+    assertThat(streamed).contains("embrace_ordered_locks.rho", "mutex_lock.rho");
+    List<String> answered = new ArrayList<>();
+    events.get(done).get("answer").get("matches").forEach(m -> answered.add(m.get("name").asText()));
+    assertThat(streamed).containsExactlyInAnyOrderElementsOf(answered);
+  }
+
+  @Test
+  void theServiceHearsEachMatchFromTheCheckersThreadsWhileTheQueryRuns() {
+    Thread caller = Thread.currentThread();
+    AtomicBoolean returned = new AtomicBoolean();
+    List<String> matchedOn = new CopyOnWriteArrayList<>();
+    List<String> late = new CopyOnWriteArrayList<>();
+    QueryListener listener =
+        new QueryListener() {
+          @Override
+          public void progress(long checked, long candidates) {
+            if (returned.get()) {
+              late.add("progress " + checked);
+            }
+          }
+
+          @Override
+          public void matched(Match match) {
+            if (returned.get()) {
+              late.add("match " + match.name());
+            }
+            if (Thread.currentThread() != caller) {
+              matchedOn.add(match.name());
+            }
+          }
+        };
+    QueryAnswer answer =
+        new DatabaseService(db)
+            .query(
+                new QuerySpec("deadlock_free", ProcessFilter.NONE, 100, Duration.ofSeconds(30)),
+                listener);
+    returned.set(true);
+    assertThat(late).isEmpty();
+    assertThat(matchedOn)
+        .as("matches come from the database's workers, as each check ends")
+        .containsExactlyInAnyOrderElementsOf(answer.matches().stream().map(Match::name).toList())
+        .contains("mutex_lock.rho");
+  }
+
+  @Test
   void checkDecidesAnInlineProcessAndAStoredOne() {
     JsonNode inline =
         http.post(
@@ -120,13 +206,13 @@ class DatabaseServiceIT {
                 Map.of("process", "new x in { x!(1) | for (@v <- x) { @\"out\"!(v) } }",
                     "type", "eventually contains \"out\"!(1)"))
             .json();
-    assertThat(inline.get("verdict").asText()).isEqualTo("holds");
+    assertThat(inline.get("verdict").asText()).isEqualTo("yes");
     assertThat(inline.get("witness").get("frames")).hasSize(1);
     assertThat(inline.get("witness").get("frames").get(0).get("state").asText()).contains("out");
 
     JsonNode stored =
         http.post("/api/check", Map.of("id", idOf("mutex_lock"), "type", "deadlock_free")).json();
-    assertThat(stored.get("verdict").asText()).isEqualTo("holds");
+    assertThat(stored.get("verdict").asText()).isEqualTo("yes");
   }
 
   @Test

@@ -95,7 +95,7 @@ class WebPageBrowserIT {
             .filter(m -> m.getDomAttribute("data-id").equals(expected.get("id").asText()))
             .findFirst()
             .orElseThrow();
-    assertThat(match.findElement(By.className("verdict")).getText()).isEqualToIgnoringCase("holds");
+    assertThat(match.findElement(By.className("verdict")).getText()).isEqualTo("YES");
     assertThat(match.findElement(By.className("name")).getText()).isEqualTo(BrowserFixture.DEADLOCKING);
     screenshot("query-results");
 

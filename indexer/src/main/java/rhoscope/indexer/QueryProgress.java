@@ -1,0 +1,31 @@
+package rhoscope.indexer;
+
+/**
+ * Hears a query as it runs, for streamed results and progress bars: first how many candidates the
+ * index left to answer, then each candidate's verdict as soon as it is known.
+ *
+ * <p><b>Threads.</b> {@link #candidates} is called once, on the thread that called {@link
+ * ProcessDatabase#query(QueryRequest, QueryProgress)}, before any verdict. {@link #verdict} is
+ * called from the database's worker threads, concurrently and in no particular order, as each
+ * candidate's check (or cache look-up) finishes: implementations must be thread-safe, and should
+ * be quick, since a worker waits for its call before taking the next candidate. Every call has
+ * returned by the time {@code query} returns. An exception thrown by either method fails the query.
+ */
+@FunctionalInterface
+public interface QueryProgress {
+  /** Hears nothing. */
+  QueryProgress NONE = verdict -> {};
+
+  /**
+   * How many candidates survived the filters and the index: the number of {@link #verdict} calls
+   * to expect (fewer when a process is removed while the query runs).
+   */
+  default void candidates(int candidates) {}
+
+  /**
+   * One candidate's verdict, whatever it is ({@code YES}, {@code NO} or {@code UNKNOWN}), cached or
+   * freshly checked. Called exactly once per answered candidate, before the query's limit is
+   * applied: the query's result holds the verdicts that are not {@code NO}, up to the limit.
+   */
+  void verdict(ProcessVerdict verdict);
+}
