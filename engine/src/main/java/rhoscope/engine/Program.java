@@ -17,6 +17,8 @@ public final class Program {
   private final ParsedProcess source;
   private final Machine machine;
   private final ConcurrentHashMap<StepKey, Step> steps = new ConcurrentHashMap<>();
+  /** Thread views by thread id: a thread reads back the same in every state that holds it. */
+  private final ConcurrentHashMap<Integer, ThreadView> threadViews = new ConcurrentHashMap<>();
 
   Program(ParsedProcess source, Machine machine) {
     this.source = Objects.requireNonNull(source, "source");
@@ -106,6 +108,12 @@ public final class Program {
     StepKey key = new StepKey(recv, branch, Arrays.copyOf(sends, n));
     Step known = steps.get(key);
     return known != null ? known : steps.computeIfAbsent(key, this::label);
+  }
+
+  ThreadView threadView(int id) {
+    ThreadView known = threadViews.get(id);
+    return known != null ? known
+        : threadViews.computeIfAbsent(id, k -> StateView.view(machine.thread(k)));
   }
 
   int successorCount(int[] ids, long fp) {

@@ -45,7 +45,7 @@ public final class StateView {
     if (t == null) {
       List<ThreadView> out = new ArrayList<>(ids.length);
       for (int id : ids) {
-        out.add(view(program.machine().thread(id)));
+        out.add(program.threadView(id));
       }
       t = List.copyOf(out);
       threads = t;
@@ -116,7 +116,8 @@ public final class StateView {
     return print();
   }
 
-  private static ThreadView view(ThreadInfo info) {
+  /** The view of one interned thread (the same in every state that holds it). */
+  static ThreadView view(ThreadInfo info) {
     Proc proc = Readback.proc(info.term());
     return switch (info.term()) {
       case Term.Send s -> new SendView(ChannelView.of(s.channel()),

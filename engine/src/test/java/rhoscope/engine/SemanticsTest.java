@@ -72,6 +72,14 @@ class SemanticsTest {
       "@\"out\"!(\"ab\" ++ \"cd\", [1, 2, 3].length(), {\"k\": 7}.get(\"k\"), \"hello\".slice(1, 3)) ==> @\"out\"!(\"abcd\", 3, 7, \"el\")",
       // let binds without a communication
       "let x <- 5 in { @\"out\"!(*x * 2) } ==> @\"out\"!(10)",
+      // =x patterns compare with a bound value
+      "for (@n <- @\"cfg\") { for (@=n <- @\"a\") { @\"out\"!(n) } } | @\"cfg\"!(2) | @\"a\"!(1) | @\"a\"!(2) ==> @\"out\"!(2) | @\"a\"!(1)",
+      // logical and simple-type patterns
+      "match 5 { Int /\\ ~0 => @\"out\"!(\"nonzero\") _ => Nil } ==> @\"out\"!(\"nonzero\")",
+      // map pattern with a remainder
+      "for (@{\"k\": v ...rest} <- @\"a\") { @\"out\"!(v, rest) } | @\"a\"!({\"k\": 1, \"j\": 2}) ==> @\"out\"!(1, {\"j\": 2})",
+      // a bind on x!?(args) sends args with a fresh return name and receives the reply on it
+      "contract @\"get\"(ret) = { ret!(7) } | for (@v <- @\"get\"!?()) { @\"out\"!(v) } ==> contract @\"get\"(ret) = { ret!(7) } | @\"out\"!(7)",
       // bundles are transparent
       "new x in { for (@v <- x) { @\"out\"!(v) } | @\"b\"!(bundle+ {*x}) | for (y <- @\"b\") { y!(3) } } ==> @\"out\"!(3)",
   })

@@ -21,45 +21,68 @@ final class Canon {
   private Canon() {}
 
   static int[] canonical(int[] state, ThreadTable table) {
-    Map<Term.Priv, long[]> colour = new HashMap<>();
+    // number the distinct names of the state 0..n-1
+    Map<Term.Priv, Integer> local = new HashMap<>();
+    List<Term.Priv> names = new ArrayList<>();
     for (int id : state) {
-      for (Term.Priv p : table.get(id).privs) {
-        colour.computeIfAbsent(p, k -> new long[] {Terms.hashString(k.ident())});
+      for (Term.Priv p : table.get(id).distinctPrivs) {
+        if (local.putIfAbsent(p, names.size()) == null) {
+          names.add(p);
+        }
       }
     }
-    if (colour.isEmpty() || alreadyCanonical(colour.keySet())) {
+    if (names.isEmpty() || alreadyCanonical(names)) {
       return state;
     }
+    int n = names.size();
+    long[] colour = new long[n];
+    for (int i = 0; i < n; i++) {
+      colour[i] = Terms.mix(names.get(i).ident().hashCode());
+    }
+    int[][] occurrences = new int[state.length][];
+    for (int s = 0; s < state.length; s++) {
+      Term.Priv[] occ = table.get(state[s]).privs;
+      int[] at = new int[occ.length];
+      for (int q = 0; q < occ.length; q++) {
+        at[q] = local.get(occ[q]);
+      }
+      occurrences[s] = at;
+    }
+    long[] next = new long[n];
     for (int round = 0; round < 2; round++) {
-      Map<Term.Priv, Long> next = new HashMap<>();
-      for (int id : state) {
-        ThreadInfo t = table.get(id);
-        Term.Priv[] occ = t.privs;
-        if (occ.length == 0) {
+      Arrays.fill(next, 0);
+      for (int s = 0; s < state.length; s++) {
+        int[] at = occurrences[s];
+        if (at.length == 0) {
           continue;
         }
+        long shape = table.get(state[s]).shapeHash;
         long context = 0;
-        for (int q = 0; q < occ.length; q++) {
-          context += Terms.mix(q * 0x9E3779B97F4A7C15L + colour.get(occ[q])[0]);
+        for (int q = 0; q < at.length; q++) {
+          context += Terms.mix(q * 0x9E3779B97F4A7C15L + colour[at[q]]);
         }
-        for (int pos = 0; pos < occ.length; pos++) {
-          long own = Terms.mix(t.shapeHash + pos * 0xBF58476D1CE4E5B9L + context);
-          next.merge(occ[pos], own, Long::sum);
+        for (int pos = 0; pos < at.length; pos++) {
+          next[at[pos]] += Terms.mix(shape + pos * 0xBF58476D1CE4E5B9L + context);
         }
       }
-      next.forEach((p, c) -> colour.get(p)[0] = Terms.mix(colour.get(p)[0] * 31 + c));
+      for (int i = 0; i < n; i++) {
+        colour[i] = Terms.mix(colour[i] * 31 + next[i]);
+      }
     }
-    Map<String, List<Term.Priv>> groups = new HashMap<>();
-    colour.keySet().forEach(p -> groups.computeIfAbsent(p.ident(), k -> new ArrayList<>()).add(p));
+    Map<String, List<Integer>> groups = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      groups.computeIfAbsent(names.get(i).ident(), k -> new ArrayList<>()).add(i);
+    }
     Map<Term.Priv, Term.Priv> renaming = new HashMap<>();
-    for (List<Term.Priv> group : groups.values()) {
+    for (List<Integer> group : groups.values()) {
       group.sort((a, b) -> {
-        int c = Long.compare(colour.get(a)[0], colour.get(b)[0]);
-        return c != 0 ? c : Integer.compare(a.index(), b.index());
+        int c = Long.compare(colour[a], colour[b]);
+        return c != 0 ? c : Integer.compare(names.get(a).index(), names.get(b).index());
       });
       for (int i = 0; i < group.size(); i++) {
-        if (group.get(i).index() != i) {
-          renaming.put(group.get(i), new Term.Priv(group.get(i).ident(), i));
+        Term.Priv p = names.get(group.get(i));
+        if (p.index() != i) {
+          renaming.put(p, new Term.Priv(p.ident(), i));
         }
       }
     }
@@ -98,7 +121,7 @@ final class Canon {
     return id;
   }
 
-  private static boolean alreadyCanonical(Iterable<Term.Priv> names) {
+  private static boolean alreadyCanonical(List<Term.Priv> names) {
     Map<String, Integer> count = new HashMap<>();
     for (Term.Priv p : names) {
       if (p.index() != 0 || count.merge(p.ident(), 1, Integer::sum) > 1) {
