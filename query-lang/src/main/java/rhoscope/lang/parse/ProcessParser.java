@@ -4,11 +4,6 @@ import java.util.List;
 import java.util.Map;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
-import org.antlr.v4.runtime.DefaultErrorStrategy;
-import org.antlr.v4.runtime.InputMismatchException;
-import org.antlr.v4.runtime.Parser;
-import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.atn.PredictionMode;
 import rhoscope.lang.ParsedProcess;
 import rhoscope.lang.ast.process.Proc;
 import rhoscope.lang.diag.ErrorCode;
@@ -45,50 +40,19 @@ public final class ProcessParser {
    *     {@link ErrorCode#TOO_DEEP} for input nested beyond the parser's stack
    */
   public static ParsedProcess parse(String sourceName, String text) {
-    try {
-      RholangParser.ProcessContext tree = parseTree(sourceName, text);
+    return AntlrDriver.guardingDepth(sourceName, text, () -> {
+      RholangLexer lexer = new RholangLexer(CharStreams.fromString(text, sourceName));
+      CommonTokenStream tokens = new CommonTokenStream(lexer);
+      RholangParser.ProcessContext tree =
+          AntlrDriver.parse(
+              lexer,
+              tokens,
+              new RholangParser(tokens),
+              SyntaxErrors.throwing(sourceName, text, GRAMMAR),
+              RholangParser::process);
       AstBuilder builder = new AstBuilder(sourceName, text);
       Proc process = builder.visit(tree);
       return new ParsedProcess(sourceName, text, process, builder.positions());
-    } catch (StackOverflowError e) {
-      throw new LangException(
-          ErrorCode.TOO_DEEP, sourceName, text, 1, 1, "input is too deeply nested");
-    }
-  }
-
-  private static RholangParser.ProcessContext parseTree(String sourceName, String text) {
-    RholangLexer lexer = new RholangLexer(CharStreams.fromString(text, sourceName));
-    lexer.removeErrorListeners();
-    lexer.addErrorListener(SyntaxErrors.throwing(sourceName, text, GRAMMAR));
-    CommonTokenStream tokens = new CommonTokenStream(lexer);
-    RholangParser parser = new RholangParser(tokens);
-    parser.removeErrorListeners();
-    parser.addErrorListener(SyntaxErrors.throwing(sourceName, text, GRAMMAR));
-    parser.setErrorHandler(new NonRecovering());
-    // SLL is fast and almost always right; when it fails the input may still be fine (SLL
-    // can report false errors), so only the full-LL verdict counts.
-    parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-    try {
-      return parser.process();
-    } catch (LangException sllFailure) {
-      if (sllFailure.code() != ErrorCode.SYNTAX) {
-        throw sllFailure;
-      }
-      tokens.seek(0);
-      parser.reset();
-      parser.getInterpreter().setPredictionMode(PredictionMode.LL);
-      return parser.process();
-    }
-  }
-
-  /**
-   * Never inserts or deletes a token to carry on (that would blur the report): a mismatch
-   * propagates to the rule, which reports it to the listener, which throws.
-   */
-  private static final class NonRecovering extends DefaultErrorStrategy {
-    @Override
-    public Token recoverInline(Parser recognizer) {
-      throw new InputMismatchException(recognizer);
-    }
+    });
   }
 }
