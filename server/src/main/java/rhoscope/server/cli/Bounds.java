@@ -5,6 +5,11 @@ import picocli.CommandLine.Option;
 
 /** Exploration bounds shared by {@code explore} and {@code check}. */
 final class Bounds {
+  /** More workers than this only add contention, whatever the machine. */
+  private static final int MAX_WORKERS = 1024;
+
+  /** A week: longer is a typo, and would overflow the engine's deadline arithmetic. */
+  private static final double MAX_TIMEOUT_SECONDS = 7 * 24 * 3600;
 
   @Option(
       names = "--workers",
@@ -41,8 +46,9 @@ final class Bounds {
   }
 
   void validate() {
-    if (workers != null && workers < 1) {
-      throw new IllegalArgumentException("--workers must be at least 1, got " + workers);
+    if (workers != null && (workers < 1 || workers > MAX_WORKERS)) {
+      throw new IllegalArgumentException(
+          "--workers must be between 1 and " + MAX_WORKERS + ", got " + workers);
     }
     if (maxStates < 1) {
       throw new IllegalArgumentException("--max-states must be at least 1, got " + maxStates);
@@ -50,8 +56,10 @@ final class Bounds {
     if (maxDepth != null && maxDepth < 0) {
       throw new IllegalArgumentException("--max-depth must be at least 0, got " + maxDepth);
     }
-    if (!(timeoutSeconds > 0)) {
-      throw new IllegalArgumentException("--timeout must be positive, got " + timeoutSeconds);
+    if (!(timeoutSeconds > 0) || timeoutSeconds > MAX_TIMEOUT_SECONDS) {
+      throw new IllegalArgumentException(
+          "--timeout must be positive and at most " + (long) MAX_TIMEOUT_SECONDS
+              + " seconds (a week), got " + timeoutSeconds);
     }
   }
 }

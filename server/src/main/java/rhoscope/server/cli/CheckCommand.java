@@ -1,5 +1,6 @@
 package rhoscope.server.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import rhoscope.engine.check.CheckOptions;
 import rhoscope.engine.check.CheckResult;
 import rhoscope.engine.check.Evidence;
 import rhoscope.engine.check.ModelChecker;
+import rhoscope.engine.check.Verdict;
 import rhoscope.lang.ParsedType;
 import rhoscope.lang.parse.TypeParser;
 
@@ -62,11 +64,11 @@ final class CheckCommand implements Callable<Integer> {
       out.println(Json.write(toJson(r)));
     } else {
       out.printf(
-          "%s: %s (%,d states, %s, %,d ms)%n",
+          "%s: %s (%s, %s, %,d ms)%n",
           file,
           r.verdict().name().toLowerCase(Locale.ROOT),
-          r.states(),
-          r.complete() ? "complete" : "incomplete",
+          Plural.of(r.states(), "state"),
+          coverage(r),
           r.millis());
       if (!r.reason().isEmpty()) {
         out.println("  " + r.reason());
@@ -77,15 +79,39 @@ final class CheckCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static void printEvidence(java.io.PrintWriter out, Evidence e) {
-    out.printf("witness: %d step(s)%n", e.steps().size());
+  /**
+   * Early exit is the checker doing its job, not a weakness of the answer: say so, rather than
+   * "incomplete", when the search stopped because it found its evidence.
+   */
+  private static String coverage(CheckResult r) {
+    if (r.complete()) {
+      return "complete";
+    }
+    return r.verdict() == Verdict.UNKNOWN ? "incomplete: a bound was reached" : "stopped early at the evidence";
+  }
+
+  private static void printEvidence(PrintWriter out, Evidence e) {
+    if (e.steps().isEmpty()) {
+      out.println("witness: the initial state itself");
+    } else {
+      out.printf("witness: %s from the initial state%n", Plural.of(e.steps().size(), "step"));
+    }
     int i = 1;
     for (Step s : e.steps()) {
-      out.printf("  %d. on %s: %s  ->  %s%n", i++, s.channel().label(), s.message(), s.receiver());
+      String number = "  " + i++ + ". ";
+      out.printf("%son %s: %s%n", number, s.channel().label(), s.message());
+      indented(out, " ".repeat(number.length()) + "taken by ", s.receiver());
     }
     out.println("final state:");
-    for (String line : e.finalState().split("\n", -1)) {
-      out.println("  " + line);
+    indented(out, "  ", e.finalState());
+  }
+
+  /** Prints {@code text} with its first line after {@code lead} and the rest aligned under it. */
+  private static void indented(PrintWriter out, String lead, String text) {
+    String pad = " ".repeat(lead.length());
+    String[] lines = text.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      out.println((i == 0 ? lead : pad) + lines[i]);
     }
   }
 

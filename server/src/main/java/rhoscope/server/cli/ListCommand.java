@@ -25,7 +25,7 @@ final class ListCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<ProcessSummary> all;
-    try (ProcessDatabase database = db.open()) {
+    try (ProcessDatabase database = db.openExisting()) {
       all = database.list();
     }
     PrintWriter out = spec.commandLine().getOut();

@@ -43,6 +43,7 @@ public final class Main implements Runnable {
   /** Runs the command line with the given streams and returns the exit code (tests call this). */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new Main());
+    cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().mixinStandardHelpOptions(true));
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(new UserErrorHandler());

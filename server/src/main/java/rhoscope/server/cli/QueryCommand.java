@@ -58,10 +58,14 @@ final class QueryCommand implements Callable<Integer> {
       request = request.withDataset(dataset);
     }
     QueryResult result;
-    try (ProcessDatabase database = db.open()) {
+    try (ProcessDatabase database = db.openExisting()) {
       result = database.query(request);
     }
     PrintWriter out = spec.commandLine().getOut();
+    if (dataset != null && result.stats().total() == 0) {
+      spec.commandLine().getErr().printf(
+          "rhoscope: no process in dataset '%s' (see 'rhoscope list' for the datasets)%n", dataset);
+    }
     if (json) {
       out.println(Json.write(result));
     } else {

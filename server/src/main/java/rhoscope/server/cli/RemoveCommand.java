@@ -16,13 +16,14 @@ final class RemoveCommand implements Callable<Integer> {
 
   @Mixin DatabaseOption db;
 
-  @Parameters(index = "0", paramLabel = "ID", description = "The process id (see 'list').")
-  long id;
+  @Parameters(index = "0", paramLabel = "ID", description = "The process id (see 'list'), e.g. 6 or #6.")
+  String idText;
 
   @Override
   public Integer call() {
+    long id = ProcessId.parse(idText);
     boolean removed;
-    try (ProcessDatabase database = db.open()) {
+    try (ProcessDatabase database = db.openExisting()) {
       removed = database.remove(id);
     }
     if (!removed) {

@@ -1,6 +1,9 @@
 package rhoscope.server.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,20 +21,33 @@ final class ShowCommand implements Callable<Integer> {
 
   @Mixin DatabaseOption db;
 
-  @Parameters(index = "0", paramLabel = "ID", description = "The process id (see 'list').")
-  long id;
+  @Parameters(index = "0", paramLabel = "ID", description = "The process id (see 'list'), e.g. 6 or #6.")
+  String idText;
 
   @Override
   public Integer call() {
+    long id = ProcessId.parse(idText);
     ProcessRecord record;
-    try (ProcessDatabase database = db.open()) {
+    try (ProcessDatabase database = db.openExisting()) {
       record =
           database
               .get(id)
               .orElseThrow(() -> new IllegalArgumentException("no process with id " + id));
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.println(Json.write(record));
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("id", record.id());
+    o.put("name", record.name());
+    o.put("dataset", record.dataset());
+    o.put("format", record.format().name().toLowerCase(Locale.ROOT));
+    o.put("semantics", record.semantics());
+    o.put("path", record.path());
+    o.put("fingerprint", record.fingerprint());
+    o.put("ingestedAt", record.ingestedAt().toString());
+    o.put("warnings", record.warnings());
+    o.put("features", record.features().asMap());
+    o.put("source", record.source());
+    out.println(Json.write(o));
     out.flush();
     return 0;
   }

@@ -3,6 +3,9 @@ package rhoscope.server.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -21,7 +24,29 @@ final class UserErrorHandler implements IExecutionExceptionHandler {
     }
     cli.getErr().println(describe(ex));
     cli.getErr().flush();
+    if (cli.getParseResult().hasMatchedOption("--json")) {
+      // a program asked for JSON: give it the error as JSON too, on the stream it reads
+      cli.getOut().println(Json.write(asJson(ex)));
+      cli.getOut().flush();
+    }
     return 1;
+  }
+
+  /** The shape the HTTP API uses for errors: {@code {error, detail, line, column}}. */
+  static Map<String, Object> asJson(Throwable ex) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    if (ex instanceof LangException le) {
+      o.put("error", le.code().name().toLowerCase(Locale.ROOT));
+      o.put("detail", le.detail());
+      o.put("line", le.line());
+      o.put("column", le.column());
+    } else {
+      o.put("error", "bad_input");
+      o.put("detail", describe(ex).replaceFirst("^rhoscope: ", ""));
+      o.put("line", 0);
+      o.put("column", 0);
+    }
+    return o;
   }
 
   static String describe(Throwable ex) {

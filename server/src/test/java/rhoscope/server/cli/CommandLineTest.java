@@ -125,7 +125,7 @@ class CommandLineTest {
 
     String id = list.out().lines().filter(l -> l.contains("embrace_deadlock")).findFirst()
         .orElseThrow().substring(1).split("\\s+")[0];
-    Run show = run("show", "--db", db, id);
+    Run show = run("show", "--db", db, "#" + id);
     assertThat(show.exit()).as(show.err()).isZero();
     assertThat(show.out()).contains("embrace_deadlock.rho").contains("lockA");
 
@@ -134,5 +134,46 @@ class CommandLineTest {
     Run missing = run("show", "--db", db, id);
     assertThat(missing.exit()).isEqualTo(1);
     assertThat(missing.err()).contains("no process with id " + id);
+  }
+
+  @Test
+  void everySubcommandAnswersHelp() {
+    for (String command : new String[] {"parse", "explore", "check", "import", "index", "query",
+        "list", "show", "remove", "serve", "bench"}) {
+      Run r = run(command, "--help");
+      assertThat(r.exit()).as(command).isZero();
+      assertThat(r.out()).as(command).contains("Usage: rhoscope " + command);
+    }
+  }
+
+  @Test
+  void jsonModeReportsErrorsAsJsonOnStdout() throws IOException {
+    Path file = write("nil.rho", "Nil");
+    Run r = run("check", file.toString(), "eventually (", "--json");
+    assertThat(r.exit()).isEqualTo(1);
+    JsonNode o = JSON.readTree(r.out());
+    assertThat(o.get("error").asText()).isEqualTo("syntax");
+    assertThat(o.get("line").asInt()).isEqualTo(1);
+    assertThat(o.get("column").asInt()).isEqualTo(13);
+    assertThat(o.get("detail").asText()).contains("Expecting: <type>");
+  }
+
+  @Test
+  void readingCommandsRefuseAMissingDatabaseInsteadOfCreatingOne() {
+    Path missing = tmp.resolve("no-such-db");
+    Run r = run("list", "--db", missing.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("no database at " + missing);
+    assertThat(missing).doesNotExist();
+  }
+
+  @Test
+  void boundsOutsideTheirRangeAreNamed() throws IOException {
+    Path file = write("nil.rho", "Nil");
+    assertThat(run("explore", file.toString(), "--workers", "40000").err())
+        .contains("--workers must be between 1 and 1024, got 40000");
+    assertThat(run("explore", file.toString(), "--timeout", "1e12").err())
+        .contains("--timeout must be positive and at most");
+    assertThat(run("show", "--db", tmp.toString(), "six").err()).contains("'six' is not a process id");
   }
 }
