@@ -2,6 +2,8 @@ package rhoscope.engine;
 
 import rhoscope.engine.core.Machine;
 import rhoscope.lang.ParsedProcess;
+import rhoscope.lang.diag.ErrorCode;
+import rhoscope.lang.diag.LangException;
 
 /** The engine's entry point: load a parsed process, then explore or step it. */
 public final class Engine {
@@ -11,9 +13,21 @@ public final class Engine {
    * Compiles {@code process} to a runnable program.
    *
    * @throws rhoscope.lang.diag.LangException UNSUPPORTED for a construct the engine cannot
-   *     run, UNBOUND_VARIABLE for a free variable, both with line:column
+   *     run, UNBOUND_VARIABLE for a free variable, both with line:column; TOO_DEEP for a
+   *     process nested deeper than the compiler's stack
    */
   public static Program load(ParsedProcess process) {
-    return new Program(process, Machine.load(process));
+    try {
+      return new Program(process, Machine.load(process));
+    } catch (StackOverflowError e) {
+      // the parser may accept nesting (it recurses less) that the compiler cannot follow
+      throw new LangException(
+          ErrorCode.TOO_DEEP,
+          process.sourceName(),
+          process.text(),
+          1,
+          1,
+          "process is too deeply nested to compile");
+    }
   }
 }
