@@ -129,10 +129,102 @@ class SemanticsTest {
   }
 
   @Test
-  void selectFiresOnlyItsFirstSatisfiableBranch() {
-    Set<Long> f = finals("select { @x <- @\"a\" => @\"out\"!(\"a\") @y <- @\"b\" => @\"out\"!(\"b\") }"
-        + " | @\"a\"!(1) | @\"b\"!(2)");
-    assertThat(f).containsExactly(state("@\"out\"!(\"a\") | @\"b\"!(2)"));
+  void selectOffersEverySatisfiableBranch() {
+    String src = "select { @x <- @\"a\" => @\"out\"!(\"a\") @y <- @\"b\" => @\"out\"!(\"b\") }"
+        + " | @\"a\"!(1) | @\"b\"!(2)";
+    Program p = Programs.load(src);
+    var next = p.successors(p.initialState());
+    assertThat(next).hasSize(2);
+    assertThat(next.stream().map(t -> t.target().fingerprint()))
+        .containsExactlyInAnyOrder(state("@\"out\"!(\"a\") | @\"b\"!(2)"),
+            state("@\"out\"!(\"b\") | @\"a\"!(1)"));
+    assertThat(finals(src)).containsExactlyInAnyOrder(state("@\"out\"!(\"a\") | @\"b\"!(2)"),
+        state("@\"out\"!(\"b\") | @\"a\"!(1)"));
+  }
+
+  @Test
+  void selectConsumesTheWholeChoiceWhicheverBranchFires() {
+    // after one branch fires the others are gone: the second message stays unconsumed
+    String src = "select { @x <- @\"a\" => Nil @y <- @\"a\" => @\"out\"!(y) }"
+        + " | @\"a\"!(1) | @\"a\"!(2)";
+    assertThat(finals(src)).containsExactlyInAnyOrder(
+        state("@\"a\"!(2)"), state("@\"a\"!(1)"),
+        state("@\"out\"!(1) | @\"a\"!(2)"), state("@\"out\"!(2) | @\"a\"!(1)"));
+  }
+
+  @Test
+  void selectBranchesWithJoinsAndPatternsOfferOnlyWhatMatches() {
+    // the first branch needs both a and b; the second only accepts 2 on b
+    String src = "select { @x <- @\"a\" & @y <- @\"b\" => @\"out\"!(x, y)"
+        + "  @2 <- @\"b\" => @\"out\"!(\"two\")  @3 <- @\"b\" => @\"out\"!(\"three\") }"
+        + " | @\"a\"!(1) | @\"b\"!(2)";
+    Program p = Programs.load(src);
+    assertThat(p.successors(p.initialState())).hasSize(2);
+    assertThat(finals(src)).containsExactlyInAnyOrder(state("@\"out\"!(1, 2)"),
+        state("@\"out\"!(\"two\") | @\"a\"!(1)"));
+  }
+
+  @Test
+  void aSelectWithNoSatisfiableBranchDeadlocks() {
+    Program p = Programs.load("select { @x <- @\"a\" => Nil @y <- @\"b\" => Nil } | @\"c\"!(1)");
+    assertThat(p.initialState().isDeadlocked()).isTrue();
+  }
+
+  /** The printed one stuck state reachable from {@code source}, reached in one COMM. */
+  private static String afterOneComm(String source) {
+    Program p = Programs.load(source);
+    var next = p.successors(p.initialState());
+    assertThat(next).as("COMMs of %s", source).hasSize(1);
+    StateView s = next.get(0).target();
+    assertThat(s.isStuck()).isTrue();
+    return s.print();
+  }
+
+  @Test
+  void aQuotedProcessPatternBindsTheEvalOfAPrivateName() {
+    String src = "new x, r in { r!(*x) | for (@v <- r) { @\"got\"!(v) } }";
+    assertThat(afterOneComm(src)).contains("@\"got\"!(*x)");
+    assertThat(only(src)).isEqualTo(state("new x in { @\"got\"!(*x) }"));
+    // bound as a name again, it is the private name itself
+    assertThat(only("new x, r in { r!(*x) | for (@v <- r) { @{v}!(1) } }"))
+        .isEqualTo(state("new x in { x!(1) }"));
+    assertThat(only("new x, r in { r!(*x) | for (y <- r) { y!(1) } }"))
+        .isEqualTo(state("new x in { x!(1) }"));
+    // a literal pattern @{*x} (x in scope) accepts exactly that name
+    assertThat(only("new x, r in { r!(*x) | for (@{=*x} <- r) { @\"ok\"!(1) } }"))
+        .isEqualTo(state("@\"ok\"!(1)"));
+  }
+
+  @Test
+  void aQuotedProcessPatternBindsOtherPayloadProcesses() {
+    assertThat(only("new r in { r!(Nil) | for (@v <- r) { @\"got\"!(v) } }"))
+        .isEqualTo(state("@\"got\"!(Nil)"));
+    assertThat(only("new r in { @\"c\"!(\"a\") | for (x <- @\"c\") { r!(*x) }"
+        + " | for (@v <- r) { @\"got\"!(v) } }")).isEqualTo(state("@\"got\"!(\"a\")"));
+    assertThat(afterOneComm("new r in { r!({@\"a\"!(1)}) | for (@v <- r) { @\"got\"!(v) } }"))
+        .contains("@\"got\"!(@\"a\"!(1))");
+    // running the bound process releases the send
+    assertThat(only("new r in { r!({@\"a\"!(1)}) | for (@v <- r) { v } }"))
+        .isEqualTo(state("@\"a\"!(1)"));
+    assertThat(only("new x, r in { r!(x!(7)) | for (@{y!(n)} <- r) { @\"got\"!(*y, n) } }"))
+        .isEqualTo(state("new x in { @\"got\"!(*x, 7) }"));
+  }
+
+  @Test
+  void aPersistentJoinOffersEveryTupleOfMatchingMessages() {
+    // 12 x 12 message pairs, more than a per-receiver cache holds, plus the 12 with y = 0
+    StringBuilder src = new StringBuilder(
+        "for (@x <= @\"a\" & @y <= @\"b\") { @\"r\"!(x * 100 + y) }"
+            + " | for (@{x /\\ Int} <= @\"a\" & @0 <= @\"b\") { @\"zero\"!(x) }");
+    for (int i = 0; i < 12; i++) {
+      src.append(" | @\"a\"!(").append(i).append(") | @\"b\"!(").append(i).append(")");
+    }
+    Program p = Programs.load(src.toString());
+    for (int round = 0; round < 2; round++) { // the second round answers from the memo tables
+      var next = p.successors(p.initialState());
+      assertThat(next).hasSize(12 * 12 + 12);
+      assertThat(next.stream().map(t -> t.target().fingerprint()).distinct()).hasSize(12 * 12 + 12);
+    }
   }
 
   @Test

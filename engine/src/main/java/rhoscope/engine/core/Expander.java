@@ -3,9 +3,12 @@ package rhoscope.engine.core;
 import java.util.Arrays;
 
 /**
- * Finds the COMMs enabled in a state and builds their successors. Sends are indexed by
- * channel (a sorted array searched per bind), so finding partners is a lookup. Scratch
- * buffers are reused: one expander per worker thread.
+ * Finds the COMMs enabled in a state and builds their successors. Sends are grouped by
+ * channel in a table indexed by channel id (stamped per state, never cleared), so finding a
+ * bind's partners is an array read and a receive with a bind on an empty channel is skipped
+ * at once. COMM results, with what they consume and the fingerprint change, are memoised
+ * per (receiver, branch, messages), so a persistent join that sees the same messages again
+ * costs a cache probe. Scratch buffers are reused: one expander per worker thread.
  *
  * <p>When no renaming is needed, successor fingerprints are computed incrementally and all
  * of a state's edges are announced to {@link Sink#prefetch} before any {@link Sink#edge}:
@@ -32,21 +35,30 @@ public final class Expander {
   private final ThreadTable table;
   private int[] sendIds = new int[16];
   private int[] sendCounts = new int[16];
-  private long[] sendKeys = new long[16];
+  private int[] sendChannel = new int[16];
   private int sendCount;
+  private static final int RECEIVE = 1;
+  /** Per thread id, see {@link #code}; 0 = not looked up yet. */
+  private int[] codes = new int[256];
+  /** The state's distinct receives, in id order. */
+  private ThreadInfo[] recvs = new ThreadInfo[16];
+  private int recvCount;
+  // the state's distinct sends grouped by channel: channel c's are bucket[chanStart[c] ..
+  // chanStart[c] + chanCount[c]) when chanStamp[c] == epoch (else c has no message)
+  private int epoch;
+  private int[] chanStamp = new int[64];
+  private int[] chanStart = new int[64];
+  private int[] chanCount = new int[64];
+  private int[] touched = new int[16];
+  private int[] bucket = new int[16];
   private int[] chosen = new int[4];
-  private int[] removed = new int[8];
 
-  // edges of the state being expanded (fast path): parallel arrays and two flat int pools
+  // edges of the state being expanded (fast path): parallel arrays
   private int edges;
   private long[] edgeFp = new long[16];
   private int[] edgeRecv = new int[16];
   private int[] edgeBranch = new int[16];
   private Machine.Comm[] edgeComm = new Machine.Comm[16];
-  private int[] edgeSendsAt = new int[17];
-  private int[] edgeRemovedAt = new int[17];
-  private int[] sendPool = new int[32];
-  private int[] removedPool = new int[32];
 
   Expander(Machine m) {
     this.m = m;
@@ -58,26 +70,16 @@ public final class Expander {
     indexSends(state);
     edges = 0;
     int total = 0;
-    int prev = -1;
-    for (int id : state) {
-      if (id == prev) {
-        continue; // copies of one receive give the same successors
-      }
-      prev = id;
-      ThreadInfo t = table.get(id);
-      if (t.isSend()) {
-        continue;
-      }
-      if (t.term instanceof Term.Choice c) {
+    for (int r = 0; r < recvCount; r++) {
+      ThreadInfo t = recvs[r];
+      int[] arity = t.branchArity;
+      if (arity != null) {
+        // a nondeterministic choice: every branch whose binds can be satisfied is offered;
+        // whichever COMM happens consumes the whole select (the other branches vanish)
         int offset = 0;
-        for (int b = 0; b < c.branches().size(); b++) {
-          int k = c.branches().get(b).binds().size();
-          int found = combos(state, fp, sink, t, b, offset, k, 0);
-          total += found;
-          if (found > 0) {
-            break; // the first branch that can fire wins
-          }
-          offset += k;
+        for (int b = 0; b < arity.length; b++) {
+          total += combos(state, fp, sink, t, b, offset, arity[b], 0);
+          offset += arity[b];
         }
       } else {
         total += combos(state, fp, sink, t, 0, 0, t.channels.length, 0);
@@ -90,11 +92,25 @@ public final class Expander {
   }
 
   private void indexSends(int[] state) {
+    if (++epoch == Integer.MAX_VALUE) {
+      Arrays.fill(chanStamp, 0);
+      epoch = 1;
+    }
     int n = 0;
+    int nt = 0;
     int prev = -1;
+    int nr = 0;
+    int prevRecv = -1;
     for (int id : state) {
-      ThreadInfo t = table.get(id);
-      if (!t.isSend()) {
+      int c = code(id);
+      if (c == RECEIVE) {
+        if (id != prevRecv) { // copies of one receive give the same successors
+          prevRecv = id;
+          if (nr == recvs.length) {
+            recvs = Arrays.copyOf(recvs, nr * 2);
+          }
+          recvs[nr++] = table.get(id);
+        }
         continue;
       }
       if (id == prev) {
@@ -105,15 +121,67 @@ public final class Expander {
       if (n == sendIds.length) {
         sendIds = Arrays.copyOf(sendIds, n * 2);
         sendCounts = Arrays.copyOf(sendCounts, n * 2);
-        sendKeys = Arrays.copyOf(sendKeys, n * 2);
+        sendChannel = Arrays.copyOf(sendChannel, n * 2);
+        touched = Arrays.copyOf(touched, n * 2);
+        bucket = Arrays.copyOf(bucket, n * 2);
       }
+      int ch = (c - 2) >>> 1;
+      if (ch >= chanStamp.length) {
+        int len = Math.max(ch + 1, 2 * chanStamp.length);
+        chanStamp = Arrays.copyOf(chanStamp, len);
+        chanStart = Arrays.copyOf(chanStart, len);
+        chanCount = Arrays.copyOf(chanCount, len);
+      }
+      if (chanStamp[ch] != epoch) {
+        chanStamp[ch] = epoch;
+        chanCount[ch] = 0;
+        touched[nt++] = ch;
+      }
+      chanCount[ch]++;
       sendIds[n] = id;
       sendCounts[n] = 1;
-      sendKeys[n] = ((long) t.channels[0] << 32) | n;
+      sendChannel[n] = ch;
       n++;
     }
-    Arrays.sort(sendKeys, 0, n);
+    int pos = 0;
+    for (int i = 0; i < nt; i++) {
+      int ch = touched[i];
+      chanStart[ch] = pos;
+      pos += chanCount[ch];
+      chanCount[ch] = 0; // refilled below
+    }
+    for (int i = 0; i < n; i++) {
+      int ch = sendChannel[i];
+      bucket[chanStart[ch] + chanCount[ch]++] = i;
+    }
     sendCount = n;
+    recvCount = nr;
+  }
+
+  /**
+   * What thread {@code id} is, cached per expander so the hot loops read one small array:
+   * {@link #RECEIVE}, or 2 + 2 * channel (+ 1 for a persistent send) for a send.
+   */
+  private int code(int id) {
+    if (id < codes.length) {
+      int c = codes[id];
+      if (c != 0) {
+        return c;
+      }
+    } else {
+      codes = Arrays.copyOf(codes, Math.max(id + 1, 2 * codes.length));
+    }
+    ThreadInfo t = table.get(id);
+    int c = t.isSend()
+        ? 2 + 2 * t.channels[0] + (t.kind == ThreadInfo.Kind.PERSISTENT_SEND ? 1 : 0)
+        : RECEIVE;
+    codes[id] = c;
+    return c;
+  }
+
+  /** Whether channel {@code ch} has a message in the indexed state. */
+  private boolean hasMessage(int ch) {
+    return ch < chanStamp.length && chanStamp[ch] == epoch;
   }
 
   /** Chooses a message for binds j.. of the receiver; emits one edge per matching choice. */
@@ -130,13 +198,20 @@ public final class Expander {
     if (chosen.length < k) {
       chosen = Arrays.copyOf(chosen, k);
     }
-    long channel = t.channels[offset + j];
+    if (j == 0) {
+      for (int i = 0; i < k; i++) {
+        if (!hasMessage(t.channels[offset + i])) {
+          return 0; // some bind has no message at all
+        }
+      }
+    }
+    int channel = t.channels[offset + j];
     int found = 0;
-    for (int p = lowerBound(channel << 32); p < sendCount && (sendKeys[p] >>> 32) == channel;
-        p++) {
-      int idx = (int) sendKeys[p];
+    int end = chanStart[channel] + chanCount[channel];
+    for (int p = chanStart[channel]; p < end; p++) {
+      int idx = bucket[p];
       int id = sendIds[idx];
-      if (table.get(id).kind == ThreadInfo.Kind.SEND && used(id, j) >= sendCounts[idx]) {
+      if ((codes[id] & 1) == 0 && used(id, j) >= sendCounts[idx]) {
         continue; // every copy of this message is already taken by an earlier bind
       }
       chosen[j] = id;
@@ -155,91 +230,41 @@ public final class Expander {
     return c;
   }
 
-  private int lowerBound(long key) {
-    int lo = 0;
-    int hi = sendCount;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (sendKeys[mid] < key) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
-  }
-
   private void emit(int[] state, long fp, Sink sink, ThreadInfo t, int branch, int k,
       Machine.Comm comm) {
-    int r = 0;
-    if (removed.length < k + 1) {
-      removed = new int[k + 1];
-    }
-    if (t.kind != ThreadInfo.Kind.PERSISTENT) {
-      removed[r++] = t.id;
-    }
-    if (t.kind != ThreadInfo.Kind.PEEK) {
-      for (int j = 0; j < k; j++) {
-        if (table.get(chosen[j]).kind == ThreadInfo.Kind.SEND) {
-          removed[r++] = chosen[j];
-        }
-      }
-    }
-    Arrays.sort(removed, 0, r);
     if (m.needsCanon) {
-      int[] next = Canon.canonical(merge(state, removed, 0, r, comm.produced()), table);
+      int[] rem = comm.removed();
+      int[] next = Canon.canonical(merge(state, rem, 0, rem.length, comm.produced()), table);
       if (sink.edge(m.fingerprint(next), t.id, branch, chosen, k)) {
         sink.state(next);
       }
       return;
     }
-    long next = fp + comm.hash();
-    for (int i = 0; i < r; i++) {
-      next -= table.get(removed[i]).fpHash;
-    }
-    record(next, t.id, branch, k, r, comm);
-  }
-
-  private void record(long fp, int recv, int branch, int k, int r, Machine.Comm comm) {
     int e = edges++;
-    if (e + 1 >= edgeFp.length) {
+    if (e == edgeFp.length) {
       int n = edgeFp.length * 2;
       edgeFp = Arrays.copyOf(edgeFp, n);
       edgeRecv = Arrays.copyOf(edgeRecv, n);
       edgeBranch = Arrays.copyOf(edgeBranch, n);
       edgeComm = Arrays.copyOf(edgeComm, n);
-      edgeSendsAt = Arrays.copyOf(edgeSendsAt, n + 1);
-      edgeRemovedAt = Arrays.copyOf(edgeRemovedAt, n + 1);
     }
-    edgeFp[e] = fp;
-    edgeRecv[e] = recv;
+    edgeFp[e] = fp + comm.delta();
+    edgeRecv[e] = t.id;
     edgeBranch[e] = branch;
     edgeComm[e] = comm;
-    int s = edgeSendsAt[e];
-    if (s + k > sendPool.length) {
-      sendPool = Arrays.copyOf(sendPool, Math.max(2 * sendPool.length, s + k));
-    }
-    System.arraycopy(chosen, 0, sendPool, s, k);
-    edgeSendsAt[e + 1] = s + k;
-    int q = edgeRemovedAt[e];
-    if (q + r > removedPool.length) {
-      removedPool = Arrays.copyOf(removedPool, Math.max(2 * removedPool.length, q + r));
-    }
-    System.arraycopy(removed, 0, removedPool, q, r);
-    edgeRemovedAt[e + 1] = q + r;
   }
 
   private void flush(int[] state, Sink sink) {
     sink.prefetch(edgeFp, edges);
     for (int e = 0; e < edges; e++) {
-      int s = edgeSendsAt[e];
-      int k = edgeSendsAt[e + 1] - s;
-      System.arraycopy(sendPool, s, chosen, 0, k);
-      if (sink.edge(edgeFp[e], edgeRecv[e], edgeBranch[e], chosen, k)) {
-        int q = edgeRemovedAt[e];
-        sink.state(merge(state, removedPool, q, edgeRemovedAt[e + 1] - q,
-            edgeComm[e].produced()));
+      Machine.Comm comm = edgeComm[e];
+      int[] sends = comm.sends();
+      System.arraycopy(sends, 0, chosen, 0, sends.length);
+      if (sink.edge(edgeFp[e], edgeRecv[e], edgeBranch[e], chosen, sends.length)) {
+        int[] rem = comm.removed();
+        sink.state(merge(state, rem, 0, rem.length, comm.produced()));
       }
+      edgeComm[e] = null;
     }
     edges = 0;
   }

@@ -15,12 +15,17 @@ import rhoscope.lang.ParsedProcess;
  * <p>Thread-safe: workers share the machine, each with its own {@link Expander}.
  */
 public final class Machine {
-  /** COMM results are memoised up to this many (receiver, messages) combinations (~30 MB). */
+  /** COMM results are memoised up to this many (receiver, messages) combinations (~40 MB). */
   private static final int MEMO_LIMIT = 1 << 18;
-  /** The outcome of a COMM: produced thread ids (sorted) and the sum of their fpHashes. */
-  record Comm(int[] produced, long hash) {}
+  /**
+   * The outcome of a COMM by one receiver on one tuple of messages {@code sends}: produced
+   * thread ids (sorted), the threads it consumes ({@code removed}: the receiver unless
+   * persistent, the linear sends unless it peeks; sorted, repeats kept) and the change of
+   * the state's fingerprint, {@code delta} = produced hashes minus removed hashes.
+   */
+  record Comm(int[] produced, int[] sends, int[] removed, long delta) {}
 
-  static final Comm NO_MATCH = new Comm(new int[0], 0);
+  static final Comm NO_MATCH = new Comm(new int[0], new int[0], new int[0], 0);
 
   final ThreadTable table = new ThreadTable();
   final boolean needsCanon;
@@ -88,11 +93,9 @@ public final class Machine {
    * messages {@code sends}, one per bind, or {@link #NO_MATCH}.
    */
   Comm comm(ThreadInfo recv, int branch, int[] sends, int n) {
-    if (n == 1 && branch == 0) {
-      Comm hit = recv.cached(sends[0]);
-      if (hit != null) {
-        return hit;
-      }
+    Comm hit = recv.cached(branch, sends, n);
+    if (hit != null) {
+      return hit;
     }
     CommKey key = new CommKey(recv.id, branch, Arrays.copyOf(sends, n));
     Comm result = memo.get(key);
@@ -102,9 +105,7 @@ public final class Machine {
         memoSize.incrementAndGet();
       }
     }
-    if (n == 1 && branch == 0) {
-      recv.cache(sends[0], result);
-    }
+    recv.cache(branch, sends, n, result);
     return result;
   }
 
@@ -136,11 +137,29 @@ public final class Machine {
     }
     int[] produced = intern(Runner.step().run(Terms.instantiate(body, slots)));
     Arrays.sort(produced);
-    long hash = 0;
+    long delta = 0;
     for (int id : produced) {
-      hash += table.get(id).fpHash;
+      delta += table.get(id).fpHash;
     }
-    return new Comm(produced, hash);
+    int n = binds.size();
+    int[] removed = new int[n + 1];
+    int r = 0;
+    if (recv.kind != ThreadInfo.Kind.PERSISTENT) {
+      removed[r++] = recv.id;
+    }
+    if (recv.kind != ThreadInfo.Kind.PEEK) {
+      for (int j = 0; j < n; j++) {
+        if (table.get(sends[j]).kind == ThreadInfo.Kind.SEND) {
+          removed[r++] = sends[j];
+        }
+      }
+    }
+    removed = Arrays.copyOf(removed, r);
+    Arrays.sort(removed);
+    for (int id : removed) {
+      delta -= table.get(id).fpHash;
+    }
+    return new Comm(produced, Arrays.copyOf(sends, n), removed, delta);
   }
 
   /** Memo key: receiver, branch, messages. */

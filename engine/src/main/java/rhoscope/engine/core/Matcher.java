@@ -50,8 +50,8 @@ final class Matcher {
         yield true;
       }
       case PWild w -> true;
-      case Quote q -> name instanceof Quote nq ? proc(q.proc(), nq.proc(), b) : !Terms.isPattern(q)
-          && q.equals(name);
+      // @P against a name n: P against *n (for a private name, the process *n itself)
+      case Quote q -> proc(q.proc(), name instanceof Quote nq ? nq.proc() : Terms.eval(name), b);
       default -> pat.equals(name);
     };
   }

@@ -50,7 +50,7 @@ public sealed interface Term {
   /** One bind: name patterns matched against the message's arguments; rest gets the others. */
   record InBind(Term channel, List<Term> patterns, Optional<Term> rest) {}
 
-  /** {@code select}: the first branch whose binds can all be satisfied fires. */
+  /** {@code select}: any branch whose binds can all be satisfied may fire (a choice). */
   record Choice(List<Branch> branches) implements Term {}
 
   record Branch(List<InBind> binds, int frame, Term body) {}

@@ -13,6 +13,9 @@ public final class ThreadInfo {
   public enum Kind { SEND, PERSISTENT_SEND, LINEAR, PERSISTENT, PEEK, CHOICE }
 
   private static final int CACHE = 16;
+  /** Direct-mapped COMM cache entries per receive (a join may see many message tuples). */
+  private static final int MEMO = 64;
+  private static final int MEMO_START = 4;
   private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Memo[].class);
   private static final VarHandle RENAMED = MethodHandles.arrayElementVarHandle(Renamed[].class);
 
@@ -23,16 +26,31 @@ public final class ThreadInfo {
   final long fpHash;
   /** Channel ids: the send's channel, or one per bind. */
   final int[] channels;
+  /** For a select, the number of binds of each branch (channels lists them in order). */
+  final int[] branchArity;
   /** Private names in traversal order (repeats kept); empty for most threads. */
   final Term.Priv[] privs;
   /** The distinct private names, in order of first occurrence. */
   final Term.Priv[] distinctPrivs;
   /** The hash with private names reduced to their identifiers. */
   final long shapeHash;
-  /** A direct-mapped cache of single-message COMM results; entries are immutable. */
-  private final Memo[] memo;
+  /** A direct-mapped cache of COMM results by (branch, messages); entries are immutable. */
+  private volatile Memo[] memo;
 
-  record Memo(int send, Machine.Comm result) {}
+  /** A COMM result for select branch {@code branch} with messages {@code sends}. */
+  record Memo(int branch, int[] sends, Machine.Comm result) {
+    boolean matches(int b, int[] s, int n) {
+      if (b != branch || sends.length != n) {
+        return false;
+      }
+      for (int i = 0; i < n; i++) {
+        if (sends[i] != s[i]) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
 
   /** This thread with its distinct private names renumbered to {@code indices}. */
   record Renamed(int[] indices, int id) {}
@@ -45,11 +63,12 @@ public final class ThreadInfo {
     this.kind = kind;
     this.fpHash = Terms.mix(Terms.hash(term) ^ 0x2545F4914F6CDD1DL);
     this.channels = channels;
+    this.branchArity = term instanceof Term.Choice c
+        ? c.branches().stream().mapToInt(b -> b.binds().size()).toArray() : null;
     this.privs = privs.toArray(new Term.Priv[0]);
     this.distinctPrivs = new java.util.LinkedHashSet<>(privs).toArray(new Term.Priv[0]);
     this.renamed = privs.isEmpty() ? null : new Renamed[CACHE];
     this.shapeHash = privs.isEmpty() ? fpHash : Terms.mix(Terms.hash(term, true));
-    this.memo = kind == Kind.SEND || kind == Kind.PERSISTENT_SEND ? null : new Memo[CACHE];
   }
 
   public int id() {
@@ -84,14 +103,52 @@ public final class ThreadInfo {
         new Renamed(indices, id));
   }
 
-  Machine.Comm cached(int send) {
+  Machine.Comm cached(int branch, int[] sends, int n) {
     // acquire pairs with the release in cache(): the produced threads' table slots, written
     // by the worker that computed the entry, are visible to the worker that reads it
-    Memo m = (Memo) SLOT.getAcquire(memo, send & (CACHE - 1));
-    return m != null && m.send() == send ? m.result() : null;
+    Memo[] table = memo;
+    if (table == null) {
+      return null;
+    }
+    Memo m = (Memo) SLOT.getAcquire(table, slot(table, branch, sends, n));
+    return m != null && m.matches(branch, sends, n) ? m.result() : null;
   }
 
-  void cache(int send, Machine.Comm result) {
-    SLOT.setRelease(memo, send & (CACHE - 1), new Memo(send, result));
+  /**
+   * Remembers a result. The table starts small (most receives see few message tuples) and
+   * grows up to {@link #MEMO} slots when entries collide; racing writers may lose entries,
+   * which only costs a recomputation.
+   */
+  void cache(int branch, int[] sends, int n, Machine.Comm result) {
+    Memo entry = new Memo(branch, java.util.Arrays.copyOf(sends, n), result);
+    Memo[] table = memo;
+    if (table == null) {
+      table = new Memo[MEMO_START];
+    } else {
+      Memo old = (Memo) SLOT.getAcquire(table, slot(table, branch, sends, n));
+      if (old != null && table.length < MEMO) {
+        Memo[] bigger = new Memo[table.length * 4];
+        for (int i = 0; i < table.length; i++) {
+          Memo e = (Memo) SLOT.getAcquire(table, i);
+          if (e != null) {
+            bigger[slot(bigger, e.branch(), e.sends(), e.sends().length)] = e;
+          }
+        }
+        table = bigger;
+      } else {
+        SLOT.setRelease(table, slot(table, branch, sends, n), entry);
+        return;
+      }
+    }
+    table[slot(table, branch, sends, n)] = entry;
+    memo = table; // volatile write publishes the new table with its entries
+  }
+
+  private static int slot(Memo[] table, int branch, int[] sends, int n) {
+    long h = branch;
+    for (int i = 0; i < n; i++) {
+      h = h * 0x9E3779B97F4A7C15L + sends[i];
+    }
+    return (int) (Terms.mix(h) & (table.length - 1));
   }
 }

@@ -17,10 +17,52 @@ final class Bounds {
     if (System.nanoTime() - deadline > 0) {
       return StopReason.TIMEOUT;
     }
-    if ((tick & 1023) == 0 && usedMemory() > maxMemory) {
+    if ((tick & 1023) == 0 && overMemory()) {
       return StopReason.MEMORY;
     }
     return null;
+  }
+
+  private long lastGc;
+
+  /**
+   * Used heap counts uncollected garbage, which a fast run makes plenty of: before calling
+   * the bound hit, collect and look again. At most one collection a second; in between,
+   * only a heap past halfway from the bound to the real maximum counts.
+   */
+  /**
+   * Whether {@code bytes} more fit under the memory bound, counting only live data: when
+   * they do not fit in the used heap as it is, collect (at most once a second) and look again.
+   */
+  boolean hasRoom(long bytes) {
+    if (usedMemory() + bytes <= maxMemory) {
+      return true;
+    }
+    synchronized (this) {
+      long now = System.nanoTime();
+      if (lastGc != 0 && now - lastGc < 1_000_000_000L) {
+        return false;
+      }
+      lastGc = now;
+      System.gc();
+    }
+    return usedMemory() + bytes <= maxMemory;
+  }
+
+  private boolean overMemory() {
+    return usedMemory() > maxMemory && overMemoryAfterGc();
+  }
+
+  private synchronized boolean overMemoryAfterGc() {
+    long used = usedMemory();
+    long now = System.nanoTime();
+    if (lastGc != 0 && now - lastGc < 1_000_000_000L) {
+      long heap = Runtime.getRuntime().maxMemory();
+      return used > maxMemory + Math.max(0, heap - maxMemory) / 2;
+    }
+    lastGc = now;
+    System.gc();
+    return usedMemory() > maxMemory;
   }
 
   long millis() {

@@ -40,6 +40,8 @@ final class ParallelExplorer {
   private volatile boolean halt;
   private volatile boolean depthCut;
   private volatile boolean statesCut;
+  /** New states per expanded state at the last level, rounded up: sizes the output lists. */
+  private volatile int growth = 2;
 
   ParallelExplorer(Program program, ExploreOptions options) {
     this.program = program;
@@ -67,6 +69,7 @@ final class ParallelExplorer {
         if (!next.isEmpty()) {
           maxDepth = depth + 1;
         }
+        growth = Math.min(64, 1 + next.size() / Math.max(1, level.size()));
         lastNew = Math.max(1, next.size());
         level = next;
         depth++;
@@ -100,9 +103,7 @@ final class ParallelExplorer {
     if (seen.roomFor(expected)) {
       return;
     }
-    Runtime rt = Runtime.getRuntime();
-    long free = options.maxMemoryBytes() - (rt.totalMemory() - rt.freeMemory());
-    if (32 * expected < free) {
+    if (bounds.hasRoom(32 * expected)) {
       seen.grow(expected);
     }
   }
@@ -135,7 +136,8 @@ final class ParallelExplorer {
         left.addAll(r);
         return left;
       }
-      List<Node> out = new ArrayList<>();
+      // presized from the last level's growth, so adding rarely copies
+      List<Node> out = new ArrayList<>(Math.max(16, growth * (hi - lo)));
       Expander ex = expanders.get();
       Sink sink = new Sink(out, expand);
       long edges = 0;

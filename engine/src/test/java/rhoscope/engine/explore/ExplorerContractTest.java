@@ -119,6 +119,18 @@ abstract class ExplorerContractTest {
           + " for (@b <- balance) { if (b >= amt) { balance!(b - amt) | ret!(true) }"
           + " else { balance!(b) | ret!(false) } } }"
           + " | new r1, r2 in { @\"withdraw\"!(60, *r1) | @\"withdraw\"!(70, *r2) } }",
+      // a boolean pathway model: persistent joins with literal patterns and absence tokens
+      "@\"A\"!(true) | @(\"absent\", \"B\")!(Nil) | @(\"absent\", \"C\")!(Nil)"
+          + " | for (@true <= @\"A\" & _ <= @(\"absent\", \"B\")) { @(\"absent\", \"A\")!(Nil) | @\"B\"!(true) }"
+          + " | for (@true <= @\"A\" & _ <= @(\"absent\", \"B\")) { @\"A\"!(true) | @\"B\"!(true) }"
+          + " | for (@true <= @\"B\" & @true <= @\"A\" & _ <= @(\"absent\", \"C\")) {"
+          + " @\"A\"!(true) | @(\"absent\", \"B\")!(Nil) | @\"C\"!(true) }"
+          + " | for (@true <= @\"C\" & _ <= @(\"absent\", \"A\")) { @(\"absent\", \"C\")!(Nil) | @\"A\"!(true) }"
+          + " | for (@true <= @\"B\" & _ <= @(\"absent\", \"C\")) { @(\"absent\", \"B\")!(Nil) | @\"C\"!(true) }",
+      // a join on one channel with repeated messages, and a select with several branches
+      "for (@x <- @\"a\" & @y <- @\"a\") { @\"r\"!(x, y) } | @\"a\"!(1) | @\"a\"!(1) | @\"a\"!(2)"
+          + " | select { @x <- @\"a\" => @\"s\"!(x)  @y <- @\"b\" & @z <- @\"a\" => @\"s\"!(y, z) }"
+          + " | @\"b\"!(3)",
   })
   void agreesWithTheSequentialOracle(String source) {
     Program p = Programs.load(source);
