@@ -66,8 +66,11 @@ public final class ProcessDatabase implements AutoCloseable {
   }
 
   /**
-   * Indexes files and folders (Rholang {@code .rho}, SBML {@code .xml}/{@code .sbml}). An unchanged
-   * file is skipped by fingerprint; a changed one replaces its previous version.
+   * Indexes files and folders (Rholang {@code .rho}, SBML {@code .xml}/{@code .sbml}). A process is
+   * identified by its path, dataset and SBML import options ({@link
+   * rhoscope.indexer.catalog.ProcessIdentity}): a file already stored under the same identity is
+   * skipped when its fingerprint is unchanged and replaces its previous version when it changed;
+   * the same file under another dataset or other import options is added as another process.
    *
    * @throws IllegalArgumentException when a path does not exist or is not a supported file
    */
@@ -80,7 +83,7 @@ public final class ProcessDatabase implements AutoCloseable {
             options.sbml(),
             options.maxStates(),
             options.exploreTimeout(),
-            path -> shard.catalog.byPath(path).map(e -> e.fingerprint()));
+            identity -> shard.catalog.byIdentity(identity).map(e -> e.fingerprint()));
     int added = 0;
     int replaced = 0;
     int unchanged = 0;

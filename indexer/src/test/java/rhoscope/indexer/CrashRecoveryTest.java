@@ -119,8 +119,8 @@ class CrashRecoveryTest {
     long ida;
     long idb;
     try (Catalog c = Catalog.open(db())) {
-      ida = c.byPath(a.path()).orElseThrow().id();
-      idb = c.byPath(b.path()).orElseThrow().id();
+      ida = c.byIdentity(a.identity()).orElseThrow().id();
+      idb = c.byIdentity(b.identity()).orElseThrow().id();
       c.setStatus(List.of(ida), Catalog.Status.REMOVING);
       // crash: the Lucene document is still there
     }

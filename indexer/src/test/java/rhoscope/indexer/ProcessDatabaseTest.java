@@ -146,6 +146,59 @@ class ProcessDatabaseTest {
   }
 
   @Test
+  void aFileIsAnotherProcessUnderAnotherDatasetOrOtherImportOptions() throws IOException {
+    Path mapk = dir.resolve("src").resolve("mapk_cascade.xml");
+    Files.createDirectories(mapk.getParent());
+    Files.copy(Path.of("..", "datasets", "pathways", "mapk_cascade.xml"), mapk);
+    IndexOptions ko =
+        IndexOptions.defaults()
+            .withDataset("ko")
+            .withSbml(rhoscope.indexer.sbml.ImportOptions.parse("boolean", List.of("E1=0")));
+    IndexOptions wt = IndexOptions.defaults().withDataset("wt");
+    try (ProcessDatabase db = ProcessDatabase.open(dir.resolve("db"))) {
+      IndexSummary knockOut = db.index(List.of(mapk), ko, IndexProgress.NONE);
+      assertThat(knockOut.failed()).isEmpty();
+      assertThat(knockOut.added()).isEqualTo(1);
+
+      IndexSummary wildType = db.index(List.of(mapk), wt, IndexProgress.NONE);
+      assertThat(wildType.added()).isEqualTo(1);
+      assertThat(wildType.replaced()).isZero();
+
+      // same path and options, another dataset: another process
+      IndexSummary other = db.index(List.of(mapk), wt.withDataset("other"), IndexProgress.NONE);
+      assertThat(other.added()).isEqualTo(1);
+      assertThat(other.unchanged()).isZero();
+
+      // same path and dataset, other options: another process
+      IndexSummary counts =
+          db.index(
+              List.of(mapk),
+              wt.withSbml(rhoscope.indexer.sbml.ImportOptions.parse("counts:2", List.of())),
+              IndexProgress.NONE);
+      assertThat(counts.added()).isEqualTo(1);
+
+      assertThat(db.list())
+          .extracting(s -> s.dataset() + " " + s.semantics())
+          .containsExactly("ko boolean E1=0", "wt boolean", "other boolean", "wt counts:2");
+
+      // same identity, same content: unchanged; same identity, changed content: replaced
+      assertThat(db.index(List.of(mapk), ko, IndexProgress.NONE).unchanged()).isEqualTo(1);
+      long koId = db.list().get(0).id();
+      Files.writeString(
+          mapk,
+          Files.readString(mapk, StandardCharsets.UTF_8) + "<!-- v2 -->\n",
+          StandardCharsets.UTF_8);
+      IndexSummary changed = db.index(List.of(mapk), ko, IndexProgress.NONE);
+      assertThat(changed.replaced()).isEqualTo(1);
+      assertThat(changed.added()).isZero();
+      assertThat(db.list()).hasSize(4);
+      assertThat(db.get(koId).orElseThrow().source()).contains("<!-- v2 -->");
+      assertThat(db.query(QueryRequest.of("true").withDataset("ko")).stats().total()).isEqualTo(1);
+      assertThat(db.query(QueryRequest.of("true").withDataset("wt")).stats().total()).isEqualTo(2);
+    }
+  }
+
+  @Test
   void filtersRestrictTheScope() throws IOException {
     write("ping.rho", PING);
     write("stuck.rho", STUCK);

@@ -40,7 +40,7 @@ public final class Catalog implements AutoCloseable {
     REMOVING
   }
 
-  /** A path's current row: enough to decide whether a file changed. */
+  /** An identity's current row: enough to decide whether a file changed. */
   public record PathEntry(long id, String fingerprint, Status status) {}
 
   private final Connection connection;
@@ -116,12 +116,15 @@ public final class Catalog implements AutoCloseable {
     }
   }
 
-  /** The row stored for a path, if any. */
-  public synchronized Optional<PathEntry> byPath(String path) {
+  /** The row stored for an identity (path, dataset, import options), if any. */
+  public synchronized Optional<PathEntry> byIdentity(ProcessIdentity identity) {
     try (PreparedStatement ps =
         connection.prepareStatement(
-            "SELECT id, fingerprint, status FROM processes WHERE path = ?")) {
-      ps.setString(1, path);
+            "SELECT id, fingerprint, status FROM processes"
+                + " WHERE path = ? AND dataset = ? AND semantics = ?")) {
+      ps.setString(1, identity.path());
+      ps.setString(2, identity.dataset());
+      ps.setString(3, identity.semantics());
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next()
             ? Optional.of(
@@ -129,18 +132,19 @@ public final class Catalog implements AutoCloseable {
             : Optional.empty();
       }
     } catch (SQLException e) {
-      throw fail("look up " + path, e);
+      throw fail("look up " + identity.path(), e);
     }
   }
 
   /**
-   * Writes a process as {@link Status#PENDING}, replacing the row of the same path (keeping its id)
-   * together with its warnings and features, in one transaction. Returns the id.
+   * Writes a process as {@link Status#PENDING}, replacing the row of the same {@link
+   * ProcessIdentity} (keeping its id) together with its warnings and features, in one transaction.
+   * Returns the id.
    */
   public synchronized long putPending(ProcessRecord r) {
     try {
       connection.setAutoCommit(false);
-      Optional<PathEntry> old = byPath(r.path());
+      Optional<PathEntry> old = byIdentity(r.identity());
       long id;
       if (old.isPresent()) {
         id = old.get().id();

@@ -92,7 +92,21 @@ final class Migrations {
           List.of(
               "UPDATE verdicts SET verdict = 'YES' WHERE verdict = 'HOLDS'",
               "UPDATE verdicts SET verdict = 'NO' WHERE verdict = 'FAILS'",
-              "DELETE FROM verdicts WHERE verdict NOT IN ('YES', 'NO')"));
+              "DELETE FROM verdicts WHERE verdict NOT IN ('YES', 'NO')"),
+          // 4 -> 5: a process is identified by path, dataset and import options (semantics with
+          // its --set overrides), no longer by path alone, so that one file can be kept under two
+          // datasets or two sets of options. The path's own UNIQUE constraint has a generated name,
+          // so the column is moved to a new one and dropped (which drops the constraint with it).
+          // semantics is widened: with overrides it is no longer a short label.
+          List.of(
+              "ALTER TABLE processes ADD COLUMN source_path VARCHAR(4096)",
+              "UPDATE processes SET source_path = path",
+              "ALTER TABLE processes DROP COLUMN path",
+              "ALTER TABLE processes ALTER COLUMN source_path RENAME TO path",
+              "ALTER TABLE processes ALTER COLUMN path SET NOT NULL",
+              "ALTER TABLE processes ALTER COLUMN semantics SET DATA TYPE VARCHAR(4096)",
+              "ALTER TABLE processes ADD CONSTRAINT processes_identity"
+                  + " UNIQUE (path, dataset, semantics)"));
 
   static int latest() {
     return STEPS.size();

@@ -8,8 +8,9 @@ import rhoscope.indexer.features.ProcessFeatures;
 /**
  * One stored process.
  *
- * @param id the catalog's key, stable across re-ingests of the same path
- * @param path where it was read from (absolute, normalised); re-ingesting the path replaces it
+ * @param id the catalog's key, stable across re-ingests of the same {@link #identity()}
+ * @param path where it was read from (absolute, normalised); re-ingesting the path into the same
+ *     dataset with the same import options replaces it (see {@link ProcessIdentity})
  * @param semantics how an SBML model was translated ({@code boolean}, {@code counts:3}, ...); empty
  *     for Rholang
  * @param fingerprint content fingerprint of what was translated (source, format, semantics)
@@ -38,6 +39,11 @@ public record ProcessRecord(
     Objects.requireNonNull(ingestedAt, "ingestedAt");
     warnings = List.copyOf(warnings);
     Objects.requireNonNull(features, "features");
+  }
+
+  /** Path, dataset and import options: what re-ingesting must match to replace this process. */
+  public ProcessIdentity identity() {
+    return new ProcessIdentity(path, dataset, semantics);
   }
 
   /** The same process under another id (the catalog assigns ids). */

@@ -2,8 +2,16 @@ package rhoscope.indexer.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import rhoscope.indexer.catalog.ProcessFormat;
@@ -19,13 +27,44 @@ import rhoscope.lang.parse.ProcessParser;
 public final class Loader {
   private Loader() {}
 
-  /** The file's text, read as UTF-8. */
+  /**
+   * The file's text, read as UTF-8.
+   *
+   * @throws UncheckedIOException naming the file: {@code FILE: no such file}, {@code FILE: is a
+   *     directory}, {@code FILE: not UTF-8 text (byte offset N)} (N the first byte that is not)
+   */
   public static String read(Path file) {
+    byte[] bytes;
     try {
-      return Files.readString(file, StandardCharsets.UTF_8);
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new UncheckedIOException(file + ": no such file", e);
+    } catch (AccessDeniedException e) {
+      throw new UncheckedIOException(file + ": permission denied", e);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+      if (Files.isDirectory(file)) {
+        throw new UncheckedIOException(file + ": is a directory", e);
+      }
+      String why = e.getMessage() == null ? "" : ": " + e.getMessage();
+      throw new UncheckedIOException(file + ": cannot read the file" + why, e);
     }
+    CharsetDecoder utf8 =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult r = utf8.decode(in, out, true);
+    if (!r.isError()) {
+      r = utf8.flush(out);
+    }
+    if (r.isError()) {
+      throw new UncheckedIOException(
+          file + ": not UTF-8 text (byte offset " + in.position() + ")",
+          new CharacterCodingException());
+    }
+    return out.flip().toString();
   }
 
   /**

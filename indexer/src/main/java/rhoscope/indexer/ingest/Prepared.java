@@ -14,7 +14,10 @@ public sealed interface Prepared {
     }
   }
 
-  /** A process to store; {@code replacing} when the path held an older version. */
+  /**
+   * A process to store; {@code replacing} when its identity (path, dataset, import options) held an
+   * older version.
+   */
   record Ready(SourceFile file, ProcessRecord record, boolean replacing) implements Prepared {
     public Ready {
       Objects.requireNonNull(file, "file");

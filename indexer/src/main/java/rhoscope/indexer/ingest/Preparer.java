@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import rhoscope.indexer.catalog.ProcessIdentity;
 import rhoscope.indexer.catalog.ProcessRecord;
 import rhoscope.indexer.features.FeatureExtractor;
 import rhoscope.indexer.features.ProcessFeatures;
@@ -16,23 +17,24 @@ import rhoscope.lang.diag.LangException;
 
 /**
  * Turns a source file into a process record: read, fingerprint, and (only when the fingerprint
- * differs from the stored one) parse or import and extract features. Safe to run on many files at
- * once; it writes nothing.
+ * differs from the one stored for the same path, dataset and import options) parse or import and
+ * extract features. Safe to run on many files at once; it writes nothing.
  */
 public final class Preparer {
   private final ImportOptions sbml;
   private final long maxStates;
   private final Duration exploreTimeout;
-  private final Function<String, Optional<String>> storedFingerprint;
+  private final Function<ProcessIdentity, Optional<String>> storedFingerprint;
 
   /**
-   * @param storedFingerprint the fingerprint stored for a path, if any
+   * @param storedFingerprint the fingerprint stored for an identity (path, dataset, import
+   *     options), if any
    */
   public Preparer(
       ImportOptions sbml,
       long maxStates,
       Duration exploreTimeout,
-      Function<String, Optional<String>> storedFingerprint) {
+      Function<ProcessIdentity, Optional<String>> storedFingerprint) {
     this.sbml = sbml;
     this.maxStates = maxStates;
     this.exploreTimeout = exploreTimeout;
@@ -48,7 +50,9 @@ public final class Preparer {
             case SBML -> Semantics.spell(sbml);
           };
       String fingerprint = Fingerprints.of(file.format(), semantics, text);
-      Optional<String> stored = storedFingerprint.apply(file.path().toString());
+      Optional<String> stored =
+          storedFingerprint.apply(
+              new ProcessIdentity(file.path().toString(), file.dataset(), semantics));
       if (stored.isPresent() && stored.get().equals(fingerprint)) {
         return new Prepared.Unchanged(file);
       }

@@ -1,6 +1,8 @@
 package rhoscope.indexer.sbml;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.sbml.jsbml.Model;
@@ -31,9 +33,17 @@ public final class SbmlImporter {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new SbmlImportException(source, "no such file", -1, -1, e);
+    } catch (AccessDeniedException e) {
+      throw new SbmlImportException(source, "cannot read the file: permission denied", -1, -1, e);
     } catch (IOException e) {
       throw new SbmlImportException(
-          source, "cannot read the file: " + e.getClass().getSimpleName(), -1, -1, e);
+          source,
+          Files.isDirectory(file) ? "is a directory" : "cannot read the file",
+          -1,
+          -1,
+          e);
     }
     String fileName = file.getFileName() == null ? source : file.getFileName().toString();
     return translate(source, stripExtension(fileName), SbmlReading.read(source, bytes), options);

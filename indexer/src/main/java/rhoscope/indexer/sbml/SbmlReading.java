@@ -30,10 +30,24 @@ import org.sbml.jsbml.SBMLReader;
  * are metadata (MIRIAM RDF, CellDesigner and COPASI layouts) that no translation reads; JSBML 1.6.1
  * crashes on some valid ones (a Level 2 layout annotation with nested annotations, as in
  * BIOMD0000000786) and logs noise about others. The same pass reports malformed XML with the line
- * and column of the original text, and refuses DTDs and external entities.
+ * and column of the original text, refuses DTDs and external entities, and refuses a document whose
+ * root element is not {@code <sbml>} (JSBML would otherwise fail on it with a Java exception).
+ *
+ * <p><b>Threads.</b> Everything here is confined to the call (a fresh StAX factory, reader and
+ * writer, a fresh {@link SBMLReader}) except JSBML's own state, which is shared and not thread-safe
+ * in 1.6.1: {@code ParserManager.getManager()} is an unsynchronised lazy singleton filled from one
+ * static {@code ServiceLoader} iterator, so two first reads at once can both drain that iterator
+ * ({@code NoSuchElementException}) or see a half-filled parser table; and the reading parsers it
+ * holds are singletons shared by every {@code SBMLReader}, some with per-document fields
+ * ({@code MathMLStaxParser} keeps piecewise counters and "last element was apply" flags). So the
+ * JSBML read, and only it, is serialised on {@link #JSBML}; the annotation pass before it and the
+ * translation after it (on the document's own objects) run in parallel.
  */
 final class SbmlReading {
   private SbmlReading() {}
+
+  /** Guards JSBML's shared, unsynchronised parser state (see the class comment). */
+  private static final Object JSBML = new Object();
 
   /**
    * A parsed model, with the prefixes of the Level 3 packages its root element marks {@code
@@ -51,17 +65,14 @@ final class SbmlReading {
     byte[] stripped = withoutAnnotations(source, xml, required);
     SBMLDocument doc;
     try (InputStream in = new ByteArrayInputStream(stripped)) {
-      doc = new SBMLReader().readSBMLFromStream(in);
+      synchronized (JSBML) {
+        doc = new SBMLReader().readSBMLFromStream(in);
+      }
     } catch (XMLStreamException e) {
       throw malformed(source, e);
     } catch (IOException | RuntimeException e) {
       // JSBML reports some structural problems (bad ids, wrong nesting) as runtime exceptions
-      throw new SbmlImportException(
-          source,
-          "not readable as SBML: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
-          -1,
-          -1,
-          e);
+      throw new SbmlImportException(source, "not readable as SBML: " + inPlainWords(e), -1, -1, e);
     }
     if (doc == null || doc.getLevel() < 1) {
       throw new SbmlImportException(source, "not an SBML document (no <sbml> root element)");
@@ -100,6 +111,7 @@ final class SbmlReading {
         } else {
           if (!sawRoot && e.isStartElement()) {
             sawRoot = true;
+            requireSbmlRoot(source, e.asStartElement());
             requiredPackages(e.asStartElement(), required);
           }
           writer.add(e);
@@ -113,6 +125,53 @@ final class SbmlReading {
       throw malformed(source, e);
     }
     return out.toByteArray();
+  }
+
+  private static void requireSbmlRoot(String source, StartElement root) {
+    String name = root.getName().getLocalPart();
+    if (!name.equals("sbml")) {
+      Location at = root.getLocation();
+      String prefix = root.getName().getPrefix();
+      throw new SbmlImportException(
+          source,
+          "not an SBML document: root element is <"
+              + (prefix.isEmpty() ? name : prefix + ":" + name)
+              + ">, expected <sbml>",
+          at == null ? -1 : at.getLineNumber(),
+          at == null ? -1 : at.getColumnNumber(),
+          null);
+    }
+  }
+
+  /**
+   * What went wrong in JSBML, in words for the person who gave the file: never a Java class name.
+   * JSBML signals structure it does not expect (an element where SBML allows none, a bad number or
+   * id) with whatever runtime exception the parser hit; its message, when it has one and it is not
+   * itself about Java, is kept.
+   */
+  static String inPlainWords(Exception e) {
+    String detail = e.getMessage() == null ? "" : e.getMessage().strip();
+    String what =
+        switch (e) {
+          case ClassCastException c -> "an element appears where SBML does not allow it";
+          case NumberFormatException n -> "a numeric attribute does not hold a number";
+          case IOException io -> "the document could not be read";
+          default -> "the document's structure is not valid SBML";
+        };
+    boolean javaTalk =
+        detail.isEmpty()
+            || detail.equals("null")
+            || detail.contains("java.")
+            || detail.contains("org.")
+            || detail.contains("Exception")
+            || detail.contains("Cannot invoke")
+            || e instanceof ClassCastException;
+    return javaTalk ? what : what + " (" + firstLine(detail) + ")";
+  }
+
+  private static String firstLine(String s) {
+    int nl = s.indexOf('\n');
+    return nl >= 0 ? s.substring(0, nl).strip() : s;
   }
 
   private static void requiredPackages(StartElement root, List<String> required) {

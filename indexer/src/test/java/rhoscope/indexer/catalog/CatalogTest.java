@@ -86,6 +86,53 @@ class CatalogTest {
     }
   }
 
+  static ProcessRecord in(ProcessRecord r, String dataset, String semantics) {
+    return new ProcessRecord(
+        r.id(),
+        r.path(),
+        r.name(),
+        dataset,
+        r.format(),
+        semantics,
+        r.source(),
+        r.fingerprint(),
+        r.ingestedAt(),
+        r.warnings(),
+        r.features());
+  }
+
+  @Test
+  void processesKeyedByPathAloneAreMigratedToPathDatasetAndImportOptions() {
+    long old;
+    try (Catalog c = Catalog.open(dir, 4)) {
+      old = c.putPending(record("/x/m.xml", "@\"a\"!(1)", "f1"));
+      c.setStatus(List.of(old), Catalog.Status.DONE);
+      assertThatThrownBy(() -> c.putPending(in(record("/x/m.xml", "@\"a\"!(1)", "f1"), "ko", "")))
+          .as("schema 4 allows one row per path")
+          .isInstanceOf(CatalogException.class);
+    }
+    try (Catalog c = Catalog.open(dir)) {
+      assertThat(c.schemaVersion()).isEqualTo(Migrations.latest());
+      assertThat(c.list())
+          .extracting(ProcessSummary::id, ProcessSummary::path, ProcessSummary::dataset)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple(old, "/x/m.xml", "test"));
+      assertThat(c.byIdentity(new ProcessIdentity("/x/m.xml", "test", "")).orElseThrow().id())
+          .isEqualTo(old);
+      String longOptions = "counts:3 " + "E".repeat(100) + "=0";
+      long ko = c.putPending(in(record("/x/m.xml", "@\"a\"!(1)", "f2"), "ko", "boolean E1=0"));
+      long counts = c.putPending(in(record("/x/m.xml", "@\"a\"!(1)", "f3"), "test", longOptions));
+      long same = c.putPending(in(record("/x/m.xml", "@\"b\"!(1)", "f4"), "test", ""));
+      assertThat(ko).isNotEqualTo(old);
+      assertThat(counts).isNotIn(old, ko);
+      assertThat(same).isEqualTo(old);
+      assertThat(c.list()).hasSize(3);
+      assertThat(c.get(counts).orElseThrow().semantics()).isEqualTo(longOptions);
+      assertThat(c.byIdentity(new ProcessIdentity("/x/m.xml", "ko", "boolean E1=0")))
+          .map(Catalog.PathEntry::fingerprint)
+          .contains("f2");
+    }
+  }
+
   @Test
   void aCatalogFromANewerRhoscopeIsRefusedNamingItsFile() throws Exception {
     Catalog.open(dir).close();
@@ -122,7 +169,9 @@ class CatalogTest {
       ProcessRecord back = c.get(id).orElseThrow();
       assertThat(back.fingerprint()).isEqualTo("f4");
       assertThat(back.features().statics().freeNames()).containsExactly("\"new\"");
-      assertThat(c.byPath("/x/c.rho").orElseThrow().fingerprint()).isEqualTo("f4");
+      assertThat(c.byIdentity(new ProcessIdentity("/x/c.rho", "test", "")).orElseThrow())
+          .extracting(Catalog.PathEntry::fingerprint)
+          .isEqualTo("f4");
     }
   }
 

@@ -49,7 +49,48 @@ class ImportErrorsTest {
 
     assertThatThrownBy(() -> SbmlImporter.importFile(file, ImportOptions.defaults()))
         .isInstanceOf(SbmlImportException.class)
-        .hasMessage(file + ": cannot read the file: NoSuchFileException");
+        .hasMessage(file + ": no such file");
+  }
+
+  @Test
+  void directoryIsRefusedInWords(@TempDir Path dir) {
+    assertThatThrownBy(() -> SbmlImporter.importFile(dir, ImportOptions.defaults()))
+        .isInstanceOf(SbmlImportException.class)
+        .hasMessage(dir + ": is a directory");
+  }
+
+  @Test
+  void htmlRootIsRefusedNamingTheRootWithItsPosition() {
+    String html = "<?xml version=\"1.0\"?>\n<html>\n<body><Constraint/></body></html>\n";
+
+    assertThatThrownBy(() -> SbmlImporter.importString("page.xml", html, ImportOptions.defaults()))
+        .isInstanceOfSatisfying(
+            SbmlImportException.class,
+            e -> {
+              assertThat(e.line()).isEqualTo(2);
+              assertThat(e.column()).isPositive();
+              assertThat(e.getMessage())
+                  .matches("page\\.xml:2:\\d+: not an SBML document: root element is <html>,"
+                      + " expected <sbml>");
+            });
+  }
+
+  @Test
+  void jsbmlFailuresAreSaidWithoutJavaClassNames() {
+    assertThat(
+            SbmlReading.inPlainWords(
+                new ClassCastException(
+                    "class org.sbml.jsbml.Constraint cannot be cast to class"
+                        + " org.sbml.jsbml.Model")))
+        .isEqualTo("an element appears where SBML does not allow it");
+    assertThat(SbmlReading.inPlainWords(new java.util.NoSuchElementException()))
+        .isEqualTo("the document's structure is not valid SBML");
+    assertThat(
+            SbmlReading.inPlainWords(
+                new NullPointerException("Cannot invoke \"java.net.URL.openConnection()\"")))
+        .isEqualTo("the document's structure is not valid SBML");
+    assertThat(SbmlReading.inPlainWords(new IllegalArgumentException("'1x' is not a valid id")))
+        .isEqualTo("the document's structure is not valid SBML ('1x' is not a valid id)");
   }
 
   @Test
@@ -59,7 +100,8 @@ class ImportErrorsTest {
                 SbmlImporter.importString(
                     "other.xml", "<html><body/></html>", ImportOptions.defaults()))
         .isInstanceOf(SbmlImportException.class)
-        .hasMessageStartingWith("other.xml: ");
+        .hasMessageStartingWith("other.xml:1:")
+        .hasMessageEndingWith(": not an SBML document: root element is <html>, expected <sbml>");
   }
 
   @Test
