@@ -1,7 +1,6 @@
 package rhoscope.server.cli;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -9,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import rhoscope.indexer.ingest.Loader;
 import rhoscope.lang.ParsedProcess;
 import rhoscope.lang.diag.LangException;
 import rhoscope.lang.parse.ProcessParser;
@@ -26,13 +26,13 @@ final class ParseCommand implements Callable<Integer> {
   List<Path> files;
 
   @Override
-  public Integer call() throws Exception {
+  public Integer call() {
     int failed = 0;
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
     for (Path file : files) {
       try {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String text = Loader.read(file);
         ParsedProcess parsed = ProcessParser.parse(file.toString(), text);
         if (files.size() > 1) {
           out.println("// " + file);
@@ -41,7 +41,7 @@ final class ParseCommand implements Callable<Integer> {
       } catch (LangException e) {
         failed++;
         err.println(e.getMessage());
-      } catch (java.io.IOException e) {
+      } catch (UncheckedIOException e) {
         failed++;
         err.println(UserErrorHandler.describe(e));
       }

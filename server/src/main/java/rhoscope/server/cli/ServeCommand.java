@@ -1,6 +1,12 @@
 package rhoscope.server.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.UnknownHostException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,6 +87,12 @@ public final class ServeCommand implements Callable<Integer> {
   /** Opens the database, fills it when empty, starts serving; the caller stops the server. */
   RhoscopeServer start(PrintWriter out) {
     String writeToken = token != null ? token : System.getenv(TOKEN_ENV);
+    if (datasets != null && !Files.isDirectory(datasets)) {
+      throw new IllegalArgumentException(
+          "--datasets " + datasets + (Files.exists(datasets) ? " is not a folder" : " does not exist"));
+    }
+    // Checked before the database opens and before Javalin starts (which would log its own error).
+    requireFreePort(host, port);
     DatabaseService service = new DatabaseService(db.open());
     RhoscopeServer server;
     try {
@@ -95,6 +107,9 @@ public final class ServeCommand implements Callable<Integer> {
                   .withToken(writeToken));
     } catch (RuntimeException e) {
       service.close();
+      if (causedByBind(e)) {
+        throw portInUse(port);
+      }
       throw e;
     }
     out.printf(
@@ -124,6 +139,41 @@ public final class ServeCommand implements Callable<Integer> {
     for (IndexSummary.Failure f : summary.failed()) {
       out.printf("  %s: %s%n", f.path(), f.reason());
     }
+  }
+
+  /** Fails with one clear message when {@code port} is taken on {@code host} (0 is never). */
+  static void requireFreePort(String host, int port) {
+    if (port == 0) {
+      return;
+    }
+    InetAddress address;
+    try {
+      address = InetAddress.getByName(host);
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("unknown host '" + host + "' for --host");
+    }
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new InetSocketAddress(address, port));
+    } catch (BindException e) {
+      throw portInUse(port);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + e.getMessage());
+    }
+  }
+
+  private static IllegalStateException portInUse(int port) {
+    return new IllegalStateException(
+        "port " + port + " is in use; pick another with --port");
+  }
+
+  private static boolean causedByBind(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof BindException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code datasets/} in the working directory, else beside the jar (the checkout's root). */

@@ -53,7 +53,7 @@ final class UserErrorHandler implements IExecutionExceptionHandler {
     return switch (ex) {
       case LangException le -> le.getMessage();
       case NoSuchFileException nf -> "rhoscope: no such file: " + nf.getFile();
-      case UncheckedIOException io -> describe(io.getCause());
+      case UncheckedIOException io -> "rhoscope: " + io.getMessage();
       case IOException io -> "rhoscope: I/O error: " + io.getMessage();
       case OutOfMemoryError oom -> "rhoscope: out of memory; lower --max-states or raise -Xmx";
       default -> "rhoscope: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage());

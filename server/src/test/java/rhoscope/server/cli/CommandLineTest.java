@@ -176,4 +176,17 @@ class CommandLineTest {
         .contains("--timeout must be positive and at most");
     assertThat(run("show", "--db", tmp.toString(), "six").err()).contains("'six' is not a process id");
   }
+
+  @Test
+  void unreadableFilesAreNamed() throws IOException {
+    Path binary = tmp.resolve("garbage.rho");
+    Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
+    Run r = run("parse", binary.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains(binary + ": not UTF-8 text");
+
+    Run dir = run("explore", tmp.toString() + "/x.rho");
+    assertThat(dir.exit()).isEqualTo(1);
+    assertThat(dir.err()).contains("x.rho: no such file");
+  }
 }

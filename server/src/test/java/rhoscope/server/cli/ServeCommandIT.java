@@ -1,10 +1,13 @@
 package rhoscope.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -61,6 +64,43 @@ class ServeCommandIT {
     } finally {
       second.stop();
     }
+  }
+
+  @Test
+  void aDatasetsFolderThatDoesNotExistIsAnErrorNotAnEmptyServer() {
+    Path missing = dir.resolve("no-such-folder");
+    StringWriter log = new StringWriter();
+    ServeCommand command =
+        parse("--db", dir.resolve("db").toString(), "--port", "0", "--datasets", missing.toString());
+    assertThatThrownBy(() -> command.start(new PrintWriter(log, true)).stop())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("--datasets " + missing + " does not exist");
+    assertThat(log.toString()).doesNotContain("serving");
+    assertThat(Main.run(
+            new String[] {"serve", "--db", dir.resolve("db").toString(), "--port", "0",
+                "--datasets", missing.toString()},
+            new PrintWriter(new StringWriter(), true), new PrintWriter(log, true)))
+        .isEqualTo(1);
+    assertThat(log.toString().strip()).isEqualTo("rhoscope: --datasets " + missing + " does not exist");
+  }
+
+  @Test
+  void aPortInUseIsOneClearMessage() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+      int port = taken.getLocalPort();
+      ServeCommand command =
+          parse("--db", dir.resolve("db").toString(), "--port", Integer.toString(port),
+              "--datasets", dir.toString());
+      assertThatThrownBy(() -> command.start(new PrintWriter(new StringWriter(), true)).stop())
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("port " + port + " is in use; pick another with --port");
+    }
+    // Nothing was left open: the same database serves on a free port.
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+    RhoscopeServer server =
+        parse("--db", dir.resolve("db").toString(), "--port", "0", "--datasets", empty.toString())
+            .start(new PrintWriter(new StringWriter(), true));
+    server.stop();
   }
 
   @Test
