@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.antlr.v4.runtime.BufferedTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.TerminalNode;
 import rhoscope.lang.ast.type.Comparison;
 import rhoscope.lang.ast.type.Literal;
 import rhoscope.lang.ast.type.NamePattern;
@@ -78,16 +79,18 @@ final class TypeTreeBuilder {
     Set<String> defined = new HashSet<>();
     List<TypeDefinition> defs = new ArrayList<>();
     for (LetDefContext let : lets) {
-      String name = let.IDENT(0).getText();
+      List<TerminalNode> idents = let.IDENT();
+      String name = idents.get(0).getText();
       if (!defined.add(name)) {
-        throw error(ErrorCode.DUPLICATE_DEFINITION, let.IDENT(0).getSymbol(),
+        throw error(ErrorCode.DUPLICATE_DEFINITION, idents.get(0).getSymbol(),
             "named type '" + name + "' is defined twice");
       }
       List<String> names = new ArrayList<>();
-      for (int i = 1; i < let.IDENT().size(); i++) {
-        String param = let.IDENT(i).getText();
-        if (names.contains(param)) {
-          throw error(ErrorCode.DUPLICATE_DEFINITION, let.IDENT(i).getSymbol(),
+      Set<String> seen = new HashSet<>();
+      for (TerminalNode ident : idents.subList(1, idents.size())) {
+        String param = ident.getText();
+        if (!seen.add(param)) {
+          throw error(ErrorCode.DUPLICATE_DEFINITION, ident.getSymbol(),
               "parameter '" + param + "' of '" + name + "' is declared twice");
         }
         names.add(param);
@@ -117,26 +120,32 @@ final class TypeTreeBuilder {
     return at(new Type.Implies(left, type(ctx.type())), ctx);
   }
 
+  // The operand lists are fetched once and walked: ANTLR's indexed accessors (ctx.conjunction(i))
+  // scan the children from the start on every call, which made long chains quadratic.
+
   private Type disjunction(DisjunctionContext ctx) {
-    Type result = conjunction(ctx.conjunction(0));
-    for (int i = 1; i < ctx.conjunction().size(); i++) {
-      result = at(new Type.Or(result, conjunction(ctx.conjunction(i))), ctx);
+    Type result = null;
+    for (ConjunctionContext operand : ctx.conjunction()) {
+      Type next = conjunction(operand);
+      result = result == null ? next : at(new Type.Or(result, next), ctx);
     }
     return result;
   }
 
   private Type conjunction(ConjunctionContext ctx) {
-    Type result = parallel(ctx.parallel(0));
-    for (int i = 1; i < ctx.parallel().size(); i++) {
-      result = at(new Type.And(result, parallel(ctx.parallel(i))), ctx);
+    Type result = null;
+    for (ParallelContext operand : ctx.parallel()) {
+      Type next = parallel(operand);
+      result = result == null ? next : at(new Type.And(result, next), ctx);
     }
     return result;
   }
 
   private Type parallel(ParallelContext ctx) {
-    Type result = unary(ctx.unary(0));
-    for (int i = 1; i < ctx.unary().size(); i++) {
-      result = at(new Type.Par(result, unary(ctx.unary(i))), ctx);
+    Type result = null;
+    for (UnaryContext operand : ctx.unary()) {
+      Type next = unary(operand);
+      result = result == null ? next : at(new Type.Par(result, next), ctx);
     }
     return result;
   }

@@ -2,10 +2,17 @@ package rhoscope.server.api;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * Reads request bodies as JSON, never more than the size limit: a body sent in chunks announces no
@@ -61,8 +68,71 @@ final class BodyReader {
     return new ApiException(
         400,
         "bad_json",
-        "invalid request body: " + e.getOriginalMessage(),
+        "invalid request body: " + describe(e),
         at == null ? 0 : Math.max(0, at.getLineNr()),
         at == null ? 0 : Math.max(0, at.getColumnNr()));
+  }
+
+  /**
+   * What was wrong, in the body's terms (the JSON field and the JSON type it needs), never the
+   * server's Java class names.
+   */
+  static String describe(JsonProcessingException e) {
+    if (e instanceof UnrecognizedPropertyException u) {
+      List<String> known = new ArrayList<>();
+      if (u.getKnownPropertyIds() != null) {
+        u.getKnownPropertyIds().forEach(id -> known.add(String.valueOf(id)));
+      }
+      Collections.sort(known);
+      return "unknown field '" + field(u.getPath()) + "'"
+          + (known.isEmpty() ? "" : "; known fields: " + String.join(", ", known));
+    }
+    if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+      return "field '" + field(m.getPath()) + "' must be " + jsonType(m.getTargetType());
+    }
+    if (e instanceof MismatchedInputException m) {
+      return "the body must be " + jsonType(m.getTargetType());
+    }
+    String message = String.valueOf(e.getOriginalMessage());
+    // Parser messages speak JSON; drop any Java type name that still slips in.
+    return message.replaceAll("`?\\b(?:java|rhoscope|com\\.fasterxml)\\.[\\w.$]+`?", "a value");
+  }
+
+  private static String field(List<JsonMappingException.Reference> path) {
+    StringBuilder sb = new StringBuilder();
+    for (JsonMappingException.Reference r : path) {
+      if (r.getFieldName() != null) {
+        if (!sb.isEmpty()) {
+          sb.append('.');
+        }
+        sb.append(r.getFieldName());
+      } else if (r.getIndex() >= 0) {
+        sb.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String jsonType(Class<?> type) {
+    if (type == null) {
+      return "a different JSON value";
+    }
+    if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+        || type == Short.class || type == short.class) {
+      return "a JSON integer";
+    }
+    if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+      return "a JSON number";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "a JSON boolean (true or false)";
+    }
+    if (type == String.class || type.isEnum() || CharSequence.class.isAssignableFrom(type)) {
+      return "a JSON string";
+    }
+    if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+      return "a JSON array";
+    }
+    return "a JSON object";
   }
 }

@@ -1,6 +1,7 @@
 package rhoscope.server.api;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /** Checks one process against a type without storing it: the process is inline or a stored id. */
@@ -22,9 +23,11 @@ public record CheckSpec(ProcessRef process, String type, Duration timeout) {
   }
 
   /** A process given in the request. */
-  public record Inline(SourceFormat format, String semantics, String source)
+  public record Inline(
+      SourceFormat format, String semantics, Map<String, Integer> overrides, String source)
       implements ProcessRef {
     public Inline {
+      overrides = overrides == null ? Map.of() : Map.copyOf(overrides);
       Objects.requireNonNull(format, "format");
       Objects.requireNonNull(source, "source");
     }

@@ -3,6 +3,10 @@ package rhoscope.server.api;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rhoscope.lang.diag.LangException;
@@ -13,7 +17,7 @@ final class ErrorMapping {
 
   private ErrorMapping() {}
 
-  static void install(Javalin app) {
+  static void install(Javalin app, List<Route> routes) {
     app.exception(
         ApiException.class,
         (e, ctx) -> respond(ctx, e.status(), ApiError.of(e)));
@@ -21,7 +25,13 @@ final class ErrorMapping {
         LangException.class, (e, ctx) -> respond(ctx, 400, ApiError.of(e)));
     app.exception(
         HttpResponseException.class,
-        (e, ctx) -> send(ctx, e.getStatus(), statusCode(e.getStatus()), e.getMessage()));
+        (e, ctx) -> {
+          if (e.getStatus() == 404 && ctx.path().startsWith("/api")) {
+            noRoute(ctx, routes);
+          } else {
+            send(ctx, e.getStatus(), statusCode(e.getStatus()), e.getMessage());
+          }
+        });
     app.exception(
         Exception.class,
         (e, ctx) -> {
@@ -33,7 +43,7 @@ final class ErrorMapping {
         404,
         ctx -> {
           if (ctx.path().startsWith("/api") && !isJsonError(ctx)) {
-            send(ctx, 404, "not_found", "no route " + ctx.method() + " " + ctx.path());
+            noRoute(ctx, routes);
           }
         });
     app.error(
@@ -43,6 +53,34 @@ final class ErrorMapping {
             send(ctx, 405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path());
           }
         });
+  }
+
+  /**
+   * No handler for this method and path: 405 with {@code Allow} when the path is a route's under
+   * other methods (Javalin itself answers 404 then), else 404.
+   */
+  private static void noRoute(Context ctx, List<Route> routes) {
+    List<String> allowed = allowedMethods(routes, ctx.path());
+    if (allowed.isEmpty()) {
+      send(ctx, 404, "not_found", "no route " + ctx.method() + " " + ctx.path());
+    } else {
+      ctx.header("Allow", String.join(", ", allowed));
+      send(ctx, 405, "method_not_allowed",
+          ctx.method() + " is not allowed on " + ctx.path() + "; allowed: "
+              + String.join(", ", allowed));
+    }
+  }
+
+  /** The methods of the routes whose path template matches {@code path}, in route order. */
+  static List<String> allowedMethods(List<Route> routes, String path) {
+    Set<String> methods = new LinkedHashSet<>();
+    for (Route r : routes) {
+      String regex = Pattern.quote(r.path()).replaceAll("\\{[^}/]+}", "\\\\E[^/]+\\\\Q");
+      if (Pattern.matches(regex, path)) {
+        methods.add(r.method().name());
+      }
+    }
+    return List.copyOf(methods);
   }
 
   private static String statusCode(int status) {

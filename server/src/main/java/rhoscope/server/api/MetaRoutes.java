@@ -27,6 +27,7 @@ final class MetaRoutes {
     body.put("processes", service.count());
     body.put("queriesRunning", runner.running());
     body.put("queriesQueued", runner.queued());
+    body.put("queriesOverdue", runner.overdue());
     ctx.json(body);
   }
 

@@ -33,6 +33,8 @@ final class QueryRoutes {
   void query(Context ctx) throws IOException {
     Requests.Query request = bodies.read(ctx, Requests.Query.class);
     QuerySpec spec = request.toSpec(config);
+    // Parsed here, on the request thread: a malformed type never takes a query slot.
+    service.parseType(spec.type());
     if (Boolean.TRUE.equals(request.stream()) || accepts(ctx, NDJSON)) {
       stream(ctx, spec);
     } else {
@@ -42,6 +44,7 @@ final class QueryRoutes {
 
   void check(Context ctx) {
     CheckSpec spec = bodies.read(ctx, Requests.Check.class).toSpec(config);
+    service.parseType(spec.type());
     ctx.json(runner.run(() -> service.check(spec), spec.timeout()));
   }
 
@@ -50,7 +53,6 @@ final class QueryRoutes {
    * malformed type is still a plain 400, because it is parsed before the first byte is sent.
    */
   private void stream(Context ctx, QuerySpec spec) throws IOException {
-    service.parseType(spec.type());
     BlockingQueue<StreamEvent> events = new LinkedBlockingQueue<>();
     QueryListener listener =
         new QueryListener() {
@@ -64,7 +66,8 @@ final class QueryRoutes {
             events.add(new StreamEvent.Matched(match));
           }
         };
-    Future<QueryAnswer> answer = runner.submit(() -> service.query(spec, listener));
+    QueryRunner.Job<QueryAnswer> job = runner.submit(() -> service.query(spec, listener));
+    Future<QueryAnswer> answer = job.future();
     ctx.status(200).contentType(NDJSON);
     OutputStream out = ctx.res().getOutputStream();
     long deadline = System.nanoTime() + QueryRunner.hardLimit(spec.timeout()).toNanos();
@@ -80,17 +83,20 @@ final class QueryRoutes {
           write(out, finished(answer));
           return;
         } else if (System.nanoTime() > deadline) {
-          answer.cancel(true);
-          write(out, failed(QueryRunner.timedOut(spec.timeout())));
+          boolean started = job.started();
+          job.cancel();
+          write(out, failed(started
+              ? QueryRunner.timedOut(spec.timeout())
+              : new ApiException(503, "busy", "no query worker became free in time; try again")));
           return;
         }
       }
     } catch (InterruptedException e) {
-      answer.cancel(true);
+      job.cancel();
       Thread.currentThread().interrupt();
     } catch (IOException e) {
       // The client went away: stop checking for nobody.
-      answer.cancel(true);
+      job.cancel();
     }
   }
 

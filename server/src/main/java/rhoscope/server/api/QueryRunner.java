@@ -3,6 +3,8 @@ package rhoscope.server.api;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -16,12 +18,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Runs queries and checks on a bounded pool, away from the request threads, so that a long query
  * cannot starve the routes that do not check anything (health, listings, the page). A full queue
  * answers 503 at once; a query past its budget (plus a grace for the checker to report its
- * bound) answers 408 and is interrupted.
+ * bound) answers 408 and is cancelled: interrupted when running, taken out of the queue when it
+ * never started. Work that ignores the interrupt keeps its worker ("overdue"); while every worker
+ * is overdue, new work is refused with 503 at once rather than queued behind it, and a query that
+ * waited its whole budget in the queue without starting is 503 too, never a 408 for work that
+ * never ran.
  */
 final class QueryRunner implements AutoCloseable {
+  private final int workers;
   private final ThreadPoolExecutor pool;
+  /** Cancelled jobs whose threads have not returned yet. */
+  private final AtomicInteger overdue = new AtomicInteger();
 
   QueryRunner(int workers, int queued) {
+    this.workers = workers;
     AtomicInteger ids = new AtomicInteger();
     this.pool =
         new ThreadPoolExecutor(
@@ -40,30 +50,111 @@ final class QueryRunner implements AutoCloseable {
             });
   }
 
+  /** A submitted task: its future, whether it started, and how to give up on it. */
+  final class Job<T> implements Callable<T> {
+    private final Callable<T> task;
+    private final CountDownLatch started = new CountDownLatch(1);
+    private Future<T> future;
+    private boolean running;
+    private boolean abandoned;
+
+    private Job(Callable<T> task) {
+      this.task = task;
+    }
+
+    @Override
+    public T call() throws Exception {
+      synchronized (this) {
+        if (abandoned) {
+          throw new CancellationException("abandoned before it started");
+        }
+        running = true;
+      }
+      started.countDown();
+      try {
+        return task.call();
+      } finally {
+        synchronized (this) {
+          running = false;
+          if (abandoned) {
+            overdue.decrementAndGet();
+          }
+        }
+      }
+    }
+
+    Future<T> future() {
+      return future;
+    }
+
+    /** Waits for the task to start; false when it is still queued after {@code limit}. */
+    boolean awaitStart(Duration limit) throws InterruptedException {
+      return started.await(limit.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    boolean started() {
+      return started.getCount() == 0;
+    }
+
+    /**
+     * Gives up on the task: out of the queue if it is waiting, interrupted if it runs. Until a
+     * running task returns, its worker counts as overdue.
+     */
+    void cancel() {
+      synchronized (this) {
+        if (abandoned) {
+          return;
+        }
+        abandoned = true;
+        if (running) {
+          overdue.incrementAndGet();
+        }
+      }
+      future.cancel(true);
+      pool.remove((Runnable) future);
+    }
+  }
+
   /** Runs the task within the budget, or throws the 408/503 {@link ApiException}. */
   <T> T run(Callable<T> task, Duration budget) {
-    Future<T> future = submit(task);
+    Job<T> job = submit(task);
+    Duration limit = hardLimit(budget);
     try {
-      return future.get(hardLimit(budget).toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      future.cancel(true);
+      if (!job.awaitStart(limit)) {
+        job.cancel();
+        if (!job.started()) {
+          throw busy("no query worker became free within " + limit.toMillis() + " ms");
+        }
+      }
+      return job.future().get(limit.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | CancellationException e) {
+      job.cancel();
       throw timedOut(budget);
     } catch (ExecutionException e) {
       throw rethrow(e.getCause());
     } catch (InterruptedException e) {
-      future.cancel(true);
+      job.cancel();
       Thread.currentThread().interrupt();
       throw new ApiException(503, "unavailable", "the server is stopping");
     }
   }
 
-  <T> Future<T> submit(Callable<T> task) {
-    try {
-      return pool.submit(task);
-    } catch (RejectedExecutionException e) {
-      throw new ApiException(
-          503, "busy", "too many queries are running or waiting; try again shortly");
+  <T> Job<T> submit(Callable<T> task) {
+    if (overdue.get() >= workers) {
+      throw busy(
+          "every query worker is still stopping a query that ran past its budget");
     }
+    Job<T> job = new Job<>(task);
+    try {
+      job.future = pool.submit(job);
+    } catch (RejectedExecutionException e) {
+      throw busy("too many queries are running or waiting");
+    }
+    return job;
+  }
+
+  private static ApiException busy(String why) {
+    return new ApiException(503, "busy", why + "; try again shortly");
   }
 
   /** The checker bounds itself by the budget; the grace lets it report "unknown" in time. */
@@ -90,6 +181,11 @@ final class QueryRunner implements AutoCloseable {
 
   int queued() {
     return pool.getQueue().size();
+  }
+
+  /** Workers still busy with a query that was cancelled past its budget. */
+  int overdue() {
+    return overdue.get();
   }
 
   @Override

@@ -45,7 +45,6 @@ public final class RhoscopeServer implements AutoCloseable {
               c.jsonMapper(new JavalinJackson(Json.MAPPER, false));
               WebPage.install(c);
             });
-    ErrorMapping.install(app);
     // Refuse an announced oversized body before reading it; BodyReader bounds the others.
     app.before(
         ctx -> {
@@ -65,6 +64,7 @@ public final class RhoscopeServer implements AutoCloseable {
             new Route(HandlerType.POST, "/api/check", queries::check),
             new Route(HandlerType.GET, "/api/types", types::list),
             new Route(HandlerType.POST, "/api/types/parse", types::parse));
+    ErrorMapping.install(app, routes);
     routes.forEach(r -> app.addHttpHandler(r.method(), r.path(), r.handler()));
     try {
       app.start(config.host(), config.port());

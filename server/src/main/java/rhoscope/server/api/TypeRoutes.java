@@ -18,7 +18,7 @@ final class TypeRoutes {
   }
 
   void parse(Context ctx) {
-    String type = Requests.required(bodies.read(ctx, Requests.ParseType.class).type(), "type");
+    String type = Requests.typeText(bodies.read(ctx, Requests.ParseType.class).type());
     TypeForms forms = service.parseType(type);
     ctx.json(Map.of("type", type, "normalised", forms.normalised(), "core", forms.core()));
   }

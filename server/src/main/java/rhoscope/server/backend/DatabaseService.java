@@ -11,7 +11,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import rhoscope.engine.Engine;
 import rhoscope.engine.check.Verdict;
@@ -93,7 +96,7 @@ public final class DatabaseService implements ProcessService {
   public synchronized StoredProcess put(NewProcess p) {
     Path file = uploadPath(p);
     String semantics = p.format() == SourceFormat.SBML ? p.semantics() : null;
-    ImportOptions sbml = importOptions(semantics);
+    ImportOptions sbml = importOptions(semantics, p.overrides());
     // Parse first: the index reports failures as text, the API owes line and column.
     load(new SourceFile(file, p.dataset(), format(p.format())), p.source(), sbml);
     try {
@@ -176,8 +179,19 @@ public final class DatabaseService implements ProcessService {
     if (f.nameContains() != null) {
       request = request.withNamePattern("*" + f.nameContains() + "*");
     }
-    Streamed streamed = new Streamed(listener, spec.limit());
-    QueryResult result = database.query(request, streamed);
+    // The database checks on its own pool and does not stop when this thread is interrupted (a
+    // query past its budget): the progress callbacks throw once the caller gave up, which ends
+    // the database's parallel check at the next verdict instead of after every candidate.
+    Thread caller = Thread.currentThread();
+    AtomicBoolean abandoned = new AtomicBoolean();
+    Streamed streamed =
+        new Streamed(listener, spec.limit(), () -> abandoned.get() || caller.isInterrupted());
+    QueryResult result;
+    try {
+      result = database.query(request, streamed);
+    } finally {
+      abandoned.set(true);
+    }
     List<Match> matches =
         result.results().stream().map(v -> streamed.built(v).orElseGet(() -> match(v))).toList();
     rhoscope.indexer.QueryStats s = result.stats();
@@ -204,22 +218,32 @@ public final class DatabaseService implements ProcessService {
     private final int limit;
     private final Map<Long, Match> built = new ConcurrentHashMap<>();
     private final AtomicInteger sent = new AtomicInteger();
+    private final BooleanSupplier cancelled;
     private long candidates;
     private long checked;
 
-    Streamed(QueryListener listener, int limit) {
+    Streamed(QueryListener listener, int limit, BooleanSupplier cancelled) {
       this.listener = listener;
       this.limit = limit;
+      this.cancelled = cancelled;
+    }
+
+    private void stopIfCancelled() {
+      if (cancelled.getAsBoolean()) {
+        throw new CancellationException("the query was cancelled");
+      }
     }
 
     @Override
     public synchronized void candidates(int count) {
+      stopIfCancelled();
       candidates = count;
       listener.progress(0, count);
     }
 
     @Override
     public void verdict(ProcessVerdict v) {
+      stopIfCancelled();
       if (v.verdict() != Verdict.NO && sent.getAndIncrement() < limit) {
         Match m = match(v);
         built.put(v.id(), m);
@@ -251,7 +275,7 @@ public final class DatabaseService implements ProcessService {
               load(
                   new SourceFile(Path.of("request"), "request", format(inline.format())),
                   inline.source(),
-                  importOptions(inline.semantics()));
+                  importOptions(inline.semantics(), inline.overrides()));
           case CheckSpec.Stored stored ->
               load(
                   parseId(stored.id())
@@ -301,7 +325,12 @@ public final class DatabaseService implements ProcessService {
   }
 
   private static LoadedProcess load(ProcessRecord r) {
-    return load(new SourceFile(Path.of(r.path()), r.dataset(), r.format()), r.source(), importOptions(r.semantics()));
+    // The record spells its semantics with any overrides ("boolean E1=0"), as the indexer wrote it.
+    ImportOptions options =
+        r.format() == ProcessFormat.SBML && !r.semantics().isBlank()
+            ? rhoscope.indexer.ingest.Semantics.parse(r.semantics())
+            : ImportOptions.defaults();
+    return load(new SourceFile(Path.of(r.path()), r.dataset(), r.format()), r.source(), options);
   }
 
   /** Parses or imports; an SBML model that cannot be imported is bad input, with its place. */
@@ -314,14 +343,26 @@ public final class DatabaseService implements ProcessService {
     }
   }
 
-  private static ImportOptions importOptions(String semantics) {
+  private static ImportOptions importOptions(String semantics, Map<String, Integer> overrides) {
+    ImportOptions base;
     if (semantics == null || semantics.isBlank()) {
-      return ImportOptions.defaults();
+      base = ImportOptions.defaults();
+    } else {
+      try {
+        base = ImportOptions.parse(semantics, List.of());
+      } catch (IllegalArgumentException e) {
+        String hint =
+            semantics.contains("=") || semantics.contains("--set")
+                ? " (set species' initial values with the 'overrides' field: {\"E1\": 0})"
+                : "";
+        throw ApiException.badRequest(
+            "bad semantics '" + semantics + "': " + e.getMessage() + hint);
+      }
     }
     try {
-      return ImportOptions.parse(semantics, List.of());
+      return new ImportOptions(base.semantics(), overrides);
     } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("bad semantics '" + semantics + "': " + e.getMessage());
+      throw ApiException.badRequest("bad overrides: " + e.getMessage());
     }
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,5 +54,24 @@ class OpenApiTest {
     JsonNode doc = TestHttp.JSON.readTree(MetaRoutes.readOpenApi());
     assertThat(doc.at("/components/schemas/Error/required").toString())
         .contains("error", "detail", "line", "column");
+  }
+
+  /** Every field a request body accepts is documented in its schema (overrides included). */
+  @Test
+  void requestSchemasDocumentEveryFieldTheServerReads() throws IOException {
+    JsonNode schemas = TestHttp.JSON.readTree(MetaRoutes.readOpenApi()).at("/components/schemas");
+    Map<String, Class<?>> bodies =
+        Map.of("NewProcess", Requests.PutProcess.class, "Check", Requests.Check.class,
+            "Query", Requests.Query.class);
+    bodies.forEach((schema, record) -> {
+      for (var c : record.getRecordComponents()) {
+        assertThat(schemas.at("/" + schema + "/properties/" + c.getName()).isMissingNode())
+            .as(schema + "." + c.getName())
+            .isFalse();
+      }
+    });
+    assertThat(schemas.at("/NewProcess/properties/overrides/$ref").asText())
+        .isEqualTo("#/components/schemas/Overrides");
+    assertThat(schemas.at("/Overrides/additionalProperties/type").asText()).isEqualTo("integer");
   }
 }

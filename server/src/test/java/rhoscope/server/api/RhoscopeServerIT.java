@@ -205,6 +205,78 @@ class RhoscopeServerIT {
   }
 
   @Test
+  void badJsonDetailsNameTheFieldAndTheJsonTypeNotJavaClasses() {
+    Reply unknown = http.post("/api/query", Map.of("typ", "has \"a\""));
+    assertError(unknown, 400, "bad_json");
+    Reply wrongType = http.post("/api/query", Map.of("type", "has \"a\"", "limit", "ten"));
+    assertError(wrongType, 400, "bad_json");
+    Reply nested =
+        http.post("/api/query", Map.of("type", "has \"a\"", "filters", List.of("dataset")));
+    assertError(nested, 400, "bad_json");
+    Reply notAnObject = http.post("/api/query", "[1, 2]");
+    assertError(notAnObject, 400, "bad_json");
+    for (Reply r : List.of(unknown, wrongType, nested, notAnObject)) {
+      assertThat(r.json().get("detail").asText())
+          .doesNotContain("rhoscope.", "java.", "Requests$", "Integer");
+    }
+    assertThat(unknown.json().get("detail").asText())
+        .contains("unknown field 'typ'").contains("type").contains("timeoutMs");
+    assertThat(wrongType.json().get("detail").asText())
+        .contains("field 'limit' must be a JSON integer");
+    assertThat(nested.json().get("detail").asText())
+        .contains("field 'filters' must be a JSON object");
+    assertThat(notAnObject.json().get("detail").asText()).contains("a JSON object");
+  }
+
+  @Test
+  void anotherMethodOnAKnownPathIs405WithAllow() throws Exception {
+    String id = add("p", "d", "x!(1)").get("id").asText();
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    for (String method : List.of("PUT", "PATCH")) {
+      for (String path : List.of("/api/processes/" + id, "/api/processes", "/api/query")) {
+        HttpResponse<String> r =
+            client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                    .header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString("{}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(method + " " + path).isEqualTo(405);
+        assertThat(TestHttp.JSON.readTree(r.body()).get("error").asText())
+            .isEqualTo("method_not_allowed");
+        String allow = r.headers().firstValue("Allow").orElse("");
+        if (path.equals("/api/query")) {
+          assertThat(allow).isEqualTo("POST");
+        } else if (path.equals("/api/processes")) {
+          assertThat(allow).isEqualTo("POST, GET");
+        } else {
+          assertThat(allow).isEqualTo("GET, DELETE");
+        }
+      }
+    }
+    assertError(http.get("/api/nothing-here"), 404, "not_found");
+    assertError(http.get("/api/processes/nope"), 404, "not_found");
+  }
+
+  @Test
+  void anXmlNameOrBodyWithoutFormatIsTakenAsSbml() {
+    String sbml = "<?xml version=\"1.0\"?>\n<sbml level=\"3\"></sbml>";
+    Reply byName =
+        http.post("/api/processes", Map.of("name", "r.xml", "source", "model"), TOKEN);
+    assertThat(byName.json().get("format").asText()).isEqualTo("sbml");
+    Reply byBody = http.post("/api/processes", Map.of("name", "r2", "source", sbml), TOKEN);
+    assertThat(byBody.json().get("format").asText()).isEqualTo("sbml");
+    Reply bare = http.post("/api/processes", Map.of("name", "r3", "source", "<sbml/>"), TOKEN);
+    assertThat(bare.json().get("format").asText()).isEqualTo("sbml");
+    Reply rho = http.post("/api/processes", Map.of("name", "r4", "source", "x!(1)"), TOKEN);
+    assertThat(rho.json().get("format").asText()).isEqualTo("rholang");
+    Reply explicit =
+        http.post("/api/processes",
+            Map.of("name", "r5.xml", "source", "x!(1)", "format", "rholang"), TOKEN);
+    assertThat(explicit.json().get("format").asText()).isEqualTo("rholang");
+  }
+
+  @Test
   void anAnnouncedOversizedBodyIsRefusedWith413() {
     String big = "x".repeat(100 * 1024);
     assertError(
@@ -336,6 +408,73 @@ class RhoscopeServerIT {
       assertThat(client.get("/api/types").status()).isEqualTo(200);
       assertThat(client.get("/").status()).isEqualTo(200);
       assertThat(slow).isNotDone();
+      blocking.release();
+      assertThat(slow.get().status()).isEqualTo(200);
+    }
+  }
+
+  /**
+   * Work that ignores its cancellation keeps its worker: while every worker is stuck that way, a
+   * new query is refused with 503 at once (not queued to time out with 408), nothing piles up in
+   * the queue, and once the stuck work returns queries are answered again.
+   */
+  @Test
+  void workStuckPastItsBudgetIsCancelledAndNewQueriesGet503NotAPileOf408s() throws Exception {
+    ScriptedService stuck = new ScriptedService();
+    try (RhoscopeServer small = startServer(stuck, c -> c.withQueryPool(2, 4))) {
+      TestHttp client = new TestHttp(small.port());
+      List<CompletableFuture<Reply>> slow = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        slow.add(CompletableFuture.supplyAsync(
+            () -> client.post("/api/query", Map.of("type", "stubborn 4000", "timeoutMs", 100))));
+      }
+      for (CompletableFuture<Reply> s : slow) {
+        assertError(s.get(), 408, "query_timeout");
+      }
+      List<Integer> statuses = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        long start = System.nanoTime();
+        Reply r = client.post("/api/query", Map.of("type", "has \"x\""));
+        assertThat((System.nanoTime() - start) / 1_000_000).as("ms to answer").isLessThan(1000);
+        statuses.add(r.status());
+      }
+      assertThat(statuses).containsOnly(503);
+      JsonNode health = client.get("/api/health").json();
+      assertThat(health.get("queriesQueued").asInt()).isZero();
+      assertThat(health.get("queriesOverdue").asInt()).isEqualTo(2);
+      // The stuck work returns after its 4 s; then the workers are free again.
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      Reply after;
+      do {
+        Thread.sleep(100);
+        after = client.post("/api/query", Map.of("type", "has \"x\""));
+      } while (after.status() == 503 && System.nanoTime() < deadline);
+      assertThat(after.status()).as(after.body()).isEqualTo(200);
+      health = client.get("/api/health").json();
+      assertThat(health.get("queriesQueued").asInt()).isZero();
+      assertThat(health.get("queriesOverdue").asInt()).isZero();
+    }
+  }
+
+  /** A type is parsed, and its size checked, before it is queued: neither takes a slot. */
+  @Test
+  void oversizedOrMalformedTypesAreRefusedWithoutTakingAQuerySlot() throws Exception {
+    ScriptedService blocking = new ScriptedService();
+    try (RhoscopeServer small = startServer(blocking, c -> c.withQueryPool(1, 0))) {
+      TestHttp client = new TestHttp(small.port());
+      CompletableFuture<Reply> slow =
+          CompletableFuture.supplyAsync(
+              () -> client.post("/api/query", Map.of("type", "wait", "timeoutMs", 20_000)));
+      awaitRunning(client);
+      String huge = "has \"" + "x".repeat(Requests.MAX_TYPE_CHARS) + "\"";
+      Reply big = client.post("/api/query", Map.of("type", huge));
+      assertError(big, 413, "type_too_large");
+      assertThat(big.json().get("detail").asText()).contains("'type'").contains("16384");
+      assertError(client.post("/api/check", Map.of("process", "Nil", "type", huge)),
+          413, "type_too_large");
+      assertError(client.post("/api/query", Map.of("type", "nonsense")), 400, "syntax");
+      assertError(client.post("/api/check", Map.of("process", "Nil", "type", "nonsense")),
+          400, "syntax");
       blocking.release();
       assertThat(slow.get().status()).isEqualTo(200);
     }

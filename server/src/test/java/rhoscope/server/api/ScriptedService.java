@@ -27,6 +27,8 @@ public final class ScriptedService implements ProcessService {
   private static final Pattern HAS = Pattern.compile("\\s*has\\s+\"([^\"]*)\"\\s*");
   private static final Pattern SLEEP = Pattern.compile("\\s*sleep\\s+(\\d+)\\s*");
   private static final Pattern WAIT = Pattern.compile("\\s*wait\\s*");
+  /** Busy for N ms, deaf to interrupts: work that keeps its worker after being cancelled. */
+  private static final Pattern STUBBORN = Pattern.compile("\\s*stubborn\\s+(\\d+)\\s*");
 
   private final Map<String, StoredProcess> byId = new ConcurrentSkipListMap<>();
   private final Map<String, String> idByKey = new ConcurrentHashMap<>();
@@ -150,6 +152,11 @@ public final class ScriptedService implements ProcessService {
     if (WAIT.matcher(type).matches()) {
       return new TypeForms("wait", "wait");
     }
+    Matcher stubborn = STUBBORN.matcher(type);
+    if (stubborn.matches()) {
+      String text = "stubborn " + Long.parseLong(stubborn.group(1));
+      return new TypeForms(text, text);
+    }
     int line = 1;
     int column = 1;
     for (int i = 0; i < type.length() && Character.isWhitespace(type.charAt(i)); i++) {
@@ -192,6 +199,14 @@ public final class ScriptedService implements ProcessService {
 
   private void sleepIfAsked(String type) {
     Matcher sleep = SLEEP.matcher(type);
+    Matcher stubborn = STUBBORN.matcher(type);
+    if (stubborn.matches()) {
+      long until = System.nanoTime() + Long.parseLong(stubborn.group(1)) * 1_000_000;
+      while (System.nanoTime() < until) {
+        Thread.onSpinWait();
+      }
+      return;
+    }
     try {
       if (sleep.matches()) {
         Thread.sleep(Long.parseLong(sleep.group(1)));

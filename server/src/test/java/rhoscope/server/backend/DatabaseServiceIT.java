@@ -267,6 +267,75 @@ class DatabaseServiceIT {
     assertThat(http.get("/api/processes/" + newId).status()).isEqualTo(404);
   }
 
+  /** SBML species overrides over HTTP; an SBML upload without a format is recognised as SBML. */
+  @Test
+  void sbmlUploadsAndChecksTakeSpeciesOverridesAndTheFormatIsInferred() throws Exception {
+    String model = Files.readString(Path.of("..", "datasets", "pathways", "mapk_cascade.xml"));
+    Reply plain =
+        http.post("/api/processes",
+            Map.of("name", "mapk.xml", "dataset", "sbml", "source", model), TOKEN);
+    assertThat(plain.status()).as(plain.body()).isEqualTo(201);
+    assertThat(plain.json().get("format").asText()).isEqualTo("sbml");
+    Reply knockedOut =
+        http.post("/api/processes",
+            Map.of("name", "mapk_e1_ko", "dataset", "sbml", "source", model,
+                "overrides", Map.of("E1", 0)),
+            TOKEN);
+    assertThat(knockedOut.status()).as(knockedOut.body()).isEqualTo(201);
+    assertThat(knockedOut.json().get("format").asText()).isEqualTo("sbml");
+    assertThat(knockedOut.json().get("semantics").asText()).contains("E1=0");
+    assertThat(knockedOut.json().get("process").asText())
+        .isNotEqualTo(plain.json().get("process").asText());
+    // Shown again from the database, the stored overrides still apply.
+    String id = knockedOut.json().get("id").asText();
+    assertThat(http.get("/api/processes/" + id).json().get("process").asText())
+        .isEqualTo(knockedOut.json().get("process").asText());
+
+    Reply check =
+        http.post("/api/check",
+            Map.of("process", model, "overrides", Map.of("E1", 0), "type", "true"));
+    assertThat(check.status()).as(check.body()).isEqualTo(200);
+    assertThat(check.json().get("verdict").asText()).isEqualTo("yes");
+
+    Reply negative =
+        http.post("/api/check",
+            Map.of("process", model, "overrides", Map.of("E1", -1), "type", "true"));
+    assertThat(negative.status()).as(negative.body()).isEqualTo(400);
+    Reply onRholang =
+        http.post("/api/check",
+            Map.of("process", "Nil", "overrides", Map.of("E1", 0), "type", "true"));
+    assertThat(onRholang.status()).as(onRholang.body()).isEqualTo(400);
+    Reply cliSpelling =
+        http.post("/api/processes",
+            Map.of("name", "m2.xml", "dataset", "sbml", "source", model,
+                "semantics", "boolean --set E1=0"),
+            TOKEN);
+    assertThat(cliSpelling.status()).isEqualTo(400);
+    assertThat(cliSpelling.json().get("detail").asText()).contains("'overrides'");
+    for (Reply r : List.of(plain, knockedOut)) {
+      http.delete("/api/processes/" + r.json().get("id").asText(), TOKEN);
+    }
+  }
+
+  /**
+   * QA's reproduction: an 800 KB {@code true or true or ...} type is refused at once (413), and a
+   * long chain within the limit parses and answers quickly instead of wedging a query slot.
+   */
+  @Test
+  void aHugeTypeIsRefusedAtOnceAndALongChainWithinTheLimitIsAnsweredQuickly() {
+    String huge = String.join(" or ", java.util.Collections.nCopies(100_000, "true"));
+    long start = System.nanoTime();
+    Reply refused = http.post("/api/query", Map.of("type", huge, "timeoutMs", 3000));
+    assertThat(refused.status()).as(refused.body()).isEqualTo(413);
+    assertThat(refused.json().get("error").asText()).isEqualTo("type_too_large");
+    String longChain = String.join(" or ", java.util.Collections.nCopies(2000, "true"));
+    Reply answered = http.post("/api/query", Map.of("type", longChain, "timeoutMs", 3000));
+    assertThat(answered.status()).as(answered.body()).isEqualTo(200);
+    assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(3000);
+    JsonNode health = http.get("/api/health").json();
+    assertThat(health.get("queriesQueued").asInt()).isZero();
+  }
+
   @Test
   void theStandardLibraryIsListed() {
     JsonNode types = http.get("/api/types").json().get("types");
