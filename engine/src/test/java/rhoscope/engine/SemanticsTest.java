@@ -234,13 +234,17 @@ class SemanticsTest {
   }
 
   @Test
-  void systemUriNamesArePublicAndTheirMessagesWait() {
+  void systemUriNamesArePublicAndStdoutConsumesItsMessage() {
     Program p = Programs.load("new stdout(`rho:io:stdout`) in { stdout!(\"hi\") }");
     StateView s = p.initialState();
-    assertThat(s.isTerminal()).isTrue();
-    assertThat(s.threads()).singleElement().isInstanceOfSatisfying(SendView.class, v -> {
-      assertThat(v.channel().kind()).isEqualTo(ChannelKind.URI);
-      assertThat(v.channel().label()).isEqualTo("rho:io:stdout");
+    assertThat(s.threads()).filteredOn(SendView.class::isInstance).singleElement()
+        .isInstanceOfSatisfying(SendView.class, v -> {
+          assertThat(v.channel().kind()).isEqualTo(ChannelKind.URI);
+          assertThat(v.channel().label()).isEqualTo("rho:io:stdout");
+        });
+    assertThat(p.successors(s)).singleElement().satisfies(t -> {
+      assertThat(t.target().threads()).noneMatch(SendView.class::isInstance);
+      assertThat(t.target().isTerminal()).isTrue();
     });
   }
 

@@ -43,6 +43,8 @@ public final class Compiler {
   private final Deque<SourceSpan> spans = new ArrayDeque<>();
   private final ParsedProcess source;
   private final Set<String> staticIdents = new HashSet<>();
+  /** The URIs the process mentions (literals and {@code new x(`uri`)}). */
+  private final Set<String> uris = new HashSet<>();
   /** Above zero inside code that may run more than once (bodies of receives, quotes). */
   private int dynamic;
   private boolean needsCanon;
@@ -57,7 +59,18 @@ public final class Compiler {
   public static Compiled compile(ParsedProcess source) {
     Compiler c = new Compiler(source);
     Term t = c.proc(source.process());
+    List<Term> services = SystemProcesses.servicesFor(c.uris);
+    if (!services.isEmpty()) {
+      List<Term> parts = new ArrayList<>(services);
+      parts.add(0, t);
+      t = Terms.par(parts);
+    }
     return new Compiled(t, c.needsCanon);
+  }
+
+  /** A system service (see {@link SystemProcesses}): closed, with no private name. */
+  static Term compileService(ParsedProcess source) {
+    return new Compiler(source).proc(source.process());
   }
 
   // ---- processes
@@ -98,7 +111,10 @@ public final class Compiler {
       case Proc.IntLit i -> new Term.IntV(i.value());
       case Proc.BigIntLit b -> new Term.BigV(b.value());
       case Proc.StringLit s -> new Term.StrV(s.value());
-      case Proc.UriLit u -> new Term.UriV(u.value());
+      case Proc.UriLit u -> {
+        uris.add(u.value());
+        yield new Term.UriV(u.value());
+      }
       case Proc.ListLit l -> {
         if (l.remainder().isPresent()) {
           throw error(ErrorCode.UNSUPPORTED, "a list remainder outside a pattern");
@@ -174,6 +190,7 @@ public final class Compiler {
     for (NameDecl d : sorted) {
       frame.add(new Slot(d.var(), Sort.NAME));
       names.add(new NewName(d.var(), d.uri()));
+      d.uri().ifPresent(uris::add);
       if (d.uri().isEmpty()) {
         declare(d.var());
       }

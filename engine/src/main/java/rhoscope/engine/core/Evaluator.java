@@ -90,9 +90,20 @@ final class Evaluator {
       case LTE -> new BoolV(compare(l, r) <= 0);
       case GT -> new BoolV(compare(l, r) > 0);
       case GTE -> new BoolV(compare(l, r) >= 0);
-      case ADD -> arith(l, r, Math::addExact, BigInteger::add);
-      case SUB -> arith(l, r, Math::subtractExact, BigInteger::subtract);
-      case MUL -> arith(l, r, Math::multiplyExact, BigInteger::multiply);
+      case ADD, SUB -> {
+        if (l instanceof BigV a && r instanceof BigV c) {
+          Limits.bits(Math.max(a.value().bitLength(), c.value().bitLength()) + 1L);
+        }
+        yield b.op() == rhoscope.lang.ast.process.BinaryOp.ADD
+            ? arith(l, r, Math::addExact, BigInteger::add)
+            : arith(l, r, Math::subtractExact, BigInteger::subtract);
+      }
+      case MUL -> {
+        if (l instanceof BigV a && r instanceof BigV c) {
+          Limits.bits((long) a.value().bitLength() + c.value().bitLength());
+        }
+        yield arith(l, r, Math::multiplyExact, BigInteger::multiply);
+      }
       case DIV -> {
         if (isZero(r)) {
           throw new EvalError("division by zero");
@@ -130,7 +141,7 @@ final class Evaluator {
       return new IntV(exact(() -> op.apply(a.value(), b.value())));
     }
     if (l instanceof BigV a && r instanceof BigV b) {
-      return new BigV(big.apply(a.value(), b.value()));
+      return new BigV(Limits.big(big.apply(a.value(), b.value())));
     }
     throw new EvalError("arithmetic on " + kind(l) + " and " + kind(r));
   }

@@ -29,6 +29,13 @@ public final class Expander {
 
     /** The successor announced by the last {@link #edge} that returned true. */
     void state(int[] next);
+
+    /**
+     * A COMM by {@code recv} on {@code sends[0..n)} is enabled but its result would hold a
+     * value beyond {@link Limits}: it is counted as a step (the state is not stuck) but has
+     * no successor. The default ignores it ({@code Program.successors} omits such steps).
+     */
+    default void tooLarge(int recv, int branch, int[] sends, int n) {}
   }
 
   private final Machine m;
@@ -191,6 +198,10 @@ public final class Expander {
       Machine.Comm comm = m.comm(t, branch, chosen, k);
       if (comm == Machine.NO_MATCH) {
         return 0;
+      }
+      if (comm == Machine.TOO_LARGE) {
+        sink.tooLarge(t.id, branch, chosen, k);
+        return 1;
       }
       emit(state, fp, sink, t, branch, k, comm);
       return 1;

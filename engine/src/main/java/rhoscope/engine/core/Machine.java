@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import rhoscope.lang.ParsedProcess;
+import rhoscope.lang.diag.ErrorCode;
+import rhoscope.lang.diag.LangException;
 
 /**
  * The reduction relation of one program over hash-consed states. A state is a sorted
@@ -26,6 +28,8 @@ public final class Machine {
   record Comm(int[] produced, int[] sends, int[] removed, long delta) {}
 
   static final Comm NO_MATCH = new Comm(new int[0], new int[0], new int[0], 0);
+  /** The COMM matches but would build a value beyond {@link Limits}: it cannot be taken. */
+  static final Comm TOO_LARGE = new Comm(new int[0], new int[0], new int[0], 0);
 
   final ThreadTable table = new ThreadTable();
   final boolean needsCanon;
@@ -40,7 +44,13 @@ public final class Machine {
 
   /** Compiles a parsed process; LangException for unsupported constructs or free variables. */
   public static Machine load(ParsedProcess source) {
-    return new Machine(Compiler.compile(source));
+    Compiler.Compiled compiled = Compiler.compile(source);
+    try {
+      return new Machine(compiled);
+    } catch (Limits.TooLarge e) {
+      throw new LangException(ErrorCode.EVALUATION, source.sourceName(), source.text(), 1, 1,
+          "the initial process builds " + e.getMessage() + ", beyond the engine's value limits");
+    }
   }
 
   public int[] initial() {
@@ -67,6 +77,15 @@ public final class Machine {
       }
     }
     return false;
+  }
+
+  /**
+   * Drops the COMM memo (the explorers call it after an OutOfMemoryError); results are
+   * recomputed on demand.
+   */
+  public void dropCaches() {
+    memo.clear();
+    memoSize.set(0);
   }
 
   /** A fresh expander: one per worker thread. */
@@ -100,7 +119,11 @@ public final class Machine {
     CommKey key = new CommKey(recv.id, branch, Arrays.copyOf(sends, n));
     Comm result = memo.get(key);
     if (result == null) {
-      result = compute(recv, branch, sends);
+      try {
+        result = compute(recv, branch, sends);
+      } catch (Limits.TooLarge e) {
+        result = TOO_LARGE;
+      }
       if (memoSize.get() < MEMO_LIMIT && memo.putIfAbsent(key, result) == null) {
         memoSize.incrementAndGet();
       }

@@ -19,7 +19,8 @@ final class Methods {
     return switch (method) {
       case "length", "size" -> {
         arity(method, args, 0);
-        yield new IntV(elements(recv).size());
+        yield new IntV(recv instanceof StrV s
+            ? s.value().codePointCount(0, s.value().length()) : elements(recv).size());
       }
       case "nth" -> {
         arity(method, args, 1);
@@ -43,6 +44,7 @@ final class Methods {
         MapT m = map(recv);
         List<Term> ks = new ArrayList<>(m.keys());
         List<Term> vs = new ArrayList<>(m.values());
+        Limits.elements(ks.size() + 1L);
         ks.add(args.get(0));
         vs.add(args.get(1));
         yield Terms.map(ks, vs, Optional.empty());
@@ -50,11 +52,15 @@ final class Methods {
       case "contains" -> {
         arity(method, args, 1);
         yield new BoolV(recv instanceof MapT m ? m.keys().contains(args.get(0))
+            : recv instanceof StrV s ? args.get(0) instanceof StrV c
+                && c.value().codePointCount(0, c.value().length()) == 1
+                && s.value().contains(c.value())
             : elements(recv).contains(args.get(0)));
       }
       case "add" -> {
         arity(method, args, 1);
         List<Term> es = new ArrayList<>(set(recv).elements());
+        Limits.elements(es.size() + 1L);
         es.add(args.get(0));
         yield Terms.set(es, Optional.empty());
       }
@@ -105,9 +111,11 @@ final class Methods {
 
   static Term concat(Term l, Term r) {
     if (l instanceof StrV a && r instanceof StrV b) {
+      Limits.stringChars((long) a.value().length() + b.value().length());
       return new StrV(a.value() + b.value());
     }
     if (l instanceof ListT a && r instanceof ListT b) {
+      Limits.elements((long) a.elements().size() + b.elements().size());
       List<Term> es = new ArrayList<>(a.elements());
       es.addAll(b.elements());
       return new ListT(List.copyOf(es), Optional.empty());
@@ -140,7 +148,14 @@ final class Methods {
     String out = s.value();
     for (int i = 0; i < m.keys().size(); i++) {
       if (m.keys().get(i) instanceof StrV k) {
-        out = out.replace("${" + k.value() + "}", text(m.values().get(i)));
+        String key = "${" + k.value() + "}";
+        String value = text(m.values().get(i));
+        long hits = 0;
+        for (int at = out.indexOf(key); at >= 0; at = out.indexOf(key, at + key.length())) {
+          hits++;
+        }
+        Limits.stringChars(out.length() + hits * (value.length() - key.length()));
+        out = out.replace(key, value);
       }
     }
     return new StrV(out);
@@ -148,12 +163,14 @@ final class Methods {
 
   private static Term union(Term l, Term r) {
     if (l instanceof MapT a && r instanceof MapT b) {
+      Limits.elements((long) a.keys().size() + b.keys().size());
       List<Term> ks = new ArrayList<>(a.keys());
       List<Term> vs = new ArrayList<>(a.values());
       ks.addAll(b.keys());
       vs.addAll(b.values());
       return Terms.map(ks, vs, Optional.empty());
     }
+    Limits.elements((long) set(l).elements().size() + set(r).elements().size());
     List<Term> es = new ArrayList<>(set(l).elements());
     es.addAll(set(r).elements());
     return Terms.set(es, Optional.empty());
@@ -217,6 +234,7 @@ final class Methods {
       case SetT s -> s.elements();
       case MapT m -> m.keys();
       case StrV s -> {
+        Limits.elements(s.value().codePointCount(0, s.value().length()));
         List<Term> cs = new ArrayList<>();
         s.value().codePoints().forEach(c -> cs.add(new StrV(Character.toString(c))));
         yield cs;

@@ -62,6 +62,7 @@ final class ParallelExplorer {
     long lastNew = 1;
     ForkJoinPool pool = new ForkJoinPool(options.workers());
     try {
+      // a worker's OutOfMemoryError is caught in the worker; one at the barrier here
       while (!level.isEmpty() && !halt) {
         growFor(level.size(), lastNew);
         boolean expand = depth < options.maxDepth();
@@ -79,6 +80,9 @@ final class ParallelExplorer {
           halt = true;
         }
       }
+    } catch (OutOfMemoryError e) {
+      level = null;
+      outOfMemory();
     } finally {
       pool.shutdownNow();
     }
@@ -96,10 +100,23 @@ final class ParallelExplorer {
         bounds.millis(), witness, Optional.empty());
   }
 
+  /**
+   * The last line of defence when the bounds did not stop the run in time: the frontier is
+   * dropped (the level lists become garbage as the tasks unwind) and the run ends as MEMORY.
+   */
+  private void outOfMemory() {
+    stop.compareAndSet(null, StopReason.MEMORY);
+    halt = true;
+    machine.dropCaches();
+  }
+
   /** Grows the set at the barrier so the next level fits, if the heap allows it. */
   private void growFor(int levelSize, long lastNew) {
     long expected = distinct.get() + Math.max(8L * levelSize, 4 * lastNew);
-    expected = Math.min(expected, options.maxStates() + 1024);
+    // saturating: maxStates may be Long.MAX_VALUE (no bound), and a wrapped sum would be
+    // negative, so the set would never grow and the run would end as MEMORY
+    expected = Math.min(expected, options.maxStates() > Long.MAX_VALUE - 1024
+        ? Long.MAX_VALUE : options.maxStates() + 1024);
     if (seen.roomFor(expected)) {
       return;
     }
@@ -136,6 +153,15 @@ final class ParallelExplorer {
         left.addAll(r);
         return left;
       }
+      try {
+        return expandRange();
+      } catch (OutOfMemoryError e) {
+        outOfMemory();
+        return new ArrayList<>(0);
+      }
+    }
+
+    private List<Node> expandRange() {
       // presized from the last level's growth, so adding rarely copies
       List<Node> out = new ArrayList<>(Math.max(16, growth * (hi - lo)));
       Expander ex = expanders.get();
@@ -146,6 +172,12 @@ final class ParallelExplorer {
         sink.parent = node.fp();
         int n = ex.expand(node.ids(), node.fp(), sink);
         edges += n;
+        if (sink.tooLarge) {
+          // a successor cannot be represented: end the run as incomplete (not stuck)
+          stop.compareAndSet(null, StopReason.VALUE_TOO_LARGE);
+          halt = true;
+          break;
+        }
         if (n == 0) {
           if (machine.waitsLinearly(node.ids())) {
             deadlocked.increment();
@@ -179,6 +211,7 @@ final class ParallelExplorer {
     private final List<Node> out;
     private final boolean expand;
     long parent;
+    boolean tooLarge;
     private long pending;
     /** Sink for the prefetch reads, so the JIT keeps them. */
     long noise;
@@ -211,6 +244,11 @@ final class ParallelExplorer {
     @Override
     public void state(int[] next) {
       out.add(new Node(next, pending));
+    }
+
+    @Override
+    public void tooLarge(int recv, int branch, int[] sends, int n) {
+      tooLarge = true;
     }
   }
 }

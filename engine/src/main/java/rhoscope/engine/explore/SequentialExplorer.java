@@ -64,85 +64,111 @@ final class SequentialExplorer {
 
     long expanded = 0;
     boolean[] truncated = {false};
-    while (!queue.isEmpty()) {
-      StopReason bound = bounds.check(expanded++);
-      if (bound != null) {
-        stop = bound;
-        break;
+    boolean[] tooLarge = {false};
+    try {
+      while (!queue.isEmpty()) {
+        StopReason bound = bounds.check(expanded++);
+        if (bound != null) {
+          stop = bound;
+          break;
+        }
+        Node node = queue.poll();
+        boolean expand = node.depth() < options.maxDepth();
+        List<Node> found = new ArrayList<>();
+        List<Edge> out = record ? edges.get(node.index()) : null;
+        long[] counts = {distinct};
+        int n = ex.expand(node.ids(), node.fp(), new Expander.Sink() {
+          private long pendingFp;
+          private int pendingIndex;
+
+          @Override
+          public boolean edge(long fp, int recv, int branch, int[] sends, int k) {
+            boolean fresh = false;
+            if (expand && !seen.contains(fp)) {
+              if (counts[0] < options.maxStates()) {
+                fresh = seen.put(fp, node.fp());
+                counts[0]++;
+              } else {
+                truncated[0] = true;
+              }
+            }
+            if (record) {
+              Integer target = index.get(fp);
+              if (target == null && fresh) {
+                target = states.size();
+                index.put(fp, target);
+                states.add(null);
+                fps.add(fp);
+                edges.add(new ArrayList<>());
+                successorCounts.add(-1);
+              }
+              if (target != null) {
+                out.add(new Edge(target, program.step(recv, branch, sends, k)));
+              }
+              pendingIndex = target == null ? -1 : target;
+            }
+            pendingFp = fp;
+            return fresh;
+          }
+
+          @Override
+          public void state(int[] next) {
+            if (record) {
+              states.set(pendingIndex, next);
+            }
+            found.add(new Node(next, pendingFp, node.depth() + 1, record ? pendingIndex : -1));
+          }
+
+          @Override
+          public void tooLarge(int recv, int branch, int[] sends, int k) {
+            tooLarge[0] = true;
+          }
+        });
+        transitions += n;
+        if (record) {
+          successorCounts.set(node.index(), n);
+        }
+        if (n == 0) {
+          if (machine.waitsLinearly(node.ids())) {
+            deadlocked++;
+          } else {
+            terminal++;
+          }
+        } else if (!expand && stop == StopReason.COMPLETE) {
+          stop = StopReason.MAX_DEPTH;
+        }
+        if (truncated[0] && stop == StopReason.COMPLETE) {
+          stop = StopReason.MAX_STATES;
+        }
+        distinct = counts[0];
+        if (tooLarge[0]) {
+          // a successor cannot be represented: end the run as incomplete. The node keeps no
+          // recorded edge, so a graph reader sees it as cut off (unexplored), not as stuck.
+          stop = StopReason.VALUE_TOO_LARGE;
+          if (record) {
+            out.clear();
+          }
+          break;
+        }
+        for (Node f : found) {
+          maxDepth = Math.max(maxDepth, f.depth());
+          queue.add(f);
+        }
+        if (options.stopWhen().isPresent()
+            && options.stopWhen().get().test(program.view(node.ids(), node.fp(), n))) {
+          stop = StopReason.STOP_PREDICATE;
+          witness = Optional.of(Witnesses.rebuild(program, seen, node.fp()));
+          break;
+        }
       }
-      Node node = queue.poll();
-      boolean expand = node.depth() < options.maxDepth();
-      List<Node> found = new ArrayList<>();
-      List<Edge> out = record ? edges.get(node.index()) : null;
-      long[] counts = {distinct};
-      int n = ex.expand(node.ids(), node.fp(), new Expander.Sink() {
-        private long pendingFp;
-        private int pendingIndex;
-
-        @Override
-        public boolean edge(long fp, int recv, int branch, int[] sends, int k) {
-          boolean fresh = false;
-          if (expand && !seen.contains(fp)) {
-            if (counts[0] < options.maxStates()) {
-              fresh = seen.put(fp, node.fp());
-              counts[0]++;
-            } else {
-              truncated[0] = true;
-            }
-          }
-          if (record) {
-            Integer target = index.get(fp);
-            if (target == null && fresh) {
-              target = states.size();
-              index.put(fp, target);
-              states.add(null);
-              fps.add(fp);
-              edges.add(new ArrayList<>());
-              successorCounts.add(-1);
-            }
-            if (target != null) {
-              out.add(new Edge(target, program.step(recv, branch, sends, k)));
-            }
-            pendingIndex = target == null ? -1 : target;
-          }
-          pendingFp = fp;
-          return fresh;
-        }
-
-        @Override
-        public void state(int[] next) {
-          if (record) {
-            states.set(pendingIndex, next);
-          }
-          found.add(new Node(next, pendingFp, node.depth() + 1, record ? pendingIndex : -1));
-        }
-      });
-      transitions += n;
+    } catch (OutOfMemoryError e) {
+      // the last line of defence when the memory bound did not stop the run in time: drop
+      // the frontier and end as MEMORY, never with the error
+      queue.clear();
+      stop = StopReason.MEMORY;
+      machine.dropCaches();
       if (record) {
-        successorCounts.set(node.index(), n);
-      }
-      if (n == 0) {
-        if (machine.waitsLinearly(node.ids())) {
-          deadlocked++;
-        } else {
-          terminal++;
-        }
-      } else if (!expand && stop == StopReason.COMPLETE) {
-        stop = StopReason.MAX_DEPTH;
-      }
-      if (truncated[0] && stop == StopReason.COMPLETE) {
-        stop = StopReason.MAX_STATES;
-      }
-      distinct = counts[0];
-      for (Node f : found) {
-        maxDepth = Math.max(maxDepth, f.depth());
-        queue.add(f);
-      }
-      if (options.stopWhen().isPresent()
-          && options.stopWhen().get().test(program.view(node.ids(), node.fp(), n))) {
-        stop = StopReason.STOP_PREDICATE;
-        witness = Optional.of(Witnesses.rebuild(program, seen, node.fp()));
-        break;
+        dropUnfinished(states, fps, edges, successorCounts, index);
       }
     }
     if (stop == StopReason.COMPLETE && seen.overflowed()) {
@@ -153,6 +179,31 @@ final class SequentialExplorer {
         : Optional.empty();
     return new ExploreResult(distinct, transitions, deadlocked, terminal, maxDepth,
         stop == StopReason.COMPLETE, stop, bounds.millis(), witness, graph);
+  }
+
+  /**
+   * After an OutOfMemoryError in the middle of an expansion: a state added to the graph
+   * whose threads were not yet stored (only the last one can be) is removed, with the edges
+   * to it, so that every recorded state can be viewed.
+   */
+  private static void dropUnfinished(List<int[]> states, List<Long> fps, List<List<Edge>> edges,
+      List<Integer> successorCounts, Map<Long, Integer> index) {
+    int last = states.size() - 1;
+    // the lists grow in the order index, states, fps, edges, successorCounts
+    int n = Math.min(Math.min(states.size(), fps.size()),
+        Math.min(edges.size(), successorCounts.size()));
+    if (last >= 0 && (states.get(last) == null || n <= last)) {
+      index.values().removeIf(i -> i >= last);
+      for (List<?> l : List.of(states, fps, edges, successorCounts)) {
+        while (l.size() > last) {
+          l.remove(l.size() - 1);
+        }
+      }
+      for (List<Edge> es : edges) {
+        es.removeIf(e -> e.target() >= last);
+      }
+    }
+    index.values().removeIf(i -> i >= states.size());
   }
 
   /** The explicit graph; state views are created on demand. */

@@ -7,5 +7,11 @@ public enum StopReason {
   MAX_STATES,
   MAX_DEPTH,
   TIMEOUT,
-  MEMORY
+  /** The memory bound, a visited set refused room to grow, or an OutOfMemoryError. */
+  MEMORY,
+  /**
+   * A COMM would build a value beyond the engine's limits (see
+   * {@link rhoscope.engine.core.Limits}): the state it leaves cannot be represented.
+   */
+  VALUE_TOO_LARGE
 }

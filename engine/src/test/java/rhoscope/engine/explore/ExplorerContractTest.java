@@ -82,6 +82,45 @@ abstract class ExplorerContractTest {
     assertThat(r.stopReason()).isEqualTo(StopReason.MEMORY);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "new c in { contract c(@s) = { c!(s ++ s) } | c!(\"ab\") }",
+      "new c in { contract c(@l) = { c!(l ++ l) } | c!([1, 2]) }",
+      "new c in { contract c(@n) = { c!(n * n) } | c!(BigInt(3)) }",
+      "new c in { contract c(@s) = { c!(\"${x}${x}\" %% {\"x\" : s}) } | c!(\"ab\") }",
+  })
+  void runawayValueGrowthEndsTheRunAsIncompleteNotStuck(String source) {
+    long start = System.nanoTime();
+    ExploreResult r = explore(Programs.load(source), options());
+    assertThat(r.complete()).isFalse();
+    assertThat(r.stopReason()).isEqualTo(StopReason.VALUE_TOO_LARGE);
+    // the state that cannot step on is not taken for stuck
+    assertThat(r.deadlockedStates()).isZero();
+    assertThat(r.terminalStates()).isZero();
+    assertThat(System.nanoTime() - start).isLessThan(Duration.ofSeconds(10).toNanos());
+  }
+
+  @Test
+  void noStateBoundStillLetsTheVisitedSetGrow() {
+    // maxStates = Long.MAX_VALUE once wrapped around in the parallel explorer's sizing, so
+    // its set never grew and a run past ~7,700 states ended as MEMORY
+    ExploreResult r = explore(Programs.load(
+        "contract @\"inc\"(@n) = { if (n < 10000) { @\"inc\"!(n + 1) } } | @\"inc\"!(0)"),
+        options().withMaxStates(Long.MAX_VALUE));
+    assertThat(r.stopReason()).isEqualTo(StopReason.COMPLETE);
+    assertThat(r.distinctStates()).isEqualTo(10_002);
+  }
+
+  @Test
+  void aValueAtTheLimitIsStillBuilt() {
+    // 2^20 characters exactly: the last doubling reaches the limit and the run completes
+    ExploreResult r = explore(Programs.load(
+        "new c in { contract c(@s) = { if (s.length() < 1048576) { c!(s ++ s) } } | c!(\"a\") }"),
+        options());
+    assertThat(r.complete()).isTrue();
+    assertThat(r.distinctStates()).isEqualTo(22);
+  }
+
   @Test
   void theDepthBoundStopsExpansion() {
     ExploreResult r = explore(Programs.load(Programs.philosophers(3)), options().withMaxDepth(2));

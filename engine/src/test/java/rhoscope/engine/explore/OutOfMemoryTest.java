@@ -1,0 +1,60 @@
+package rhoscope.engine.explore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import rhoscope.engine.Program;
+import rhoscope.engine.Programs;
+
+/**
+ * The last line of defence: with the memory bound off, a run that exhausts a small heap
+ * (-Xmx64m, in a forked JVM) ends with MEMORY and complete=false instead of the error.
+ */
+@Tag("slow")
+class OutOfMemoryTest {
+  /** Every state holds a list one element longer than its parent's: quadratic memory. */
+  static final String GROWING =
+      "contract @\"inc\"(@l) = { @\"inc\"!(l ++ [l.length()]) } | @\"inc\"!([])";
+
+  /** Runs in the forked JVM: one exploration per explorer, one line each. */
+  public static final class Probe {
+    public static void main(String[] args) {
+      for (String which : List.of("sequential", "1", "2")) {
+        Program p = Programs.load(GROWING);
+        ExploreOptions o = ExploreOptions.defaults().withMaxMemoryBytes(Long.MAX_VALUE)
+            .withMaxStates(Long.MAX_VALUE).withTimeout(Duration.ofSeconds(100));
+        ExploreResult r = which.equals("sequential") ? Explorer.sequential(p, o)
+            : Explorer.explore(p, o.withWorkers(Integer.parseInt(which)));
+        System.out.println("RESULT " + which + " " + r.stopReason() + " " + r.complete()
+            + " " + r.distinctStates());
+      }
+    }
+  }
+
+  @Test
+  void anOutOfMemoryErrorEndsTheRunAsMemory() throws Exception {
+    String java = System.getProperty("java.home") + File.separator + "bin" + File.separator
+        + "java";
+    Process proc = new ProcessBuilder(java, "-Xmx64m", "-Xss8m", "-cp",
+        System.getProperty("java.class.path"), Probe.class.getName())
+        .redirectErrorStream(true).start();
+    boolean done = proc.waitFor(280, TimeUnit.SECONDS);
+    String out = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!done) {
+      proc.destroyForcibly();
+    }
+    System.out.println(out);
+    assertThat(done).as(out).isTrue();
+    assertThat(proc.exitValue()).as(out).isZero();
+    assertThat(out).as(out)
+        .contains("RESULT sequential MEMORY false", "RESULT 1 MEMORY false",
+            "RESULT 2 MEMORY false")
+        .doesNotContain("OutOfMemoryError");
+  }
+}
