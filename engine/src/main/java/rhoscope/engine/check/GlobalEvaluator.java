@@ -49,6 +49,7 @@ final class GlobalEvaluator {
   private final Map<Type, Boolean> isClosed = new IdentityHashMap<>();
   private final Map<Integer, List<Step>> frontierSteps = new HashMap<>();
   private final long deadlineNanos;
+  private final Prints prints = new Prints();
 
   /** {@code deadlineNanos}: a {@link System#nanoTime()} after which evaluation gives up. */
   GlobalEvaluator(Program program, StateGraph graph, boolean complete, long deadlineNanos) {
@@ -127,7 +128,7 @@ final class GlobalEvaluator {
       case Type.Race r -> {
         BitSet sat = new BitSet();
         for (int i = 0; i < size; i++) {
-          if (Races.race(r.channel(), graph.state(i), steps(i))) {
+          if (Races.race(r.channel(), graph.state(i), steps(i), prints::of)) {
             sat.set(i);
           }
         }

@@ -11,10 +11,13 @@ import rhoscope.lang.ast.type.Type;
 /**
  * Decides a fixpoint-free type at one state, computing successors on demand for its modalities
  * (as deep as the type nests them). This is the stop predicate of on-the-fly checks, so it
- * must be safe to call from many workers: it keeps no state between calls.
+ * must be safe to call from many workers: it keeps no state between calls (beyond a cache
+ * of printed threads).
  */
 final class LocalEvaluator {
   private final Program program;
+  /** Printed threads for race(n): a cache of a pure function, safe to share between workers. */
+  private final Prints prints = new Prints();
 
   LocalEvaluator(Program program) {
     this.program = program;
@@ -77,7 +80,8 @@ final class LocalEvaluator {
       }
       case Type.Race r ->
           Races.race(r.channel(), state,
-              successors(state, successors).stream().map(Transition::step).toList());
+              successors(state, successors).stream().map(Transition::step).toList(),
+              prints::of);
       case Type.Mu m -> throw new IllegalArgumentException("not a local type: fixpoint");
       case Type.Nu n -> throw new IllegalArgumentException("not a local type: fixpoint");
       case Type.Var v -> throw new IllegalArgumentException("not a local type: variable");

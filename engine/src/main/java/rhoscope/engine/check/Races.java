@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import rhoscope.engine.ReceiveKind;
 import rhoscope.engine.ReceiveView;
 import rhoscope.engine.SendView;
@@ -27,6 +28,12 @@ final class Races {
   private Races() {}
 
   static boolean race(NamePattern pattern, StateView state, List<Step> steps) {
+    return race(pattern, state, steps, ThreadView::print);
+  }
+
+  /** {@code print}: a thread's printed text (a cache of {@link ThreadView#print}). */
+  static boolean race(
+      NamePattern pattern, StateView state, List<Step> steps, Function<ThreadView, String> print) {
     Map<Long, Map<String, Set<String>>> messagesByReceiver = new HashMap<>();
     Map<Long, Map<String, Set<String>>> receiversByMessage = new HashMap<>();
     for (Step step : steps) {
@@ -44,14 +51,17 @@ final class Races {
     }
     Map<Long, Map<String, Integer>> sends = new HashMap<>();
     Map<Long, Map<String, Integer>> receives = new HashMap<>();
+    // Only threads on a channel with a matching step are counted, so only they are printed.
     for (ThreadView thread : state.threads()) {
       switch (thread) {
-        case SendView s when !s.persistent() ->
+        case SendView s when !s.persistent()
+            && messagesByReceiver.containsKey(s.channel().identity()) ->
             sends.computeIfAbsent(s.channel().identity(), k -> new HashMap<>())
-                .merge(s.print(), 1, Integer::sum);
-        case ReceiveView r when r.kind() != ReceiveKind.PERSISTENT && !r.channels().isEmpty() ->
+                .merge(print.apply(s), 1, Integer::sum);
+        case ReceiveView r when r.kind() != ReceiveKind.PERSISTENT && !r.channels().isEmpty()
+            && messagesByReceiver.containsKey(r.channels().get(0).identity()) ->
             receives.computeIfAbsent(r.channels().get(0).identity(), k -> new HashMap<>())
-                .merge(r.print(), 1, Integer::sum);
+                .merge(print.apply(r), 1, Integer::sum);
         default -> {}
       }
     }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -36,15 +35,182 @@ final class Spatial<X> {
   private final Map<Type, int[]> sizes = new IdentityHashMap<>();
   private final Map<Type, int[]> candidates = new IdentityHashMap<>();
 
+  /** Groups equal threads ({@code equals}/{@code hashCode}). */
   Spatial(List<? extends X> threads, AtomMatcher<X> matcher) {
-    Map<X, Integer> grouped = new LinkedHashMap<>();
+    this(threads, matcher, false);
+  }
+
+  /**
+   * {@code byIdentity}: group only the same object, without hashing threads. The decisions do
+   * not depend on the grouping (equal threads in two groups are still counted right), only the
+   * work does; use it where equal threads are mostly one object (interned thread views).
+   */
+  Spatial(List<? extends X> threads, AtomMatcher<X> matcher, boolean byIdentity) {
+    Map<X, Integer> index = byIdentity ? new IdentityHashMap<>() : new HashMap<>();
+    List<X> seen = new ArrayList<>();
+    int[] n = new int[threads.size()];
     for (X t : threads) {
-      grouped.merge(t, 1, Integer::sum);
+      Integer i = index.putIfAbsent(t, seen.size());
+      if (i == null) {
+        n[seen.size()] = 1;
+        seen.add(t);
+      } else {
+        n[i]++;
+      }
     }
-    this.distinct = new ArrayList<>(grouped.keySet());
-    this.counts = grouped.values().stream().mapToInt(Integer::intValue).toArray();
+    this.distinct = seen;
+    this.counts = Arrays.copyOf(n, seen.size());
     this.size = threads.size();
     this.matcher = matcher;
+  }
+
+  /**
+   * Whether the multiset {@code threads} has the spatial type {@code type}: the same decision as
+   * {@code new Spatial<>(threads, matcher, byIdentity).holds(type)}, but the common shapes are
+   * decided by looking at each thread once, before (and mostly instead of) grouping threads:
+   * the Boolean connectives, a multiset of at most one thread, and {@code A | true} where A
+   * holds only on multisets of at most one thread ({@code contains "a"!(_)}).
+   */
+  static <X> boolean decide(
+      Type type, List<? extends X> threads, AtomMatcher<X> matcher, boolean byIdentity) {
+    return new Quick<X>(threads, matcher, byIdentity).holds(type);
+  }
+
+  /** The fast paths of {@link #decide}; the full search is built only when one is needed. */
+  private static final class Quick<X> {
+    private final List<? extends X> threads;
+    private final AtomMatcher<X> matcher;
+    private final boolean byIdentity;
+    private Spatial<X> full;
+
+    Quick(List<? extends X> threads, AtomMatcher<X> matcher, boolean byIdentity) {
+      this.threads = threads;
+      this.matcher = matcher;
+      this.byIdentity = byIdentity;
+    }
+
+    boolean holds(Type type) {
+      int n = threads.size();
+      if (n == 0) {
+        return empty(type);
+      }
+      if (n == 1) {
+        return one(type, threads.get(0));
+      }
+      return switch (type) {
+        case Type.True t -> true;
+        case Type.False f -> false;
+        case Type.Nil x -> false;
+        case Type.Send s -> false;
+        case Type.Receive r -> false;
+        case Type.Contract c -> false;
+        case Type.Eval e -> false;
+        case Type.Not x -> !holds(x.operand());
+        case Type.And a -> holds(a.left()) && holds(a.right());
+        case Type.Or o -> holds(o.left()) || holds(o.right());
+        case Type.Par p when p.right() instanceof Type.True && atMostOne(p.left()) ->
+            somePart(p.left());
+        case Type.Par p when p.left() instanceof Type.True && atMostOne(p.right()) ->
+            somePart(p.right());
+        case Type.Par p -> full().holds(type);
+        default -> throw Support.notSpatial(type);
+      };
+    }
+
+    /** Some part of at most one thread has {@code type} (which never holds on more). */
+    private boolean somePart(Type type) {
+      if (empty(type)) {
+        return true;
+      }
+      if (isAtom(type)) {
+        // contains of one thread: a scan, the matcher deciding on channel and kind first.
+        for (X t : threads) {
+          if (matcher.matches(type, t)) {
+            return true;
+          }
+        }
+        return false;
+      }
+      for (X t : threads) {
+        if (one(type, t)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private Spatial<X> full() {
+      if (full == null) {
+        full = new Spatial<>(threads, matcher, byIdentity);
+      }
+      return full;
+    }
+
+    /** {@code type} on the multiset holding just {@code thread}. */
+    private boolean one(Type type, X thread) {
+      return switch (type) {
+        case Type.True t -> true;
+        case Type.False f -> false;
+        case Type.Nil n -> false;
+        case Type.Send s -> matcher.matches(s, thread);
+        case Type.Receive r -> matcher.matches(r, thread);
+        case Type.Contract c -> matcher.matches(c, thread);
+        case Type.Eval e -> matcher.matches(e, thread);
+        case Type.Not n -> !one(n.operand(), thread);
+        case Type.And a -> one(a.left(), thread) && one(a.right(), thread);
+        case Type.Or o -> one(o.left(), thread) || one(o.right(), thread);
+        case Type.Par p ->
+            (one(p.left(), thread) && empty(p.right())) || (empty(p.left()) && one(p.right(), thread));
+        default -> throw Support.notSpatial(type);
+      };
+    }
+  }
+
+  private static boolean isAtom(Type type) {
+    return type instanceof Type.Send || type instanceof Type.Receive
+        || type instanceof Type.Contract || type instanceof Type.Eval;
+  }
+
+  /** {@code type} on the empty multiset. */
+  private static boolean empty(Type type) {
+    return switch (type) {
+      case Type.True t -> true;
+      case Type.False f -> false;
+      case Type.Nil n -> true;
+      case Type.Send s -> false;
+      case Type.Receive r -> false;
+      case Type.Contract c -> false;
+      case Type.Eval e -> false;
+      case Type.Not n -> !empty(n.operand());
+      case Type.And a -> empty(a.left()) && empty(a.right());
+      case Type.Or o -> empty(o.left()) || empty(o.right());
+      case Type.Par p -> empty(p.left()) && empty(p.right());
+      default -> throw Support.notSpatial(type);
+    };
+  }
+
+  /** Whether {@code type} holds on no multiset of two or more threads (by {@link #size}'s rules). */
+  private static boolean atMostOne(Type type) {
+    return maxSize(type) <= 1;
+  }
+
+  private static int maxSize(Type type) {
+    return switch (type) {
+      case Type.Nil n -> 0;
+      case Type.False f -> 0;
+      case Type.Send x -> 1;
+      case Type.Receive x -> 1;
+      case Type.Contract x -> 1;
+      case Type.Eval x -> 1;
+      case Type.Par p -> {
+        int a = maxSize(p.left());
+        int b = maxSize(p.right());
+        yield a == UNBOUNDED || b == UNBOUNDED ? UNBOUNDED : a + b;
+      }
+      case Type.And a -> Math.min(maxSize(a.left()), maxSize(a.right()));
+      case Type.Or o -> Math.max(maxSize(o.left()), maxSize(o.right()));
+      default -> UNBOUNDED;
+    };
   }
 
   /** Whether the whole multiset has the spatial type {@code type}. */

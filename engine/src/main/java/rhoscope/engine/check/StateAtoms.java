@@ -14,7 +14,9 @@ final class StateAtoms {
 
   /** Whether the state's thread multiset has the spatial type {@code type}. */
   static boolean holds(Type type, StateView state) {
-    return new Spatial<ThreadView>(state.threads(), StateAtoms::matches).holds(type);
+    // Thread views are interned by the program (a thread present k times is one object k
+    // times), so grouping by identity never hashes a process AST and still counts copies.
+    return Spatial.decide(type, state.threads(), StateAtoms::matches, true);
   }
 
   static boolean matches(Type atom, ThreadView thread) {

@@ -44,7 +44,7 @@ final class Suspended {
       }
       case Type.Mu m -> fixpoint(m.variable(), m.body(), false, process, env);
       case Type.Nu n -> fixpoint(n.variable(), n.body(), true, process, env);
-      default -> new Spatial<Proc>(threads(process), Suspended::matches).holds(type);
+      default -> Spatial.decide(type, threads(process), Suspended::matches, false);
     };
   }
 
