@@ -1,5 +1,6 @@
 package rhoscope.engine;
 
+import rhoscope.engine.bench.ExplorerBenchmark;
 import rhoscope.lang.parse.ProcessParser;
 
 /** Test helper: programs from Rholang source. */
@@ -10,24 +11,8 @@ public final class Programs {
     return Engine.load(ProcessParser.parse("test.rho", source));
   }
 
-  /**
-   * N dining philosophers around N forks: one contract, each call takes the left fork,
-   * then the right one, puts both back and calls itself again.
-   */
+  /** The explorer benchmark's dining philosophers (3^N states, one deadlock), as source. */
   public static String philosophers(int n) {
-    StringBuilder sb = new StringBuilder("new phil");
-    for (int i = 0; i < n; i++) {
-      sb.append(", f").append(i);
-    }
-    sb.append(" in {\n  contract phil(left, right) = {\n")
-        .append("    for (_ <- left) { for (_ <- right) {\n")
-        .append("      left!(Nil) | right!(Nil) | phil!(left, right) } }\n  }");
-    for (int i = 0; i < n; i++) {
-      sb.append("\n  | f").append(i).append("!(Nil)");
-    }
-    for (int i = 0; i < n; i++) {
-      sb.append("\n  | phil!(f").append(i).append(", f").append((i + 1) % n).append(")");
-    }
-    return sb.append("\n}").toString();
+    return ExplorerBenchmark.philosophersSource(n);
   }
 }

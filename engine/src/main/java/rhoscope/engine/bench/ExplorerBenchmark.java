@@ -93,6 +93,15 @@ public final class ExplorerBenchmark {
   }
 
   static Program philosophers(int n) {
+    return Engine.load(ProcessParser.parse("philosophers-" + n, philosophersSource(n)));
+  }
+
+  /**
+   * The benchmark model in Rholang: N dining philosophers around N forks, one contract whose
+   * call takes the left fork, then the right one, puts both back and calls itself again (3^N
+   * states, one deadlock). Tests and the SPIN comparison use this exact text.
+   */
+  public static String philosophersSource(int n) {
     StringBuilder sb = new StringBuilder("new phil");
     for (int i = 0; i < n; i++) {
       sb.append(", f").append(i);
@@ -106,6 +115,6 @@ public final class ExplorerBenchmark {
     for (int i = 0; i < n; i++) {
       sb.append("\n  | phil!(f").append(i).append(", f").append((i + 1) % n).append(")");
     }
-    return Engine.load(ProcessParser.parse("philosophers-" + n, sb.append("\n}").toString()));
+    return sb.append("\n}").toString();
   }
 }
