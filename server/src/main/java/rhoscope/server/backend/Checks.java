@@ -7,6 +7,7 @@ import rhoscope.engine.Program;
 import rhoscope.engine.check.CheckOptions;
 import rhoscope.engine.check.CheckResult;
 import rhoscope.engine.check.ModelChecker;
+import rhoscope.engine.check.NameWarnings;
 import rhoscope.lang.ParsedProcess;
 import rhoscope.lang.ParsedType;
 import rhoscope.server.api.CheckAnswer;
@@ -34,7 +35,8 @@ final class Checks {
         reason(result),
         witness,
         result.states(),
-        result.millis());
+        result.millis(),
+        NameWarnings.of(type, process.process()));
   }
 
   private static String reason(CheckResult result) {

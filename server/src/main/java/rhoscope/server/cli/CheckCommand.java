@@ -20,6 +20,7 @@ import rhoscope.engine.check.CheckOptions;
 import rhoscope.engine.check.CheckResult;
 import rhoscope.engine.check.Evidence;
 import rhoscope.engine.check.ModelChecker;
+import rhoscope.engine.check.NameWarnings;
 import rhoscope.engine.check.Verdict;
 import rhoscope.lang.ParsedType;
 import rhoscope.lang.parse.TypeParser;
@@ -59,9 +60,13 @@ final class CheckCommand implements Callable<Integer> {
       options = options.withMaxDepth(bounds.maxDepth);
     }
     CheckResult r = ModelChecker.check(program, parsedType, options);
+    List<String> warnings = NameWarnings.of(parsedType, program.source().process());
+    var err = spec.commandLine().getErr();
+    warnings.forEach(w -> err.println("warning: " + w));
+    err.flush();
     var out = spec.commandLine().getOut();
     if (json) {
-      out.println(Json.write(toJson(r)));
+      out.println(Json.write(toJson(r, warnings)));
     } else {
       out.printf(
           "%s: %s (%s, %s, %,d ms)%n",
@@ -115,7 +120,7 @@ final class CheckCommand implements Callable<Integer> {
     }
   }
 
-  static Map<String, Object> toJson(CheckResult r) {
+  static Map<String, Object> toJson(CheckResult r, List<String> warnings) {
     Map<String, Object> o = new LinkedHashMap<>();
     o.put("verdict", r.verdict().name().toLowerCase(Locale.ROOT));
     o.put(
@@ -126,6 +131,7 @@ final class CheckCommand implements Callable<Integer> {
     o.put("complete", r.complete());
     o.put("reason", r.reason());
     o.put("millis", r.millis());
+    o.put("warnings", warnings);
     return o;
   }
 

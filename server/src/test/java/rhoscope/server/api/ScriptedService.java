@@ -127,7 +127,7 @@ public final class ScriptedService implements ProcessService {
     Optional<Witness> w = witness(spec.type(), source);
     return new CheckAnswer(
         text, w.isPresent() ? Verdict.YES : Verdict.NO, null, w.orElse(null),
-        source.lines().count(), 0);
+        source.lines().count(), 0, List.of());
   }
 
   @Override

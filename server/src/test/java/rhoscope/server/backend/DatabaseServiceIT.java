@@ -209,6 +209,13 @@ class DatabaseServiceIT {
     assertThat(inline.get("verdict").asText()).isEqualTo("yes");
     assertThat(inline.get("witness").get("frames")).hasSize(1);
     assertThat(inline.get("witness").get("frames").get(0).get("state").asText()).contains("out");
+    assertThat(inline.get("warnings")).isEmpty();
+
+    JsonNode misspelt =
+        http.post("/api/check", Map.of("process", "@\"out\"!(1)", "type", "eventually contains \"uot\"!(1)"))
+            .json();
+    assertThat(misspelt.get("warnings").get(0).asText())
+        .contains("\"uot\"", "never uses", "\"out\"");
 
     JsonNode stored =
         http.post("/api/check", Map.of("id", idOf("mutex_lock"), "type", "deadlock_free")).json();

@@ -77,6 +77,21 @@ class CommandLineTest {
   }
 
   @Test
+  void checkWarnsAboutANameTheProcessNeverUses() throws IOException {
+    String model = Path.of("..", "datasets", "pathways", "mapk_cascade.xml").toString();
+    Run wrong = run("check", model, "eventually contains \"ERK\"!(_)");
+    assertThat(wrong.exit()).as(wrong.err()).isZero();
+    assertThat(wrong.err())
+        .contains("warning: the type mentions \"ERK\", which this process never uses")
+        .contains("\"KK\"");
+    Run json = run("check", model, "eventually contains \"ERK\"!(_)", "--json");
+    assertThat(JSON.readTree(json.out()).get("warnings").get(0).asText()).contains("\"ERK\"");
+    Run right = run("check", model, "eventually contains \"KK\"!(_)", "--json");
+    assertThat(right.err()).doesNotContain("warning");
+    assertThat(JSON.readTree(right.out()).get("warnings").size()).isZero();
+  }
+
+  @Test
   void checkFindsTheEmbraceDeadlockWithAWitness() throws IOException {
     Run r = run("check", CONTRACTS.resolve("embrace_deadlock.rho").toString(), "deadlock_free", "--json");
     assertThat(r.exit()).as(r.err()).isZero();
