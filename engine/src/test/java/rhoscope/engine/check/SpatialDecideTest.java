@@ -1,6 +1,8 @@
 package rhoscope.engine.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static rhoscope.engine.check.NaiveSpatial.THREADS;
+import static rhoscope.engine.check.NaiveSpatial.send;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +12,6 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import rhoscope.lang.ast.type.NamePattern;
 import rhoscope.lang.ast.type.Type;
 
 /**
@@ -19,24 +20,16 @@ import rhoscope.lang.ast.type.Type;
  * threads are distinct objects, and with the full split search.
  */
 class SpatialDecideTest {
-  private static final String[] THREADS = {"a", "b", "c"};
-
-  private static boolean matches(Type atom, String thread) {
-    return atom instanceof Type.Send s
-        && s.channel() instanceof NamePattern.StringName n
-        && n.glob().equals(thread);
-  }
-
   @Property(tries = 600)
   void decideAgreesWithEveryPartition(@ForAll("cases") Case c) {
-    boolean expected = naive(c.type(), c.threads());
-    assertThat(Spatial.decide(c.type(), c.threads(), SpatialDecideTest::matches, true))
+    boolean expected = NaiveSpatial.holds(c.type(), c.threads());
+    assertThat(Spatial.decide(c.type(), c.threads(), NaiveSpatial::matches, true))
         .as("by identity: " + c)
         .isEqualTo(expected);
-    assertThat(Spatial.decide(c.type(), c.threads(), SpatialDecideTest::matches, false))
+    assertThat(Spatial.decide(c.type(), c.threads(), NaiveSpatial::matches, false))
         .as("by equality: " + c)
         .isEqualTo(expected);
-    assertThat(new Spatial<>(c.threads(), SpatialDecideTest::matches, true).holds(c.type()))
+    assertThat(new Spatial<>(c.threads(), NaiveSpatial::matches, true).holds(c.type()))
         .as("full search by identity: " + c)
         .isEqualTo(expected);
   }
@@ -75,37 +68,6 @@ class SpatialDecideTest {
       case 4 -> new Type.Or(type(random, depth - 1), type(random, depth - 1));
       case 5 -> new Type.Not(type(random, depth - 1));
       default -> type(random, 0);
-    };
-  }
-
-  private static Type send(String channel) {
-    return new Type.Send(new NamePattern.StringName(channel), List.of(), false);
-  }
-
-  /** The definition, by brute force over the subsets of thread positions. */
-  private static boolean naive(Type type, List<String> threads) {
-    return switch (type) {
-      case Type.True t -> true;
-      case Type.False f -> false;
-      case Type.Nil n -> threads.isEmpty();
-      case Type.Send s -> threads.size() == 1 && matches(s, threads.get(0));
-      case Type.Not n -> !naive(n.operand(), threads);
-      case Type.And a -> naive(a.left(), threads) && naive(a.right(), threads);
-      case Type.Or o -> naive(o.left(), threads) || naive(o.right(), threads);
-      case Type.Par p -> {
-        for (int mask = 0; mask < 1 << threads.size(); mask++) {
-          List<String> left = new ArrayList<>();
-          List<String> right = new ArrayList<>();
-          for (int i = 0; i < threads.size(); i++) {
-            ((mask & 1 << i) != 0 ? left : right).add(threads.get(i));
-          }
-          if (naive(p.left(), left) && naive(p.right(), right)) {
-            yield true;
-          }
-        }
-        yield false;
-      }
-      default -> throw new IllegalArgumentException(type.toString());
     };
   }
 }

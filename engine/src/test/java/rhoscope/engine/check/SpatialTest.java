@@ -1,6 +1,8 @@
 package rhoscope.engine.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static rhoscope.engine.check.NaiveSpatial.THREADS;
+import static rhoscope.engine.check.NaiveSpatial.send;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +13,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
-import rhoscope.lang.ast.type.NamePattern;
 import rhoscope.lang.ast.type.Type;
 
 /**
@@ -19,20 +20,11 @@ import rhoscope.lang.ast.type.Type;
  * (the definition of {@code T | U}) on random small multisets and random spatial types.
  */
 class SpatialTest {
-  private static final String[] THREADS = {"a", "b", "c"};
-
-  /** A thread here is its channel name; {@code x!(...)} matches a thread named x. */
-  private static boolean matches(Type atom, String thread) {
-    return atom instanceof Type.Send s
-        && s.channel() instanceof NamePattern.StringName n
-        && n.glob().equals(thread);
-  }
-
   @Property(tries = 400)
   void splitSearchAgreesWithEveryPartition(@ForAll("cases") Case c) {
-    assertThat(new Spatial<>(c.threads(), SpatialTest::matches).holds(c.type()))
+    assertThat(new Spatial<>(c.threads(), NaiveSpatial::matches).holds(c.type()))
         .as(c.toString())
-        .isEqualTo(naive(c.type(), c.threads()));
+        .isEqualTo(NaiveSpatial.holds(c.type(), c.threads()));
   }
 
   @Test
@@ -44,7 +36,7 @@ class SpatialTest {
     threads.add("b");
     Type twoB = new Type.Par(new Type.Par(send("b"), send("b")), new Type.True());
     Type oneB = new Type.Par(send("b"), new Type.True());
-    Spatial<String> spatial = new Spatial<>(threads, SpatialTest::matches);
+    Spatial<String> spatial = new Spatial<>(threads, NaiveSpatial::matches);
     assertThat(spatial.holds(oneB)).isTrue();
     assertThat(spatial.holds(twoB)).isFalse();
   }
@@ -77,36 +69,6 @@ class SpatialTest {
       case 3 -> new Type.Or(type(random, depth - 1), type(random, depth - 1));
       case 4 -> new Type.Not(type(random, depth - 1));
       default -> type(random, 0);
-    };
-  }
-
-  private static Type send(String channel) {
-    return new Type.Send(new NamePattern.StringName(channel), List.of(), false);
-  }
-
-  /** The definition, by brute force over the subsets of thread positions. */
-  private static boolean naive(Type type, List<String> threads) {
-    return switch (type) {
-      case Type.True t -> true;
-      case Type.Nil n -> threads.isEmpty();
-      case Type.Send s -> threads.size() == 1 && matches(s, threads.get(0));
-      case Type.Not n -> !naive(n.operand(), threads);
-      case Type.And a -> naive(a.left(), threads) && naive(a.right(), threads);
-      case Type.Or o -> naive(o.left(), threads) || naive(o.right(), threads);
-      case Type.Par p -> {
-        for (int mask = 0; mask < 1 << threads.size(); mask++) {
-          List<String> left = new ArrayList<>();
-          List<String> right = new ArrayList<>();
-          for (int i = 0; i < threads.size(); i++) {
-            ((mask & 1 << i) != 0 ? left : right).add(threads.get(i));
-          }
-          if (naive(p.left(), left) && naive(p.right(), right)) {
-            yield true;
-          }
-        }
-        yield false;
-      }
-      default -> throw new IllegalArgumentException(type.toString());
     };
   }
 }
