@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BinaryOperator;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.antlr.v4.runtime.BufferedTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
@@ -124,28 +126,27 @@ final class TypeTreeBuilder {
   // scan the children from the start on every call, which made long chains quadratic.
 
   private Type disjunction(DisjunctionContext ctx) {
-    Type result = null;
-    for (ConjunctionContext operand : ctx.conjunction()) {
-      Type next = conjunction(operand);
-      result = result == null ? next : at(new Type.Or(result, next), ctx);
-    }
-    return result;
+    return leftFold(ctx, ctx.conjunction(), this::conjunction, Type.Or::new);
   }
 
   private Type conjunction(ConjunctionContext ctx) {
-    Type result = null;
-    for (ParallelContext operand : ctx.parallel()) {
-      Type next = parallel(operand);
-      result = result == null ? next : at(new Type.And(result, next), ctx);
-    }
-    return result;
+    return leftFold(ctx, ctx.parallel(), this::parallel, Type.And::new);
   }
 
   private Type parallel(ParallelContext ctx) {
+    return leftFold(ctx, ctx.unary(), this::unary, Type.Par::new);
+  }
+
+  /** {@code ((a op b) op c) ...}: a left-associative chain, each link spanning {@code ctx}. */
+  private <C> Type leftFold(
+      ParserRuleContext ctx,
+      List<C> operands,
+      Function<C, Type> operand,
+      BinaryOperator<Type> op) {
     Type result = null;
-    for (UnaryContext operand : ctx.unary()) {
-      Type next = unary(operand);
-      result = result == null ? next : at(new Type.Par(result, next), ctx);
+    for (C each : operands) {
+      Type next = operand.apply(each);
+      result = result == null ? next : at(op.apply(result, next), ctx);
     }
     return result;
   }
