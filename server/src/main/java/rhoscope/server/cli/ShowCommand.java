@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import rhoscope.indexer.ProcessDatabase;
@@ -19,21 +18,11 @@ final class ShowCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Mixin DatabaseOption db;
-
-  @Parameters(index = "0", paramLabel = "ID", description = "The process id (see 'list'), e.g. 6 or #6.")
-  String idText;
+  @Mixin StoredProcessArgument process;
 
   @Override
   public Integer call() {
-    long id = ProcessId.parse(idText);
-    ProcessRecord record;
-    try (ProcessDatabase database = db.openExisting()) {
-      record =
-          database
-              .get(id)
-              .orElseThrow(() -> new IllegalArgumentException("no process with id " + id));
-    }
+    ProcessRecord record = process.apply(ProcessDatabase::get);
     PrintWriter out = spec.commandLine().getOut();
     Map<String, Object> o = new LinkedHashMap<>();
     o.put("id", record.id());
