@@ -9,6 +9,7 @@ import rhoscope.lang.ast.type.Type;
 import rhoscope.lang.ast.type.TypeLibrary;
 import rhoscope.lang.ast.type.TypeNormalizer;
 import rhoscope.lang.parse.TypeParser;
+import rhoscope.lang.print.TypePrinter;
 
 /**
  * A type compiled once for checking many processes (Lucene's {@code Weight}): parsed, expanded to
@@ -60,6 +61,11 @@ public final class CheckPlan {
   /** The parse the plan was compiled from; empty for a plan compiled from a core type. */
   public Optional<ParsedType> parsed() {
     return parsed;
+  }
+
+  /** The type as written, or for a plan compiled from a core type, that type printed. */
+  public String text() {
+    return parsed.map(ParsedType::text).orElseGet(() -> TypePrinter.print(core));
   }
 
   /** The core type the checker evaluates. */
