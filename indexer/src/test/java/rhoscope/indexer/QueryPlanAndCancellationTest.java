@@ -8,6 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.stream.Collectors;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +63,24 @@ class QueryPlanAndCancellationTest {
         assertThat(r.results()).extracting(ProcessVerdict::verdict).containsOnly(Verdict.YES);
         assertThat(r.results()).hasSize(4);
       }
+    }
+  }
+
+  @Test
+  void everyQueryChecksOnTheDatabasesOnePoolAndMakesNoThreadsOfItsOwn() {
+    try (ProcessDatabase db = open()) {
+      Set<Thread> threads = ConcurrentHashMap.newKeySet();
+      QueryProgress progress = v -> threads.add(Thread.currentThread());
+      for (int i = 0; i < 10; i++) {
+        db.query(QueryRequest.of(QUERY).withPlanner(false).withCache(false), progress);
+      }
+      Set<ForkJoinPool> pools =
+          threads.stream()
+              .map(t -> t instanceof ForkJoinWorkerThread w ? w.getPool() : null)
+              .collect(Collectors.toSet());
+      assertThat(pools).as("the pools verdicts came from").hasSize(1).doesNotContainNull();
+      // Ten queries of eight candidates on fresh threads would have shown more than ten.
+      assertThat(threads).hasSizeLessThan(10);
     }
   }
 
