@@ -65,6 +65,7 @@ final class ParallelExplorer {
     try {
       // a worker's OutOfMemoryError is caught in the worker; one at the barrier here
       while (!level.isEmpty() && !halt) {
+        // cancellation and time before each level (tick 1: memory is polled at the barrier)
         StopReason before = bounds.check(1);
         if (before != null) {
           stop.compareAndSet(null, before);
