@@ -16,7 +16,9 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.WildcardQuery;
+import rhoscope.engine.Cancellation;
 import rhoscope.engine.check.CheckOptions;
+import rhoscope.engine.check.CheckPlan;
 import rhoscope.engine.check.Verdict;
 import rhoscope.indexer.catalog.CachedVerdict;
 import rhoscope.indexer.catalog.ProcessRecord;
@@ -29,9 +31,6 @@ import rhoscope.indexer.lucene.FeatureIndex;
 import rhoscope.indexer.lucene.Fields;
 import rhoscope.indexer.plan.Plan;
 import rhoscope.indexer.plan.Planner;
-import rhoscope.lang.ParsedType;
-import rhoscope.lang.ast.type.Type;
-import rhoscope.lang.parse.TypeParser;
 
 /**
  * A database of processes in a folder: index files into it, query it with types, list, show and
@@ -54,11 +53,25 @@ public final class ProcessDatabase implements AutoCloseable {
     this.pool = new ForkJoinPool(parallelism);
   }
 
-  /** Opens (creating if needed) the database in {@code dir}, repairing it after a crash. */
+  /**
+   * Opens (creating if needed) the database in {@code dir}, repairing it after a crash, with an
+   * explorer pool of one thread per core.
+   */
   public static ProcessDatabase open(Path dir) {
+    return open(dir, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * Opens the database with an explorer pool of {@code workers} threads: every query fans its
+   * candidates out on it and every candidate's explorer runs its levels on it, so checks never
+   * make threads of their own. The database closes the pool.
+   */
+  public static ProcessDatabase open(Path dir, int workers) {
+    if (workers < 1) {
+      throw new IllegalArgumentException("workers must be at least 1, not " + workers);
+    }
     Path abs = dir.toAbsolutePath().normalize();
-    return new ProcessDatabase(
-        abs, List.of(Shard.open(abs)), Runtime.getRuntime().availableProcessors());
+    return new ProcessDatabase(abs, List.of(Shard.open(abs)), workers);
   }
 
   public Path directory() {
@@ -129,14 +142,17 @@ public final class ProcessDatabase implements AutoCloseable {
   }
 
   /**
-   * Answers a query: parse the type, derive the index condition, find the processes in scope and
-   * the survivors of the condition, reuse cached verdicts, model check the rest in parallel (each
-   * within the request's budget), merge.
-   *
-   * @throws rhoscope.lang.diag.LangException when the type does not parse
+   * Answers a query: derive the index condition from the request's plan, find the processes in
+   * scope and the survivors of the condition, reuse cached verdicts, model check the rest in
+   * parallel (each within the request's budget), merge.
    */
   public QueryResult query(QueryRequest request) {
-    return query(request, QueryProgress.NONE);
+    return query(request, QueryProgress.NONE, Cancellation.NEVER);
+  }
+
+  /** Answers a query as {@link #query(QueryRequest, QueryProgress, Cancellation)} does, uncancelled. */
+  public QueryResult query(QueryRequest request, QueryProgress progress) {
+    return query(request, progress, Cancellation.NEVER);
   }
 
   /**
@@ -145,15 +161,16 @@ public final class ProcessDatabase implements AutoCloseable {
    * verdicts arrive on this database's worker threads, concurrently: {@code progress} must be
    * thread-safe (see {@link QueryProgress}).
    *
-   * @throws rhoscope.lang.diag.LangException when the type does not parse
+   * <p>Once {@code cancel} is cancelled, running checks end at their next poll as unknown
+   * ({@code "cancelled"}, never cached), candidates not yet started are skipped, and the query
+   * returns what it has: the caller gave up on the answer, so it is partial.
    */
-  public QueryResult query(QueryRequest request, QueryProgress progress) {
+  public QueryResult query(QueryRequest request, QueryProgress progress, Cancellation cancel) {
     Objects.requireNonNull(progress, "progress");
+    Objects.requireNonNull(cancel, "cancel");
     long start = System.nanoTime();
-    ParsedType parsed = TypeParser.parse("query", request.type());
-    Type core = parsed.core();
-    String key = parsed.normalizedKey();
-    Plan plan = Planner.plan(core);
+    CheckPlan check = request.plan();
+    Plan plan = Planner.plan(check.core());
     Query filter = filter(request);
 
     List<Candidate> candidates = new ArrayList<>();
@@ -173,7 +190,8 @@ public final class ProcessDatabase implements AutoCloseable {
         CheckOptions.defaults()
             .withWorkers(Math.max(1, pool.getParallelism() / parallel))
             .withMaxStates(request.budget().maxStates())
-            .withTimeout(request.budget().timeout());
+            .withTimeout(request.budget().timeout())
+            .withPool(pool);
     List<ProcessVerdict> answers =
         inPool(
             pool,
@@ -181,8 +199,11 @@ public final class ProcessDatabase implements AutoCloseable {
                 candidates.parallelStream()
                     .map(
                         c -> {
+                          if (cancel.isCancelled()) {
+                            return Optional.<ProcessVerdict>empty();
+                          }
                           Optional<ProcessVerdict> a =
-                              answer(c, core, key, options, request.useCache());
+                              answer(c, check, options, request.useCache(), cancel);
                           a.ifPresent(progress::verdict);
                           return a;
                         })
@@ -209,7 +230,7 @@ public final class ProcessDatabase implements AutoCloseable {
             (System.nanoTime() - start) / 1_000_000);
     return new QueryResult(
         request.type(),
-        key,
+        check.key(),
         request.usePlanner() ? plan.condition().describe() : "all",
         results,
         stats);
@@ -222,13 +243,19 @@ public final class ProcessDatabase implements AutoCloseable {
    * @throws rhoscope.lang.diag.LangException when the type does not parse
    */
   public static String explain(String type) {
-    return Planner.plan(TypeParser.parse("query", type).core()).condition().describe();
+    return explain(CheckPlan.parse("query", type));
+  }
+
+  /** The index condition of a compiled type, as {@link #explain(String)} shows it. */
+  public static String explain(CheckPlan type) {
+    return Planner.plan(type.core()).condition().describe();
   }
 
   private record Candidate(Shard shard, long id) {}
 
   private Optional<ProcessVerdict> answer(
-      Candidate c, Type core, String key, CheckOptions options, boolean useCache) {
+      Candidate c, CheckPlan plan, CheckOptions options, boolean useCache, Cancellation cancel) {
+    String key = plan.key();
     Optional<ProcessRecord> found = c.shard().get(c.id());
     if (found.isEmpty()) {
       // Removed between the search and now.
@@ -241,7 +268,7 @@ public final class ProcessDatabase implements AutoCloseable {
         return Optional.of(verdict(r, Verifier.fromCache(hit.get()), true));
       }
     }
-    Verifier.Outcome o = verifier.check(r, core, options);
+    Verifier.Outcome o = verifier.check(r, plan, options, cancel);
     // Unknown depends on the budget, which is not part of the key: only definite answers keep.
     if (useCache && o.verdict() != Verdict.UNKNOWN) {
       c.shard().cache(r.fingerprint(), key, Verifier.toCache(o));

@@ -9,7 +9,8 @@ package rhoscope.indexer;
  * called from the database's worker threads, concurrently and in no particular order, as each
  * candidate's check (or cache look-up) finishes: implementations must be thread-safe, and should
  * be quick, since a worker waits for its call before taking the next candidate. Every call has
- * returned by the time {@code query} returns. An exception thrown by either method fails the query.
+ * returned by the time {@code query} returns. An exception thrown by either method fails the query;
+ * to stop a query early, cancel the {@link rhoscope.engine.Cancellation} it was given instead.
  */
 @FunctionalInterface
 public interface QueryProgress {

@@ -3,11 +3,15 @@ package rhoscope.indexer;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import rhoscope.engine.check.CheckPlan;
 import rhoscope.indexer.catalog.ProcessFormat;
 
 /**
- * A query: a type in the query language, optional filters, and how to run it.
+ * A query: a type compiled into its {@link CheckPlan}, optional filters, and how to run it. The
+ * plan is made once, where the type enters (parse errors surface there), and serves both the
+ * index's pruning and every candidate's check.
  *
+ * @param plan the compiled type
  * @param dataset only processes of this dataset
  * @param format only processes of this format
  * @param text only processes whose names and comments match this free text (Lucene syntax)
@@ -19,7 +23,7 @@ import rhoscope.indexer.catalog.ProcessFormat;
  * @param budget time and state bounds of each process's check
  */
 public record QueryRequest(
-    String type,
+    CheckPlan plan,
     Optional<String> dataset,
     Optional<ProcessFormat> format,
     Optional<String> text,
@@ -29,7 +33,7 @@ public record QueryRequest(
     boolean useCache,
     Budget budget) {
   public QueryRequest {
-    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(dataset, "dataset");
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(text, "text");
@@ -55,10 +59,19 @@ public record QueryRequest(
     }
   }
 
-  /** The type alone: no filters, 100 results, planner and cache on, default budget. */
+  /**
+   * The type alone, parsed now: no filters, 100 results, planner and cache on, default budget.
+   *
+   * @throws rhoscope.lang.diag.LangException when the type does not parse or cannot be checked
+   */
   public static QueryRequest of(String type) {
+    return of(CheckPlan.parse("query", type));
+  }
+
+  /** An already compiled type alone, with the defaults of {@link #of(String)}. */
+  public static QueryRequest of(CheckPlan plan) {
     return new QueryRequest(
-        type,
+        plan,
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
@@ -69,42 +82,47 @@ public record QueryRequest(
         Budget.defaults());
   }
 
+  /** The type as the user wrote it. */
+  public String type() {
+    return plan.text();
+  }
+
   public QueryRequest withDataset(String d) {
     return new QueryRequest(
-        type, Optional.of(d), format, text, namePattern, limit, usePlanner, useCache, budget);
+        plan, Optional.of(d), format, text, namePattern, limit, usePlanner, useCache, budget);
   }
 
   public QueryRequest withFormat(ProcessFormat f) {
     return new QueryRequest(
-        type, dataset, Optional.of(f), text, namePattern, limit, usePlanner, useCache, budget);
+        plan, dataset, Optional.of(f), text, namePattern, limit, usePlanner, useCache, budget);
   }
 
   public QueryRequest withText(String t) {
     return new QueryRequest(
-        type, dataset, format, Optional.of(t), namePattern, limit, usePlanner, useCache, budget);
+        plan, dataset, format, Optional.of(t), namePattern, limit, usePlanner, useCache, budget);
   }
 
   public QueryRequest withNamePattern(String p) {
     return new QueryRequest(
-        type, dataset, format, text, Optional.of(p), limit, usePlanner, useCache, budget);
+        plan, dataset, format, text, Optional.of(p), limit, usePlanner, useCache, budget);
   }
 
   public QueryRequest withLimit(int n) {
     return new QueryRequest(
-        type, dataset, format, text, namePattern, n, usePlanner, useCache, budget);
+        plan, dataset, format, text, namePattern, n, usePlanner, useCache, budget);
   }
 
   public QueryRequest withPlanner(boolean on) {
-    return new QueryRequest(type, dataset, format, text, namePattern, limit, on, useCache, budget);
+    return new QueryRequest(plan, dataset, format, text, namePattern, limit, on, useCache, budget);
   }
 
   public QueryRequest withCache(boolean on) {
     return new QueryRequest(
-        type, dataset, format, text, namePattern, limit, usePlanner, on, budget);
+        plan, dataset, format, text, namePattern, limit, usePlanner, on, budget);
   }
 
   public QueryRequest withBudget(Budget b) {
     return new QueryRequest(
-        type, dataset, format, text, namePattern, limit, usePlanner, useCache, b);
+        plan, dataset, format, text, namePattern, limit, usePlanner, useCache, b);
   }
 }

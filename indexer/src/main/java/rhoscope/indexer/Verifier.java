@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import rhoscope.engine.Cancellation;
 import rhoscope.engine.Engine;
 import rhoscope.engine.Program;
 import rhoscope.engine.Step;
 import rhoscope.engine.check.CheckOptions;
 import rhoscope.engine.check.CheckResult;
 import rhoscope.engine.check.Evidence;
-import rhoscope.engine.check.ModelChecker;
+import rhoscope.engine.check.CheckPlan;
 import rhoscope.engine.check.Verdict;
 import rhoscope.indexer.catalog.CachedVerdict;
 import rhoscope.indexer.catalog.ProcessFormat;
@@ -20,7 +21,6 @@ import rhoscope.indexer.ingest.Loader;
 import rhoscope.indexer.ingest.Semantics;
 import rhoscope.indexer.ingest.SourceFile;
 import rhoscope.lang.ParsedProcess;
-import rhoscope.lang.ast.type.Type;
 import rhoscope.lang.diag.LangException;
 
 /**
@@ -53,10 +53,10 @@ final class Verifier {
     }
   }
 
-  Outcome check(ProcessRecord r, Type core, CheckOptions options) {
+  Outcome check(ProcessRecord r, CheckPlan plan, CheckOptions options, Cancellation cancel) {
     long start = System.nanoTime();
     try {
-      CheckResult c = ModelChecker.check(program(r), core, options);
+      CheckResult c = plan.check(program(r), options, cancel);
       List<WitnessStep> witness = new ArrayList<>();
       String finalState = "";
       if (c.evidence().isPresent()) {

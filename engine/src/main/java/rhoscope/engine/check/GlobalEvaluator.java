@@ -9,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import rhoscope.engine.Cancellation;
 import rhoscope.engine.Program;
 import rhoscope.engine.StateView;
 import rhoscope.engine.Step;
@@ -34,10 +35,10 @@ final class GlobalEvaluator {
   /** The two approximations of one type's set of states. */
   record Sets(BitSet lower, BitSet upper) {}
 
-  /** The time bound ran out while fixpoints were being computed. */
+  /** The time bound ran out, or the check was cancelled, while fixpoints were being computed. */
   static final class OutOfTime extends RuntimeException {
-    OutOfTime() {
-      super("time bound reached while computing fixpoints", null, false, false);
+    OutOfTime(String why) {
+      super(why, null, false, false);
     }
   }
 
@@ -49,10 +50,16 @@ final class GlobalEvaluator {
   private final Map<Type, Boolean> isClosed = new IdentityHashMap<>();
   private final Map<Integer, List<Step>> frontierSteps = new HashMap<>();
   private final long deadlineNanos;
+  private final Cancellation cancel;
   private final Prints prints = new Prints();
 
-  /** {@code deadlineNanos}: a {@link System#nanoTime()} after which evaluation gives up. */
-  GlobalEvaluator(Program program, StateGraph graph, boolean complete, long deadlineNanos) {
+  /**
+   * {@code deadlineNanos}: a {@link System#nanoTime()} after which evaluation gives up, as it does
+   * once {@code cancel} is cancelled.
+   */
+  GlobalEvaluator(
+      Program program, StateGraph graph, boolean complete, long deadlineNanos, Cancellation cancel) {
+    this.cancel = cancel;
     this.program = program;
     this.graph = graph;
     this.size = graph.size();
@@ -180,8 +187,11 @@ final class GlobalEvaluator {
     Map<String, Sets> inner = new HashMap<>(env);
     Sets value = start;
     while (true) {
+      if (cancel.isCancelled()) {
+        throw new OutOfTime(ModelChecker.CANCELLED);
+      }
       if (System.nanoTime() - deadlineNanos > 0) {
-        throw new OutOfTime();
+        throw new OutOfTime("time bound reached while computing fixpoints");
       }
       inner.put(x, value);
       Sets next = eval(body, inner);

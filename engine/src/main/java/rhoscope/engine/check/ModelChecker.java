@@ -3,6 +3,7 @@ package rhoscope.engine.check;
 import java.util.BitSet;
 import java.util.Optional;
 import java.util.function.Predicate;
+import rhoscope.engine.Cancellation;
 import rhoscope.engine.Engine;
 import rhoscope.engine.Program;
 import rhoscope.engine.StateView;
@@ -24,6 +25,9 @@ import rhoscope.lang.ast.type.Type;
  * the state space unexplored where it could change the answer.
  */
 public final class ModelChecker {
+  /** The reason of a check whose {@link Cancellation} token was cancelled. */
+  public static final String CANCELLED = "cancelled";
+
   private ModelChecker() {}
 
   /** Compiles {@code process} and checks it; LangException if it cannot be compiled. */
@@ -31,51 +35,71 @@ public final class ModelChecker {
     return check(Engine.load(process), type, options);
   }
 
+  /** Compiles the type into a {@link CheckPlan} for this one check. */
   public static CheckResult check(Program program, ParsedType type, CheckOptions options) {
-    return check(program, type.core(), options);
+    return CheckPlan.compile(type).check(program, options);
   }
 
   /**
-   * Checks a core type (see {@link rhoscope.lang.ast.type.TypeExpander}).
+   * Checks a core type (see {@link rhoscope.lang.ast.type.TypeExpander}); to check many
+   * processes against one type, compile a {@link CheckPlan} once instead.
    *
    * @throws rhoscope.lang.diag.LangException with {@code UNSUPPORTED} when a modality, fixpoint
    *     or {@code race} is an operand of {@code |}
    */
   public static CheckResult check(Program program, Type core, CheckOptions options) {
-    Support.validate(core);
-    Optional<Shape> shape = Shape.of(core);
-    if (shape.isPresent() && shape.get().onTheFly()) {
-      return onTheFly(program, shape.get(), options);
+    return CheckPlan.compile(core).check(program, options);
+  }
+
+  /** The plan's check: on the fly for the shapes that allow it, globally otherwise. */
+  static CheckResult run(
+      Program program, CheckPlan plan, CheckOptions options, Cancellation cancel) {
+    Optional<Shape> shape = plan.shape();
+    if (plan.onTheFly()) {
+      return onTheFly(program, shape.get(), options, cancel);
     }
-    return global(program, core, shape, options);
+    return global(program, plan.core(), shape, options, cancel);
   }
 
   /** Always evaluates on the recorded graph; the oracle the on-the-fly path is tested against. */
   static CheckResult checkGlobally(Program program, Type core, CheckOptions options) {
-    Support.validate(core);
-    return global(program, core, Shape.of(core), options);
+    CheckPlan plan = CheckPlan.compile(core);
+    return global(program, plan.core(), plan.shape(), options, Cancellation.NEVER);
   }
 
-  private static ExploreOptions explore(CheckOptions options) {
-    return ExploreOptions.defaults()
+  private static ExploreOptions explore(CheckOptions options, Cancellation cancel) {
+    ExploreOptions explore = ExploreOptions.defaults()
         .withWorkers(options.workers())
         .withMaxStates(options.maxStates())
         .withMaxDepth(options.maxDepth())
-        .withTimeout(options.timeout());
+        .withTimeout(options.timeout())
+        .withCancellation(cancel);
+    return options.pool().map(explore::withPool).orElse(explore);
   }
 
-  private static CheckResult onTheFly(Program program, Shape shape, CheckOptions options) {
+  /** Nobody wants the answer any more: unknown, whatever the explored part would have said. */
+  private static CheckResult cancelled(ExploreResult run, long start) {
+    return new CheckResult(
+        Verdict.UNKNOWN, Optional.empty(), run.distinctStates(), false, millisSince(start),
+        CANCELLED);
+  }
+
+  private static CheckResult onTheFly(
+      Program program, Shape shape, CheckOptions options, Cancellation cancel) {
     long start = System.nanoTime();
     LocalEvaluator local = new LocalEvaluator(program);
     Type body = shape.body();
     // eventually P stops at a P state (a witness); always P at a state violating P.
     Predicate<StateView> stop =
         shape.eventually() ? s -> local.holds(body, s) : s -> !local.holds(body, s);
-    ExploreOptions explore = explore(options).withStopWhen(stop);
+    ExploreOptions explore = explore(options, cancel).withStopWhen(stop);
     ExploreResult run =
         options.workers() == 1
             ? Explorer.sequential(program, explore)
             : Explorer.explore(program, explore);
+    if (run.stopReason() == StopReason.CANCELLED) {
+      return cancelled(run, start);
+    }
     Verdict verdict;
     String reason;
     Optional<Evidence> evidence = Optional.empty();
@@ -104,21 +128,28 @@ public final class ModelChecker {
   }
 
   private static CheckResult global(
-      Program program, Type core, Optional<Shape> shape, CheckOptions options) {
+      Program program, Type core, Optional<Shape> shape, CheckOptions options,
+      Cancellation cancel) {
     long start = System.nanoTime();
-    ExploreResult run = Explorer.sequential(program, explore(options).withRecordGraph(true));
+    ExploreResult run =
+        Explorer.sequential(program, explore(options, cancel).withRecordGraph(true));
+    if (run.stopReason() == StopReason.CANCELLED) {
+      return cancelled(run, start);
+    }
     GlobalEvaluator evaluator =
         new GlobalEvaluator(
             program,
             run.graph().orElseThrow(() -> new IllegalStateException("explorer recorded no graph")),
             run.complete(),
-            start + options.timeout().toNanos());
+            start + options.timeout().toNanos(),
+            cancel);
     GlobalEvaluator.Sets sets;
     try {
       sets = evaluator.eval(core);
     } catch (GlobalEvaluator.OutOfTime e) {
       return new CheckResult(
-          Verdict.UNKNOWN, Optional.empty(), run.distinctStates(), run.complete(),
+          Verdict.UNKNOWN, Optional.empty(), run.distinctStates(),
+          run.complete() && !cancel.isCancelled(),
           millisSince(start), e.getMessage());
     }
     int init = evaluator.initial();

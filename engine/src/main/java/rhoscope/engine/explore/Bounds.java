@@ -1,12 +1,16 @@
 package rhoscope.engine.explore;
 
-/** Time and memory checks shared by the explorers. */
+import rhoscope.engine.Cancellation;
+
+/** Cancellation, time and memory checks shared by the explorers. */
 final class Bounds {
   private final long start = System.nanoTime();
   private final long deadline;
   private final long maxMemory;
+  private final Cancellation cancellation;
 
   Bounds(ExploreOptions o) {
+    this.cancellation = o.cancellation();
     long nanos = o.timeout().toNanos();
     this.deadline = start + Math.max(0, nanos);
     this.maxMemory = o.maxMemoryBytes();
@@ -14,6 +18,9 @@ final class Bounds {
 
   /** The bound that is hit now, or null; {@code tick} counts calls (memory is polled). */
   StopReason check(long tick) {
+    if (cancellation.isCancelled()) {
+      return StopReason.CANCELLED;
+    }
     if (System.nanoTime() - deadline > 0) {
       return StopReason.TIMEOUT;
     }

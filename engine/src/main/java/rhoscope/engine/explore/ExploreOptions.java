@@ -3,14 +3,19 @@ package rhoscope.engine.explore;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Predicate;
+import rhoscope.engine.Cancellation;
 import rhoscope.engine.StateView;
 
 /**
  * Bounds and switches of one exploration. {@code maxMemoryBytes}: heap in use above which
  * the run stops (default 85% of the maximum heap). {@code stopWhen}: the run ends at the
  * first explored state that satisfies it, with a witness. {@code recordGraph}: keep the
- * explicit graph (runs the sequential explorer).
+ * explicit graph (runs the sequential explorer). {@code cancellation}: polled between states;
+ * once cancelled the run ends as {@link StopReason#CANCELLED}. {@code pool}: the shared pool
+ * the parallel explorer runs its levels on (its owner closes it); without one, a run makes a
+ * pool of {@code workers} threads for itself and shuts it down at the end.
  */
 public record ExploreOptions(
     int workers,
@@ -19,7 +24,9 @@ public record ExploreOptions(
     Duration timeout,
     long maxMemoryBytes,
     Optional<Predicate<StateView>> stopWhen,
-    boolean recordGraph) {
+    boolean recordGraph,
+    Cancellation cancellation,
+    Optional<ForkJoinPool> pool) {
 
   public ExploreOptions {
     if (workers < 1) {
@@ -30,46 +37,60 @@ public record ExploreOptions(
     }
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(stopWhen, "stopWhen");
+    Objects.requireNonNull(cancellation, "cancellation");
+    Objects.requireNonNull(pool, "pool");
   }
 
   public static ExploreOptions defaults() {
     return new ExploreOptions(Runtime.getRuntime().availableProcessors(), 1_000_000,
         Integer.MAX_VALUE, Duration.ofMinutes(10),
-        (long) (Runtime.getRuntime().maxMemory() * 0.85), Optional.empty(), false);
+        (long) (Runtime.getRuntime().maxMemory() * 0.85), Optional.empty(), false,
+        Cancellation.NEVER, Optional.empty());
   }
 
   public ExploreOptions withWorkers(int w) {
     return new ExploreOptions(w, maxStates, maxDepth, timeout, maxMemoryBytes, stopWhen,
-        recordGraph);
+        recordGraph, cancellation, pool);
   }
 
   public ExploreOptions withMaxStates(long n) {
     return new ExploreOptions(workers, n, maxDepth, timeout, maxMemoryBytes, stopWhen,
-        recordGraph);
+        recordGraph, cancellation, pool);
   }
 
   public ExploreOptions withMaxDepth(int d) {
     return new ExploreOptions(workers, maxStates, d, timeout, maxMemoryBytes, stopWhen,
-        recordGraph);
+        recordGraph, cancellation, pool);
   }
 
   public ExploreOptions withTimeout(Duration t) {
     return new ExploreOptions(workers, maxStates, maxDepth, t, maxMemoryBytes, stopWhen,
-        recordGraph);
+        recordGraph, cancellation, pool);
   }
 
   public ExploreOptions withMaxMemoryBytes(long bytes) {
     return new ExploreOptions(workers, maxStates, maxDepth, timeout, bytes, stopWhen,
-        recordGraph);
+        recordGraph, cancellation, pool);
   }
 
   public ExploreOptions withStopWhen(Predicate<StateView> p) {
     return new ExploreOptions(workers, maxStates, maxDepth, timeout, maxMemoryBytes,
-        Optional.of(p), recordGraph);
+        Optional.of(p), recordGraph, cancellation, pool);
   }
 
   public ExploreOptions withRecordGraph(boolean record) {
     return new ExploreOptions(workers, maxStates, maxDepth, timeout, maxMemoryBytes, stopWhen,
-        record);
+        record, cancellation, pool);
+  }
+
+  public ExploreOptions withCancellation(Cancellation token) {
+    return new ExploreOptions(workers, maxStates, maxDepth, timeout, maxMemoryBytes, stopWhen,
+        recordGraph, token, pool);
+  }
+
+  /** Runs the parallel explorer's levels on {@code shared}, which the caller owns and closes. */
+  public ExploreOptions withPool(ForkJoinPool shared) {
+    return new ExploreOptions(workers, maxStates, maxDepth, timeout, maxMemoryBytes, stopWhen,
+        recordGraph, cancellation, Optional.of(shared));
   }
 }

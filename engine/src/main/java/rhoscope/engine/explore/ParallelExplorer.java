@@ -60,10 +60,17 @@ final class ParallelExplorer {
     int depth = 0;
     int maxDepth = 0;
     long lastNew = 1;
-    ForkJoinPool pool = new ForkJoinPool(options.workers());
+    // a shared pool belongs to its owner; only a pool made for this run is shut down after it
+    ForkJoinPool pool = options.pool().orElseGet(() -> new ForkJoinPool(options.workers()));
     try {
       // a worker's OutOfMemoryError is caught in the worker; one at the barrier here
       while (!level.isEmpty() && !halt) {
+        // cancellation and time before each level (tick 1: memory is polled at the barrier)
+        StopReason before = bounds.check(1);
+        if (before != null) {
+          stop.compareAndSet(null, before);
+          break;
+        }
         growFor(level.size(), lastNew);
         boolean expand = depth < options.maxDepth();
         List<Node> next = pool.invoke(new Level(level, 0, level.size(), expand));
@@ -84,7 +91,9 @@ final class ParallelExplorer {
       level = null;
       outOfMemory();
     } finally {
-      pool.shutdownNow();
+      if (options.pool().isEmpty()) {
+        pool.shutdownNow();
+      }
     }
     StopReason reason = stop.get();
     if (reason == null) {

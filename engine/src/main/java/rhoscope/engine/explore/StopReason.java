@@ -13,5 +13,7 @@ public enum StopReason {
    * A COMM would build a value beyond the engine's limits (see
    * {@link rhoscope.engine.core.Limits}): the state it leaves cannot be represented.
    */
-  VALUE_TOO_LARGE
+  VALUE_TOO_LARGE,
+  /** The run's {@link rhoscope.engine.Cancellation} token was cancelled: nobody wants the answer. */
+  CANCELLED
 }

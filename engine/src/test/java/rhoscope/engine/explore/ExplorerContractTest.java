@@ -6,6 +6,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import java.util.concurrent.atomic.AtomicInteger;
+import rhoscope.engine.Cancellation;
 import rhoscope.engine.Program;
 import rhoscope.engine.Programs;
 import rhoscope.engine.StateView;
@@ -21,6 +23,34 @@ abstract class ExplorerContractTest {
 
   ExploreOptions options() {
     return ExploreOptions.defaults();
+  }
+
+  @Test
+  void aTokenCancelledBeforeTheRunEndsItAtTheInitialState() {
+    Cancellation cancel = Cancellation.create();
+    cancel.cancel();
+    ExploreResult r =
+        explore(Programs.load(Programs.philosophers(4)), options().withCancellation(cancel));
+    assertThat(r.stopReason()).isEqualTo(StopReason.CANCELLED);
+    assertThat(r.complete()).isFalse();
+    assertThat(r.distinctStates()).isEqualTo(1);
+  }
+
+  @Test
+  void aTokenCancelledDuringTheRunStopsItBeforeTheStateSpaceIsCovered() {
+    Cancellation cancel = Cancellation.create();
+    AtomicInteger seen = new AtomicInteger();
+    // Cancelled from inside the run, at its tenth state: no timing involved.
+    ExploreOptions o = options().withCancellation(cancel).withStopWhen(s -> {
+      if (seen.incrementAndGet() == 10) {
+        cancel.cancel();
+      }
+      return false;
+    });
+    ExploreResult r = explore(Programs.load(Programs.philosophers(8)), o);
+    assertThat(r.stopReason()).isEqualTo(StopReason.CANCELLED);
+    assertThat(r.complete()).isFalse();
+    assertThat(r.distinctStates()).isLessThan(6561);
   }
 
   @ParameterizedTest(name = "N = {0}")

@@ -2,6 +2,7 @@ package rhoscope.server.api;
 
 import java.util.List;
 import java.util.Optional;
+import rhoscope.engine.Cancellation;
 
 /**
  * What the HTTP layer needs from the process database and the checker. Bad user input (a process
@@ -24,10 +25,24 @@ public interface ProcessService extends AutoCloseable {
   /** How many processes are stored. */
   long count();
 
-  /** Answers a type over the stored processes, telling the listener as verdicts arrive. */
-  QueryAnswer query(QuerySpec spec, QueryListener listener);
+  /**
+   * Parses and compiles the query's type now, once, and returns the query ready to run: it
+   * answers the type over the stored processes, telling the listener as verdicts arrive, and
+   * stops early once its token is cancelled.
+   */
+  Prepared<QueryAnswer> prepareQuery(QuerySpec spec, QueryListener listener);
 
-  CheckAnswer check(CheckSpec spec);
+  /** Answers a type over the stored processes, telling the listener as verdicts arrive. */
+  default QueryAnswer query(QuerySpec spec, QueryListener listener) {
+    return prepareQuery(spec, listener).run(Cancellation.create());
+  }
+
+  /** Parses and compiles the check's type now, once; the process is loaded when it runs. */
+  Prepared<CheckAnswer> prepareCheck(CheckSpec spec);
+
+  default CheckAnswer check(CheckSpec spec) {
+    return prepareCheck(spec).run(Cancellation.create());
+  }
 
   /** The standard library of named types. */
   List<NamedType> types();

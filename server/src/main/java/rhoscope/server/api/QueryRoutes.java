@@ -33,24 +33,24 @@ final class QueryRoutes {
   void query(Context ctx) throws IOException {
     Requests.Query request = bodies.read(ctx, Requests.Query.class);
     QuerySpec spec = request.toSpec(config);
-    // Parsed here, on the request thread: a malformed type never takes a query slot.
-    service.parseType(spec.type());
     if (Boolean.TRUE.equals(request.stream()) || accepts(ctx, NDJSON)) {
       stream(ctx, spec);
     } else {
-      ctx.json(runner.run(() -> service.query(spec, QueryListener.NONE), spec.timeout()));
+      // Prepared here, on the request thread: a malformed type never takes a query slot.
+      Prepared<QueryAnswer> query = service.prepareQuery(spec, QueryListener.NONE);
+      ctx.json(runner.run(query, spec.timeout()));
     }
   }
 
   void check(Context ctx) {
     CheckSpec spec = bodies.read(ctx, Requests.Check.class).toSpec(config);
-    service.parseType(spec.type());
-    ctx.json(runner.run(() -> service.check(spec), spec.timeout()));
+    Prepared<CheckAnswer> check = service.prepareCheck(spec);
+    ctx.json(runner.run(check, spec.timeout()));
   }
 
   /**
    * Streams the query: the checker's threads queue events, this request thread writes them. A
-   * malformed type is still a plain 400, because it is parsed before the first byte is sent.
+   * malformed type is still a plain 400, because it is prepared before the first byte is sent.
    */
   private void stream(Context ctx, QuerySpec spec) throws IOException {
     BlockingQueue<StreamEvent> events = new LinkedBlockingQueue<>();
@@ -66,7 +66,8 @@ final class QueryRoutes {
             events.add(new StreamEvent.Matched(match));
           }
         };
-    QueryRunner.Job<QueryAnswer> job = runner.submit(() -> service.query(spec, listener));
+    Prepared<QueryAnswer> query = service.prepareQuery(spec, listener);
+    QueryRunner.Job<QueryAnswer> job = runner.submit(query);
     Future<QueryAnswer> answer = job.future();
     ctx.status(200).contentType(NDJSON);
     OutputStream out = ctx.res().getOutputStream();

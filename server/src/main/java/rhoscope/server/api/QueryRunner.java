@@ -13,13 +13,15 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import rhoscope.engine.Cancellation;
 
 /**
  * Runs queries and checks on a bounded pool, away from the request threads, so that a long query
  * cannot starve the routes that do not check anything (health, listings, the page). A full queue
  * answers 503 at once; a query past its budget (plus a grace for the checker to report its
- * bound) answers 408 and is cancelled: interrupted when running, taken out of the queue when it
- * never started. Work that ignores the interrupt keeps its worker ("overdue"); while every worker
+ * bound) answers 408 and is cancelled: its {@link Cancellation} token cancelled and its thread
+ * interrupted when running, taken out of the queue when it never started. Work that polls neither
+ * keeps its worker ("overdue"); while every worker
  * is overdue, new work is refused with 503 at once rather than queued behind it, and a query that
  * waited its whole budget in the queue without starting is 503 too, never a 408 for work that
  * never ran.
@@ -50,15 +52,16 @@ final class QueryRunner implements AutoCloseable {
             });
   }
 
-  /** A submitted task: its future, whether it started, and how to give up on it. */
+  /** A submitted task: its future, its token, whether it started, and how to give up on it. */
   final class Job<T> implements Callable<T> {
-    private final Callable<T> task;
+    private final Prepared<T> task;
+    private final Cancellation cancel = Cancellation.create();
     private final CountDownLatch started = new CountDownLatch(1);
     private Future<T> future;
     private boolean running;
     private boolean abandoned;
 
-    private Job(Callable<T> task) {
+    private Job(Prepared<T> task) {
       this.task = task;
     }
 
@@ -72,7 +75,7 @@ final class QueryRunner implements AutoCloseable {
       }
       started.countDown();
       try {
-        return task.call();
+        return task.run(cancel);
       } finally {
         synchronized (this) {
           running = false;
@@ -97,8 +100,8 @@ final class QueryRunner implements AutoCloseable {
     }
 
     /**
-     * Gives up on the task: out of the queue if it is waiting, interrupted if it runs. Until a
-     * running task returns, its worker counts as overdue.
+     * Gives up on the task: out of the queue if it is waiting; its token cancelled and its thread
+     * interrupted if it runs. Until a running task returns, its worker counts as overdue.
      */
     void cancel() {
       synchronized (this) {
@@ -110,13 +113,14 @@ final class QueryRunner implements AutoCloseable {
           overdue.incrementAndGet();
         }
       }
+      cancel.cancel();
       future.cancel(true);
       pool.remove((Runnable) future);
     }
   }
 
   /** Runs the task within the budget, or throws the 408/503 {@link ApiException}. */
-  <T> T run(Callable<T> task, Duration budget) {
+  <T> T run(Prepared<T> task, Duration budget) {
     Job<T> job = submit(task);
     Duration limit = hardLimit(budget);
     try {
@@ -139,7 +143,7 @@ final class QueryRunner implements AutoCloseable {
     }
   }
 
-  <T> Job<T> submit(Callable<T> task) {
+  <T> Job<T> submit(Prepared<T> task) {
     if (overdue.get() >= workers) {
       throw busy(
           "every query worker is still stopping a query that ran past its budget");

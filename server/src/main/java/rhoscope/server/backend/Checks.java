@@ -2,14 +2,15 @@ package rhoscope.server.backend;
 
 import java.time.Duration;
 import java.util.Optional;
+import rhoscope.engine.Cancellation;
 import rhoscope.engine.Engine;
 import rhoscope.engine.Program;
 import rhoscope.engine.check.CheckOptions;
 import rhoscope.engine.check.CheckResult;
-import rhoscope.engine.check.ModelChecker;
+import rhoscope.engine.check.CheckPlan;
 import rhoscope.engine.check.NameWarnings;
 import rhoscope.lang.ParsedProcess;
-import rhoscope.lang.ParsedType;
+import rhoscope.indexer.ingest.LoadedProcess;
 import rhoscope.server.api.CheckAnswer;
 import rhoscope.server.api.Witness;
 
@@ -22,21 +23,22 @@ final class Checks {
     this.maxStates = maxStates;
   }
 
-  CheckAnswer check(ParsedProcess process, ParsedType type, Duration timeout) {
+  CheckAnswer check(LoadedProcess loaded, CheckPlan plan, Duration timeout, Cancellation cancel) {
+    ParsedProcess process = loaded.parsed();
     Program program = Engine.load(process);
     CheckOptions options =
         CheckOptions.defaults().withMaxStates(maxStates).withTimeout(timeout);
-    CheckResult result = ModelChecker.check(program, type, options);
+    CheckResult result = plan.check(program, options, cancel);
     Witness witness =
         result.evidence().map(e -> Frames.replay(program, Frames.printed(e.steps()))).orElse(null);
     return new CheckAnswer(
-        TypeCatalog.forms(type).normalised(),
+        TypeCatalog.forms(plan).normalised(),
         result.verdict(),
         reason(result),
         witness,
         result.states(),
         result.millis(),
-        NameWarnings.of(type, process.process()));
+        NameWarnings.of(plan.parsed().orElseThrow(), process.process()));
   }
 
   private static String reason(CheckResult result) {

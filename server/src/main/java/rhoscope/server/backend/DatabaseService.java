@@ -11,12 +11,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import rhoscope.engine.Engine;
+import rhoscope.engine.check.CheckPlan;
 import rhoscope.engine.check.Verdict;
 import rhoscope.indexer.IndexOptions;
 import rhoscope.indexer.IndexProgress;
@@ -33,7 +31,6 @@ import rhoscope.indexer.ingest.Loader;
 import rhoscope.indexer.ingest.SourceFile;
 import rhoscope.indexer.sbml.ImportOptions;
 import rhoscope.indexer.sbml.SbmlImportException;
-import rhoscope.lang.ParsedType;
 import rhoscope.lang.print.ProcessPrinter;
 import rhoscope.server.api.ApiException;
 import rhoscope.server.api.CheckAnswer;
@@ -43,6 +40,7 @@ import rhoscope.server.api.NamedType;
 import rhoscope.server.api.NewProcess;
 import rhoscope.server.api.ProcessFilter;
 import rhoscope.server.api.ProcessPage;
+import rhoscope.server.api.Prepared;
 import rhoscope.server.api.ProcessService;
 import rhoscope.server.api.ProcessSummary;
 import rhoscope.server.api.QueryAnswer;
@@ -164,44 +162,41 @@ public final class DatabaseService implements ProcessService {
   }
 
   @Override
-  public QueryAnswer query(QuerySpec spec, QueryListener listener) {
-    QueryRequest request =
-        QueryRequest.of(spec.type())
+  public Prepared<QueryAnswer> prepareQuery(QuerySpec spec, QueryListener listener) {
+    CheckPlan plan = TypeCatalog.compile(spec.type());
+    QueryRequest parsed =
+        QueryRequest.of(plan)
             .withLimit(spec.limit())
             .withBudget(new QueryRequest.Budget(maxStates, spec.timeout()));
     ProcessFilter f = spec.filter();
     if (f.dataset() != null) {
-      request = request.withDataset(f.dataset());
+      parsed = parsed.withDataset(f.dataset());
     }
     if (f.format() != null) {
-      request = request.withFormat(format(f.format()));
+      parsed = parsed.withFormat(format(f.format()));
     }
     if (f.nameContains() != null) {
-      request = request.withNamePattern("*" + f.nameContains() + "*");
+      parsed = parsed.withNamePattern("*" + f.nameContains() + "*");
     }
-    // The database checks on its own pool and does not stop when this thread is interrupted (a
-    // query past its budget): the progress callbacks throw once the caller gave up, which ends
-    // the database's parallel check at the next verdict instead of after every candidate.
-    Thread caller = Thread.currentThread();
-    AtomicBoolean abandoned = new AtomicBoolean();
-    Streamed streamed =
-        new Streamed(listener, spec.limit(), () -> abandoned.get() || caller.isInterrupted());
-    QueryResult result;
-    try {
-      result = database.query(request, streamed);
-    } finally {
-      abandoned.set(true);
-    }
-    List<Match> matches =
-        result.results().stream().map(v -> streamed.built(v).orElseGet(() -> match(v))).toList();
-    rhoscope.indexer.QueryStats s = result.stats();
-    long candidates = s.total() - s.prunedByIndex();
-    streamed.finish(candidates);
-    return new QueryAnswer(
-        TypeCatalog.forms(TypeCatalog.parse(spec.type())).normalised(),
-        matches,
-        new QueryStats(
-            s.total(), candidates, s.checked(), s.matched(), s.unknown(), s.fromCache(), s.millis()));
+    QueryRequest request = parsed;
+    String normalised = TypeCatalog.forms(plan).normalised();
+    return cancel -> {
+      Streamed streamed = new Streamed(listener, spec.limit());
+      // The database's checks poll the token: once the runner gives up, they end at their next
+      // state and the candidates not started are skipped.
+      QueryResult result = database.query(request, streamed, cancel);
+      List<Match> matches =
+          result.results().stream().map(v -> streamed.built(v).orElseGet(() -> match(v))).toList();
+      rhoscope.indexer.QueryStats s = result.stats();
+      long candidates = s.total() - s.prunedByIndex();
+      streamed.finish(candidates);
+      return new QueryAnswer(
+          normalised,
+          matches,
+          new QueryStats(
+              s.total(), candidates, s.checked(), s.matched(), s.unknown(), s.fromCache(),
+              s.millis()));
+    };
   }
 
   /**
@@ -218,32 +213,22 @@ public final class DatabaseService implements ProcessService {
     private final int limit;
     private final Map<Long, Match> built = new ConcurrentHashMap<>();
     private final AtomicInteger sent = new AtomicInteger();
-    private final BooleanSupplier cancelled;
     private long candidates;
     private long checked;
 
-    Streamed(QueryListener listener, int limit, BooleanSupplier cancelled) {
+    Streamed(QueryListener listener, int limit) {
       this.listener = listener;
       this.limit = limit;
-      this.cancelled = cancelled;
-    }
-
-    private void stopIfCancelled() {
-      if (cancelled.getAsBoolean()) {
-        throw new CancellationException("the query was cancelled");
-      }
     }
 
     @Override
     public synchronized void candidates(int count) {
-      stopIfCancelled();
       candidates = count;
       listener.progress(0, count);
     }
 
     @Override
     public void verdict(ProcessVerdict v) {
-      stopIfCancelled();
       if (v.verdict() != Verdict.NO && sent.getAndIncrement() < limit) {
         Match m = match(v);
         built.put(v.id(), m);
@@ -267,9 +252,13 @@ public final class DatabaseService implements ProcessService {
   }
 
   @Override
-  public CheckAnswer check(CheckSpec spec) {
-    ParsedType type = TypeCatalog.parse(spec.type());
-    LoadedProcess loaded =
+  public Prepared<CheckAnswer> prepareCheck(CheckSpec spec) {
+    CheckPlan plan = TypeCatalog.compile(spec.type());
+    return cancel -> checks.check(load(spec), plan, spec.timeout(), cancel);
+  }
+
+  private LoadedProcess load(CheckSpec spec) {
+    return
         switch (spec.process()) {
           case CheckSpec.Inline inline ->
               load(
@@ -283,7 +272,6 @@ public final class DatabaseService implements ProcessService {
                       .orElseThrow(
                           () -> ApiException.notFound("no process with id '" + stored.id() + "'")));
         };
-    return checks.check(loaded.parsed(), type, spec.timeout());
   }
 
   @Override

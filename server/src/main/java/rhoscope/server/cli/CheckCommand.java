@@ -17,13 +17,11 @@ import rhoscope.engine.Engine;
 import rhoscope.engine.Program;
 import rhoscope.engine.Step;
 import rhoscope.engine.check.CheckOptions;
+import rhoscope.engine.check.CheckPlan;
 import rhoscope.engine.check.CheckResult;
 import rhoscope.engine.check.Evidence;
-import rhoscope.engine.check.ModelChecker;
 import rhoscope.engine.check.NameWarnings;
 import rhoscope.engine.check.Verdict;
-import rhoscope.lang.ParsedType;
-import rhoscope.lang.parse.TypeParser;
 
 /** {@code rhoscope check FILE TYPE}: decides whether a process inhabits a type. */
 @Command(
@@ -49,7 +47,7 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     bounds.validate();
-    ParsedType parsedType = TypeParser.parse("<type>", type);
+    CheckPlan plan = CheckPlan.parse("<type>", type);
     Program program = Engine.load(input.load(file).parsed());
     CheckOptions options =
         CheckOptions.defaults()
@@ -59,8 +57,8 @@ final class CheckCommand implements Callable<Integer> {
     if (bounds.maxDepth != null) {
       options = options.withMaxDepth(bounds.maxDepth);
     }
-    CheckResult r = ModelChecker.check(program, parsedType, options);
-    List<String> warnings = NameWarnings.of(parsedType, program.source().process());
+    CheckResult r = plan.check(program, options);
+    List<String> warnings = NameWarnings.of(plan.parsed().orElseThrow(), program.source().process());
     var err = spec.commandLine().getErr();
     warnings.forEach(w -> err.println("warning: " + w));
     err.flush();

@@ -456,6 +456,50 @@ class RhoscopeServerIT {
     }
   }
 
+  /**
+   * The runner cancels the token of work past its budget: work that polls it (as the engine's
+   * explorers do) returns at once, so its worker is free for the next query, not overdue.
+   */
+  @Test
+  void aQueryPastItsBudgetThatPollsItsTokenFreesItsSlot() throws Exception {
+    ScriptedService polling = new ScriptedService();
+    try (RhoscopeServer small = startServer(polling, c -> c.withQueryPool(1, 0))) {
+      TestHttp client = new TestHttp(small.port());
+      assertError(
+          client.post("/api/query", Map.of("type", "polls", "timeoutMs", 50)), 408,
+          "query_timeout");
+      // Waits for the worker's thread to come back from the cancelled work; no timing asserted.
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      JsonNode health = client.get("/api/health").json();
+      while ((health.get("queriesRunning").asInt() > 0 || health.get("queriesOverdue").asInt() > 0)
+          && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+        health = client.get("/api/health").json();
+      }
+      assertThat(health.get("queriesOverdue").asInt()).isZero();
+      assertThat(polling.cancelledRuns.get()).isEqualTo(1);
+      Reply next = client.post("/api/query", Map.of("type", "has \"x\""));
+      assertThat(next.status()).as(next.body()).isEqualTo(200);
+    }
+  }
+
+  /** Each route parses a query's type once, on the request thread, and runs that parse. */
+  @Test
+  void aQueryOrCheckParsesItsTypeOnce() {
+    ScriptedService counting = new ScriptedService();
+    try (RhoscopeServer one = startServer(counting, c -> c)) {
+      TestHttp client = new TestHttp(one.port());
+      assertThat(client.post("/api/query", Map.of("type", "has \"x\"")).status()).isEqualTo(200);
+      assertThat(counting.parses.get()).isEqualTo(1);
+      assertThat(client.post("/api/query", Map.of("type", "has \"x\"", "stream", true)).status())
+          .isEqualTo(200);
+      assertThat(counting.parses.get()).isEqualTo(2);
+      assertThat(client.post("/api/check", Map.of("process", "x", "type", "has \"x\"")).status())
+          .isEqualTo(200);
+      assertThat(counting.parses.get()).isEqualTo(3);
+    }
+  }
+
   /** A type is parsed, and its size checked, before it is queued: neither takes a slot. */
   @Test
   void oversizedOrMalformedTypesAreRefusedWithoutTakingAQuerySlot() throws Exception {

@@ -8,9 +8,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import rhoscope.engine.Cancellation;
 import rhoscope.engine.check.Verdict;
 import rhoscope.lang.diag.ErrorCode;
 import rhoscope.lang.diag.LangException;
@@ -18,7 +20,8 @@ import rhoscope.lang.diag.LangException;
 /**
  * A small in-memory {@link ProcessService} for testing the HTTP layer alone: its "types" are
  * {@code has "TEXT"} (holds when the source contains TEXT, with one witness frame per line that
- * does), {@code sleep N} (takes N ms, interruptibly, then holds for nothing) and {@code wait}
+ * does), {@code sleep N} (takes N ms, interruptibly, then holds for nothing), {@code polls} (busy until
+ * its token is cancelled) and {@code wait}
  * (blocks until the test calls {@link #release()}), so that tests can drive timeouts and
  * saturation. A process whose braces do not balance is a syntax error at the
  * offending brace, as the real parser would report it.
@@ -29,12 +32,18 @@ public final class ScriptedService implements ProcessService {
   private static final Pattern WAIT = Pattern.compile("\\s*wait\\s*");
   /** Busy for N ms, deaf to interrupts: work that keeps its worker after being cancelled. */
   private static final Pattern STUBBORN = Pattern.compile("\\s*stubborn\\s+(\\d+)\\s*");
+  /** Busy until its token is cancelled, deaf to interrupts: work that stops as the engine does. */
+  private static final Pattern POLLS = Pattern.compile("\\s*polls\\s*");
 
   private final Map<String, StoredProcess> byId = new ConcurrentSkipListMap<>();
   private final Map<String, String> idByKey = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
   private final CountDownLatch gate = new CountDownLatch(1);
   volatile boolean closed;
+  /** How many times a type was parsed: once per request, whatever the route does with it. */
+  final AtomicInteger parses = new AtomicInteger();
+  /** Runs of {@code polls} that ended because their token was cancelled. */
+  final AtomicInteger cancelledRuns = new AtomicInteger();
 
   @Override
   public synchronized StoredProcess put(NewProcess p) {
@@ -83,10 +92,14 @@ public final class ScriptedService implements ProcessService {
   }
 
   @Override
-  public QueryAnswer query(QuerySpec spec, QueryListener listener) {
-    long start = System.nanoTime();
+  public Prepared<QueryAnswer> prepareQuery(QuerySpec spec, QueryListener listener) {
     String text = parseType(spec.type()).normalised();
-    sleepIfAsked(spec.type());
+    return cancel -> query(spec, listener, text, cancel);
+  }
+
+  private QueryAnswer query(QuerySpec spec, QueryListener listener, String text, Cancellation cancel) {
+    long start = System.nanoTime();
+    sleepIfAsked(spec.type(), cancel);
     List<StoredProcess> scope =
         byId.values().stream()
             .filter(p -> spec.filter().accepts(p.dataset(), p.name(), p.format()))
@@ -110,9 +123,13 @@ public final class ScriptedService implements ProcessService {
   }
 
   @Override
-  public CheckAnswer check(CheckSpec spec) {
+  public Prepared<CheckAnswer> prepareCheck(CheckSpec spec) {
     String text = parseType(spec.type()).normalised();
-    sleepIfAsked(spec.type());
+    return cancel -> check(spec, text, cancel);
+  }
+
+  private CheckAnswer check(CheckSpec spec, String text, Cancellation cancel) {
+    sleepIfAsked(spec.type(), cancel);
     String source =
         switch (spec.process()) {
           case CheckSpec.Inline inline -> {
@@ -139,6 +156,10 @@ public final class ScriptedService implements ProcessService {
 
   @Override
   public TypeForms parseType(String type) {
+    parses.incrementAndGet();
+    if (POLLS.matcher(type).matches()) {
+      return new TypeForms("polls", "polls");
+    }
     Matcher has = HAS.matcher(type);
     if (has.matches()) {
       String text = "has \"" + has.group(1) + "\"";
@@ -197,7 +218,14 @@ public final class ScriptedService implements ProcessService {
     gate.countDown();
   }
 
-  private void sleepIfAsked(String type) {
+  private void sleepIfAsked(String type, Cancellation cancel) {
+    if (POLLS.matcher(type).matches()) {
+      while (!cancel.isCancelled()) {
+        Thread.onSpinWait();
+      }
+      cancelledRuns.incrementAndGet();
+      return;
+    }
     Matcher sleep = SLEEP.matcher(type);
     Matcher stubborn = STUBBORN.matcher(type);
     if (stubborn.matches()) {

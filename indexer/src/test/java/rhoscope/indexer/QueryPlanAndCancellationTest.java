@@ -1,0 +1,133 @@
+package rhoscope.indexer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.stream.Collectors;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import rhoscope.engine.Cancellation;
+import rhoscope.engine.check.CheckPlan;
+import rhoscope.engine.check.ModelChecker;
+import rhoscope.engine.check.Verdict;
+import rhoscope.lang.ParsedType;
+import rhoscope.lang.parse.TypeParser;
+
+/** A query runs the plan its request carries, and stops when its token is cancelled. */
+class QueryPlanAndCancellationTest {
+  private static final String PING =
+      "new ping in { ping!(1) | for (x <- ping) { @\"pong\"!(x) } }";
+  private static final String QUERY = "eventually contains \"pong\"!(1)";
+
+  @TempDir Path dir;
+
+  @BeforeEach
+  void sources() throws IOException {
+    for (int i = 0; i < 8; i++) {
+      Path f = dir.resolve("src").resolve("ping" + i + ".rho");
+      Files.createDirectories(f.getParent());
+      Files.writeString(f, i % 2 == 0 ? PING : "@\"pong\"!(" + (i + 10) + ")", StandardCharsets.UTF_8);
+    }
+  }
+
+  private ProcessDatabase open() {
+    ProcessDatabase db = ProcessDatabase.open(dir.resolve("db"), 2);
+    db.index(List.of(dir.resolve("src")), IndexOptions.defaults(), IndexProgress.NONE);
+    return db;
+  }
+
+  @Test
+  void theQueryRunsTheRequestsPlanAndNeverParsesItsTextAgain() {
+    ParsedType real = TypeParser.parse("query", QUERY);
+    // The text is not a type: any layer that parsed it again would fail the query.
+    ParsedType parsedOnce =
+        new ParsedType("query", "<not parsed again>", real.definitions(), real.type(),
+            real.scope(), real.positions());
+    CheckPlan plan = CheckPlan.compile(parsedOnce);
+    try (ProcessDatabase db = open()) {
+      for (boolean planner : new boolean[] {true, false}) {
+        QueryResult r = db.query(QueryRequest.of(plan).withPlanner(planner).withCache(false));
+        assertThat(r.type()).isEqualTo("<not parsed again>");
+        assertThat(r.normalizedType()).isEqualTo(real.normalizedKey());
+        assertThat(r.results()).extracting(ProcessVerdict::verdict).containsOnly(Verdict.YES);
+        assertThat(r.results()).hasSize(4);
+      }
+    }
+  }
+
+  @Test
+  void everyQueryChecksOnTheDatabasesOnePoolAndMakesNoThreadsOfItsOwn() {
+    try (ProcessDatabase db = open()) {
+      Set<Thread> threads = ConcurrentHashMap.newKeySet();
+      QueryProgress progress = v -> threads.add(Thread.currentThread());
+      for (int i = 0; i < 10; i++) {
+        db.query(QueryRequest.of(QUERY).withPlanner(false).withCache(false), progress);
+      }
+      Set<ForkJoinPool> pools =
+          threads.stream()
+              .map(t -> t instanceof ForkJoinWorkerThread w ? w.getPool() : null)
+              .collect(Collectors.toSet());
+      assertThat(pools).as("the pools verdicts came from").hasSize(1).doesNotContainNull();
+      // Ten queries of eight candidates on fresh threads would have shown more than ten.
+      assertThat(threads).hasSizeLessThan(10);
+    }
+  }
+
+  @Test
+  void aQueryCancelledBeforeItsFirstCheckChecksNothing() {
+    try (ProcessDatabase db = open()) {
+      Cancellation cancel = Cancellation.create();
+      Queue<ProcessVerdict> heard = new ConcurrentLinkedQueue<>();
+      QueryProgress progress =
+          new QueryProgress() {
+            @Override
+            public void candidates(int count) {
+              // The user gives up once the candidates are known: no timing involved.
+              cancel.cancel();
+            }
+
+            @Override
+            public void verdict(ProcessVerdict v) {
+              heard.add(v);
+            }
+          };
+      QueryResult r = db.query(QueryRequest.of(QUERY).withPlanner(false), progress, cancel);
+      assertThat(heard).isEmpty();
+      assertThat(r.stats().checked()).isZero();
+      assertThat(r.results()).isEmpty();
+    }
+  }
+
+  @Test
+  void aCheckCancelledMidQueryIsUnknownAndNeverCached() {
+    try (ProcessDatabase db = open()) {
+      Cancellation cancel = Cancellation.create();
+      Queue<ProcessVerdict> heard = new ConcurrentLinkedQueue<>();
+      QueryProgress progress =
+          v -> {
+            heard.add(v);
+            cancel.cancel();
+          };
+      db.query(QueryRequest.of(QUERY).withPlanner(false), progress, cancel);
+      assertThat(heard).isNotEmpty().hasSizeLessThanOrEqualTo(8);
+      assertThat(heard)
+          .filteredOn(v -> v.verdict() == Verdict.UNKNOWN)
+          .allSatisfy(v -> assertThat(v.reason()).isEqualTo(ModelChecker.CANCELLED));
+
+      QueryResult again = db.query(QueryRequest.of(QUERY).withPlanner(false));
+      assertThat(again.stats().unknown()).isZero();
+      assertThat(again.results()).hasSize(4);
+    }
+  }
+}
