@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import rhoscope.engine.check.CheckOptions;
 import rhoscope.engine.check.CheckResult;
@@ -95,14 +94,12 @@ class SystemProcessesTest {
   @Test
   void runawayValueGrowthIsUnknownNotADeadlock() {
     Program p = Programs.load("new c in { contract c(@s) = { c!(s ++ s) } | c!(\"ab\") }");
-    long start = System.nanoTime();
     for (String type : new String[] {"deadlock_free", "eventually terminated",
         "terminates"}) {
       CheckResult r = check(p, type);
       assertThat(r.verdict()).as(type).isEqualTo(Verdict.UNKNOWN);
       assertThat(r.complete()).as(type).isFalse();
     }
-    assertThat(System.nanoTime() - start).isLessThan(Duration.ofSeconds(20).toNanos());
     StateView last = p.initialState();
     for (int i = 0; i < 25 && !p.successors(last).isEmpty(); i++) {
       last = p.successors(last).get(0).target();

@@ -120,14 +120,12 @@ abstract class ExplorerContractTest {
       "new c in { contract c(@s) = { c!(\"${x}${x}\" %% {\"x\" : s}) } | c!(\"ab\") }",
   })
   void runawayValueGrowthEndsTheRunAsIncompleteNotStuck(String source) {
-    long start = System.nanoTime();
     ExploreResult r = explore(Programs.load(source), options());
     assertThat(r.complete()).isFalse();
     assertThat(r.stopReason()).isEqualTo(StopReason.VALUE_TOO_LARGE);
     // the state that cannot step on is not taken for stuck
     assertThat(r.deadlockedStates()).isZero();
     assertThat(r.terminalStates()).isZero();
-    assertThat(System.nanoTime() - start).isLessThan(Duration.ofSeconds(10).toNanos());
   }
 
   @Test

@@ -194,17 +194,16 @@ class TypeParserTest {
   }
 
   /**
-   * Long flat chains build in linear time: indexing the operands one by one through ANTLR's
-   * accessors was quadratic, and 100k disjuncts kept a query thread busy for minutes.
+   * Long flat chains build whole: indexing the operands one by one through ANTLR's accessors was
+   * quadratic, and 100k disjuncts kept a query thread busy for minutes (a regression shows as a
+   * test run that takes minutes; no assertion here depends on the machine's speed).
    */
   @ParameterizedTest(name = "{0}")
   @CsvSource({"' or '", "' and '", "' | '"})
   void longOperatorChainsBuildInLinearTime(String operator) {
     int n = 100_000;
     String text = String.join(operator, java.util.Collections.nCopies(n, "true"));
-    long start = System.nanoTime();
     Type t = parse(text);
-    long millis = (System.nanoTime() - start) / 1_000_000;
     int operands = 1;
     while (t instanceof Type.Or || t instanceof Type.And || t instanceof Type.Par) {
       t = switch (t) {
@@ -216,7 +215,6 @@ class TypeParserTest {
       operands++;
     }
     assertThat(operands).isEqualTo(n);
-    assertThat(millis).as("milliseconds to parse %d operands", n).isLessThan(5_000);
   }
 
   @Test

@@ -433,9 +433,7 @@ class RhoscopeServerIT {
       }
       List<Integer> statuses = new ArrayList<>();
       for (int i = 0; i < 6; i++) {
-        long start = System.nanoTime();
         Reply r = client.post("/api/query", Map.of("type", "has \"x\""));
-        assertThat((System.nanoTime() - start) / 1_000_000).as("ms to answer").isLessThan(1000);
         statuses.add(r.status());
       }
       assertThat(statuses).containsOnly(503);
