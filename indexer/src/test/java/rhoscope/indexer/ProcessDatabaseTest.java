@@ -74,8 +74,9 @@ class ProcessDatabaseTest {
       assertThat(r.results()).extracting(ProcessVerdict::name).containsExactly("a.rho");
       ProcessVerdict v = r.results().get(0);
       assertThat(v.verdict()).isEqualTo(Verdict.YES);
-      assertThat(v.witness()).hasSize(1);
-      assertThat(v.witness().get(0).channel()).isEqualTo("ping");
+      assertThat(v.witness().orElseThrow().steps()).hasSize(1);
+      assertThat(v.witness().orElseThrow().steps().get(0).comm().channel().spelling())
+          .isEqualTo("ping");
       // b.rho never writes "pong" with a complete exploration: the index rules it out.
       assertThat(r.stats().total()).isEqualTo(2);
       assertThat(r.stats().prunedByIndex()).isEqualTo(1);
