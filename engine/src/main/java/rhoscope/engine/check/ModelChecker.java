@@ -129,7 +129,7 @@ public final class ModelChecker {
     if (shape.isPresent()) {
       Shape s = shape.get();
       GlobalEvaluator.Sets body = evaluator.eval(s.body());
-      // Evidence for the positive shape: a path to a body state (eventually, proven) or to a
+      // A witness for the positive shape: a path to a body state (eventually, proven) or to a
       // state surely outside the body (always, refuted); negation keeps it and flips the verdict.
       boolean settled = (verdict == Verdict.YES) == s.positive();
       if (verdict != Verdict.UNKNOWN && settled == s.eventually()) {

@@ -28,7 +28,7 @@ final class Checks {
         CheckOptions.defaults().withMaxStates(maxStates).withTimeout(timeout);
     CheckResult result = ModelChecker.check(program, type, options);
     Witness witness =
-        result.evidence().map(e -> Frames.replay(program, Frames.printed(e.steps()))).orElse(null);
+        result.witness().map(t -> Witness.of(program, t)).orElse(null);
     return new CheckAnswer(
         TypeCatalog.forms(type).normalised(),
         result.verdict(),

@@ -16,7 +16,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
-import rhoscope.engine.Engine;
 import rhoscope.engine.check.Verdict;
 import rhoscope.indexer.IndexOptions;
 import rhoscope.indexer.IndexProgress;
@@ -302,19 +301,17 @@ public final class DatabaseService implements ProcessService {
   }
 
   private Match match(ProcessVerdict v) {
-    Witness witness = null;
-    if (!v.witness().isEmpty()) {
-      ProcessRecord record =
-          database
-              .get(v.id())
-              .orElseThrow(() -> new IllegalStateException("process " + v.id() + " vanished"));
-      witness =
-          Frames.replay(
-              Engine.load(load(record).parsed()),
-              v.witness().stream()
-                  .map(w -> new Frames.PrintedStep(w.channel(), w.message(), w.receiver()))
-                  .toList());
-    }
+    Witness witness =
+        v.witness()
+            .map(
+                t ->
+                    Witness.of(
+                        database
+                            .program(v.id())
+                            .orElseThrow(
+                                () -> new IllegalStateException("process " + v.id() + " vanished")),
+                        t))
+            .orElse(null);
     return new Match(
         Long.toString(v.id()),
         v.name(),
