@@ -215,7 +215,7 @@ function renderMatch(m) {
   const actions = el('span', { class: 'actions' });
   if (m.witness) {
     actions.append(el('button', { type: 'button', class: 'show-witness', onclick: () => openWitness(m) },
-      `Witness (${plural(m.witness.frames.length, 'step')})`));
+      `Witness (${plural(m.witness.steps.length, 'step')})`));
   }
   actions.append(el('a', { href: `#/process/${encodeURIComponent(m.id)}`, class: 'open-process button secondary' }, 'Process'));
   return el('li', { class: 'match', 'data-id': m.id },
@@ -236,8 +236,8 @@ function openWitness(match) {
   $('witness-title').textContent = `Witness for ${match.name}`;
   const strip = $('frame-strip');
   strip.replaceChildren(el('li', { onclick: () => showFrame(0) }, 'start'));
-  match.witness.frames.forEach((f, i) =>
-    strip.append(el('li', { title: `${f.channel}`, onclick: () => showFrame(i + 1) }, `${i + 1}: ${f.channel}`)));
+  match.witness.steps.forEach((f, i) =>
+    strip.append(el('li', { title: f.channel.spelling, onclick: () => showFrame(i + 1) }, `${i + 1}: ${f.channel.spelling}`)));
   $('witness').hidden = false;
   showFrame(0);
   $('witness').scrollIntoView({ block: 'nearest' });
@@ -249,7 +249,7 @@ function closeWitness() {
 }
 
 function showFrame(index) {
-  const frames = witness.witness.frames;
+  const frames = witness.witness.steps;
   frameAt = Math.max(0, Math.min(index, frames.length));
   $('frame-index').textContent = `step ${frameAt} of ${frames.length}`;
   $('frame-prev').disabled = frameAt === 0;
@@ -262,7 +262,7 @@ function showFrame(index) {
   } else {
     const f = frames[frameAt - 1];
     comm.replaceChildren(
-      el('dt', {}, 'channel'), el('dd', { class: 'frame-channel' }, f.channel),
+      el('dt', {}, 'channel'), el('dd', { class: 'frame-channel', title: `${f.channel.kind} channel` }, f.channel.spelling),
       el('dt', {}, 'message'), el('dd', { class: 'frame-message' }, f.message),
       el('dt', {}, 'receiver'), el('dd', { class: 'frame-receiver' }, f.receiver));
     $('frame-state').textContent = f.state;

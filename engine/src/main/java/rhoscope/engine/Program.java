@@ -16,7 +16,7 @@ import rhoscope.lang.print.ProcessPrinter;
 public final class Program {
   private final ParsedProcess source;
   private final Machine machine;
-  private final ConcurrentHashMap<StepKey, Step> steps = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<CommKey, Trace.Comm> comms = new ConcurrentHashMap<>();
   /** Thread views by thread id: a thread reads back the same in every state that holds it. */
   private final ConcurrentHashMap<Integer, ThreadView> threadViews = new ConcurrentHashMap<>();
 
@@ -38,19 +38,19 @@ public final class Program {
     return new StateView(this, ids, machine.fingerprint(ids), -1);
   }
 
-  /** Every COMM step possible in {@code state}, with the state each leads to. */
+  /** Every COMM possible in {@code state}, with the state each leads to. */
   public List<Transition> successors(StateView state) {
     if (state.program() != this) {
       throw new IllegalArgumentException("a state of another program");
     }
     List<Transition> out = new ArrayList<>();
     machine.expander().expand(state.ids(), state.fingerprint(), new Expander.Sink() {
-      private Step pending;
+      private Trace.Comm pending;
       private long fp;
 
       @Override
       public boolean edge(long fp, int recv, int branch, int[] sends, int n) {
-        this.pending = step(recv, branch, sends, n);
+        this.pending = comm(recv, branch, sends, n);
         this.fp = fp;
         return true;
       }
@@ -64,26 +64,43 @@ public final class Program {
   }
 
   /**
-   * Re-executes {@code path} from the initial state: each step must be one of the
-   * transitions of the state reached so far (IllegalArgumentException otherwise).
+   * Re-executes {@code trace} from the initial state, matching each step by the threads that take
+   * part in it (never by printed text), and returns the states it passes through: the initial
+   * state, then the state after each step.
+   *
+   * @throws IllegalArgumentException when the trace does not belong to this program: its initial
+   *     state differs, a step is not a COMM of the state reached so far, or a step leads to
+   *     another state than the trace recorded
    */
-  public StateView replay(List<Step> path) {
+  public List<StateView> replay(Trace trace) {
     StateView s = initialState();
-    for (int i = 0; i < path.size(); i++) {
-      Step want = path.get(i);
+    if (s.fingerprint() != trace.initial()) {
+      throw new IllegalArgumentException("the trace starts in another state than the initial"
+          + " state of " + sourceName());
+    }
+    List<StateView> states = new ArrayList<>(trace.steps().size() + 1);
+    states.add(s);
+    for (int i = 0; i < trace.steps().size(); i++) {
+      Trace.Step want = trace.steps().get(i);
       StateView next = null;
       for (Transition t : successors(s)) {
-        if (t.step().equals(want)) {
+        if (t.comm().parties().equals(want.comm().parties())) {
           next = t.target();
           break;
         }
       }
       if (next == null) {
-        throw new IllegalArgumentException("step " + (i + 1) + " does not apply: " + want);
+        throw new IllegalArgumentException("trace step " + (i + 1) + " (" + want.comm()
+            + ") is not a COMM of the state reached in " + sourceName());
       }
+      if (next.fingerprint() != want.state()) {
+        throw new IllegalArgumentException("trace step " + (i + 1) + " (" + want.comm()
+            + ") leads to another state than the trace recorded in " + sourceName());
+      }
+      states.add(next);
       s = next;
     }
-    return s;
+    return states;
   }
 
   // ---- for the explorers (rhoscope.engine.explore); not for other callers
@@ -103,11 +120,11 @@ public final class Program {
     return view.ids();
   }
 
-  /** The label of a COMM reported by an {@link Expander}. Internal. */
-  public Step step(int recv, int branch, int[] sends, int n) {
-    StepKey key = new StepKey(recv, branch, Arrays.copyOf(sends, n));
-    Step known = steps.get(key);
-    return known != null ? known : steps.computeIfAbsent(key, this::label);
+  /** The COMM an {@link Expander} reports, with its parties and label. Internal. */
+  public Trace.Comm comm(int recv, int branch, int[] sends, int n) {
+    CommKey key = new CommKey(recv, branch, Arrays.copyOf(sends, n));
+    Trace.Comm known = comms.get(key);
+    return known != null ? known : comms.computeIfAbsent(key, this::label);
   }
 
   ThreadView threadView(int id) {
@@ -130,7 +147,7 @@ public final class Program {
     });
   }
 
-  private Step label(StepKey key) {
+  private Trace.Comm label(CommKey key) {
     Term recv = machine.thread(key.recv()).term();
     Term channel = switch (recv) {
       case Term.Input in -> in.binds().get(0).channel();
@@ -138,20 +155,24 @@ public final class Program {
       default -> throw new IllegalStateException("not a receive: " + recv);
     };
     StringBuilder message = new StringBuilder();
+    List<Long> sends = new ArrayList<>(key.sends().length);
     for (int send : key.sends()) {
+      sends.add(machine.thread(send).hash());
       if (!message.isEmpty()) {
         message.append(" & ");
       }
       message.append(ProcessPrinter.print(Readback.proc(machine.thread(send).term())));
     }
-    return new Step(ChannelView.of(channel), message.toString(),
+    Trace.Parties parties =
+        new Trace.Parties(machine.thread(key.recv()).hash(), key.branch(), sends);
+    return new Trace.Comm(parties, ChannelView.of(channel), message.toString(),
         ProcessPrinter.print(Readback.proc(recv)));
   }
 
-  private record StepKey(int recv, int branch, int[] sends) {
+  private record CommKey(int recv, int branch, int[] sends) {
     @Override
     public boolean equals(Object o) {
-      return o instanceof StepKey k && k.recv == recv && k.branch == branch
+      return o instanceof CommKey k && k.recv == recv && k.branch == branch
           && Arrays.equals(k.sends, sends);
     }
 

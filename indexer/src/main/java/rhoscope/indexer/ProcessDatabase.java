@@ -17,10 +17,10 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.WildcardQuery;
 import rhoscope.engine.Cancellation;
+import rhoscope.engine.Program;
 import rhoscope.engine.check.CheckOptions;
 import rhoscope.engine.check.CheckPlan;
 import rhoscope.engine.check.Verdict;
-import rhoscope.indexer.catalog.CachedVerdict;
 import rhoscope.indexer.catalog.ProcessRecord;
 import rhoscope.indexer.catalog.ProcessSummary;
 import rhoscope.indexer.ingest.Prepared;
@@ -263,31 +263,18 @@ public final class ProcessDatabase implements AutoCloseable {
     }
     ProcessRecord r = found.get();
     if (useCache) {
-      Optional<CachedVerdict> hit = c.shard().cached(r.fingerprint(), key);
+      Optional<ProcessVerdict> hit =
+          c.shard().cached(r.fingerprint(), key).flatMap(v -> Verifier.fromCache(r, v));
       if (hit.isPresent()) {
-        return Optional.of(verdict(r, Verifier.fromCache(hit.get()), true));
+        return hit;
       }
     }
-    Verifier.Outcome o = verifier.check(r, plan, options, cancel);
+    ProcessVerdict v = verifier.check(r, plan, options, cancel);
     // Unknown depends on the budget, which is not part of the key: only definite answers keep.
-    if (useCache && o.verdict() != Verdict.UNKNOWN) {
-      c.shard().cache(r.fingerprint(), key, Verifier.toCache(o));
+    if (useCache && v.verdict() != Verdict.UNKNOWN) {
+      c.shard().cache(r.fingerprint(), key, Verifier.toCache(v));
     }
-    return Optional.of(verdict(r, o, false));
-  }
-
-  private static ProcessVerdict verdict(ProcessRecord r, Verifier.Outcome o, boolean cached) {
-    return new ProcessVerdict(
-        r.id(),
-        r.name(),
-        r.dataset(),
-        r.format(),
-        o.verdict(),
-        o.reason(),
-        o.witness(),
-        o.finalState(),
-        o.millis(),
-        cached);
+    return Optional.of(v);
   }
 
   private static Query filter(QueryRequest request) {
@@ -331,6 +318,16 @@ public final class ProcessDatabase implements AutoCloseable {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The compiled program of a stored process (kept from its last check where it still is): what a
+   * verdict's witness replays on to show the states along it.
+   *
+   * @throws rhoscope.lang.diag.LangException when the process no longer compiles
+   */
+  public Optional<Program> program(long id) {
+    return get(id).map(verifier::program);
   }
 
   /** Removes a process from the database; false when there is none with this id. */

@@ -1,7 +1,8 @@
 package rhoscope.indexer;
 
-import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import rhoscope.engine.Trace;
 import rhoscope.engine.check.Verdict;
 import rhoscope.indexer.catalog.ProcessFormat;
 
@@ -9,7 +10,8 @@ import rhoscope.indexer.catalog.ProcessFormat;
  * One process's answer to a query.
  *
  * @param reason why the verdict is what it is (the bound hit, for unknown)
- * @param witness the COMM steps to the state that decides the verdict, when there is one
+ * @param witness the trace to the state that decides the verdict, when there is one; it replays
+ *     exactly on the process's program
  * @param finalState the state the witness leads to, printed; empty without a witness
  * @param millis time the model checker took (for a cached verdict, the original check's)
  * @param cached whether the verdict came from the cache
@@ -21,7 +23,7 @@ public record ProcessVerdict(
     ProcessFormat format,
     Verdict verdict,
     String reason,
-    List<WitnessStep> witness,
+    Optional<Trace> witness,
     String finalState,
     long millis,
     boolean cached) {
@@ -31,7 +33,7 @@ public record ProcessVerdict(
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(verdict, "verdict");
     Objects.requireNonNull(reason, "reason");
-    witness = List.copyOf(witness);
+    Objects.requireNonNull(witness, "witness");
     Objects.requireNonNull(finalState, "finalState");
   }
 }

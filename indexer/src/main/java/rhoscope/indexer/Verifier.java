@@ -1,22 +1,20 @@
 package rhoscope.indexer;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import rhoscope.engine.Cancellation;
 import rhoscope.engine.Engine;
 import rhoscope.engine.Program;
-import rhoscope.engine.Step;
+import rhoscope.engine.Trace;
 import rhoscope.engine.check.CheckOptions;
 import rhoscope.engine.check.CheckResult;
-import rhoscope.engine.check.Evidence;
 import rhoscope.engine.check.CheckPlan;
 import rhoscope.engine.check.Verdict;
 import rhoscope.indexer.catalog.CachedVerdict;
 import rhoscope.indexer.catalog.ProcessFormat;
 import rhoscope.indexer.catalog.ProcessRecord;
-import rhoscope.indexer.features.Labels;
+import rhoscope.indexer.catalog.TraceCodec;
 import rhoscope.indexer.ingest.Loader;
 import rhoscope.indexer.ingest.Semantics;
 import rhoscope.indexer.ingest.SourceFile;
@@ -34,10 +32,6 @@ final class Verifier {
    */
   private static final int PROGRAMS_KEPT = 128;
 
-  /** A verdict with its evidence, as stored in the cache and shown in results. */
-  record Outcome(
-      Verdict verdict, String reason, List<WitnessStep> witness, String finalState, long millis) {}
-
   private final Map<String, Program> programs =
       new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -53,36 +47,28 @@ final class Verifier {
     }
   }
 
-  Outcome check(ProcessRecord r, CheckPlan plan, CheckOptions options, Cancellation cancel) {
+  /** Checks {@code r}; a process the engine cannot load or trips on is answered unknown. */
+  ProcessVerdict check(ProcessRecord r, CheckPlan plan, CheckOptions options, Cancellation cancel) {
     long start = System.nanoTime();
     try {
-      CheckResult c = plan.check(program(r), options, cancel);
-      List<WitnessStep> witness = new ArrayList<>();
-      String finalState = "";
-      if (c.evidence().isPresent()) {
-        Evidence e = c.evidence().get();
-        for (Step s : e.steps()) {
-          witness.add(new WitnessStep(Labels.of(s.channel()), s.message(), s.receiver()));
-        }
-        finalState = e.finalState();
-      }
-      return new Outcome(c.verdict(), c.reason(), witness, finalState, c.millis());
+      Program program = program(r);
+      CheckResult c = plan.check(program, options, cancel);
+      // the final state is printed once here, so that a cached answer shows it without replay
+      String finalState =
+          c.witness().map(t -> program.replay(t).getLast().print()).orElse("");
+      return verdict(r, c.verdict(), c.reason(), c.witness(), finalState, c.millis(), false);
     } catch (LangException e) {
-      return new Outcome(
-          Verdict.UNKNOWN, "cannot check: " + e.getMessage(), List.of(), "", elapsed(start));
+      return unknown(r, "cannot check: " + e.getMessage(), start);
     } catch (RuntimeException e) {
       // One process the engine trips on must not sink a query over the whole database; its
       // answer is honestly unknown, with the failure as the reason.
-      return new Outcome(
-          Verdict.UNKNOWN,
-          "the checker failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
-          List.of(),
-          "",
-          elapsed(start));
+      return unknown(
+          r, "the checker failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(), start);
     }
   }
 
-  private Program program(ProcessRecord r) {
+  /** The compiled program of {@code r}, from the kept ones when it was compiled recently. */
+  Program program(ProcessRecord r) {
     synchronized (programs) {
       Program p = programs.get(r.fingerprint());
       if (p != null) {
@@ -111,51 +97,36 @@ final class Verifier {
     return (System.nanoTime() - start) / 1_000_000;
   }
 
-  /** The cache's form of an outcome: witness steps one a line, fields tab-separated. */
-  static CachedVerdict toCache(Outcome o) {
-    StringBuilder sb = new StringBuilder();
-    for (WitnessStep s : o.witness()) {
-      sb.append(escape(s.channel()))
-          .append('\t')
-          .append(escape(s.message()))
-          .append('\t')
-          .append(escape(s.receiver()))
-          .append('\n');
-    }
-    sb.append(escape(o.finalState()));
-    return new CachedVerdict(o.verdict().name(), o.reason(), sb.toString(), o.millis());
+  private static ProcessVerdict unknown(ProcessRecord r, String reason, long start) {
+    return verdict(r, Verdict.UNKNOWN, reason, Optional.empty(), "", elapsed(start), false);
   }
 
-  static Outcome fromCache(CachedVerdict c) {
-    String[] lines = c.witness().split("\n", -1);
-    List<WitnessStep> steps = new ArrayList<>();
-    for (int i = 0; i < lines.length - 1; i++) {
-      String[] f = lines[i].split("\t", -1);
-      steps.add(new WitnessStep(unescape(f[0]), unescape(f[1]), unescape(f[2])));
-    }
-    return new Outcome(
-        Verdict.valueOf(c.verdict()),
-        c.reason(),
-        steps,
-        unescape(lines[lines.length - 1]),
-        c.millis());
+  private static ProcessVerdict verdict(
+      ProcessRecord r,
+      Verdict verdict,
+      String reason,
+      Optional<Trace> witness,
+      String finalState,
+      long millis,
+      boolean cached) {
+    return new ProcessVerdict(
+        r.id(), r.name(), r.dataset(), r.format(), verdict, reason, witness, finalState, millis,
+        cached);
   }
 
-  private static String escape(String s) {
-    return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n");
+  /** The cache's form of a verdict, its witness in the {@link TraceCodec} format. */
+  static CachedVerdict toCache(ProcessVerdict v) {
+    return new CachedVerdict(
+        v.verdict().name(), v.reason(), TraceCodec.encode(v.witness(), v.finalState()), v.millis());
   }
 
-  private static String unescape(String s) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < s.length(); i++) {
-      char ch = s.charAt(i);
-      if (ch == '\\' && i + 1 < s.length()) {
-        char n = s.charAt(++i);
-        sb.append(n == 't' ? '\t' : n == 'n' ? '\n' : n);
-      } else {
-        sb.append(ch);
-      }
-    }
-    return sb.toString();
+  /**
+   * The verdict a cache row keeps for {@code r}, or empty when its witness is not in the current
+   * format (a row written by an earlier release): such a verdict is computed again.
+   */
+  static Optional<ProcessVerdict> fromCache(ProcessRecord r, CachedVerdict c) {
+    return TraceCodec.decode(c.witness())
+        .map(d -> verdict(r, Verdict.valueOf(c.verdict()), c.reason(), d.trace(), d.finalState(),
+            c.millis(), true));
   }
 }

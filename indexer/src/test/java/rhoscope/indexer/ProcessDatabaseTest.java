@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rhoscope.engine.check.Verdict;
+import rhoscope.indexer.catalog.CachedVerdict;
+import rhoscope.indexer.catalog.Catalog;
 import rhoscope.indexer.catalog.ProcessRecord;
 import rhoscope.indexer.catalog.ProcessSummary;
 
@@ -74,8 +76,9 @@ class ProcessDatabaseTest {
       assertThat(r.results()).extracting(ProcessVerdict::name).containsExactly("a.rho");
       ProcessVerdict v = r.results().get(0);
       assertThat(v.verdict()).isEqualTo(Verdict.YES);
-      assertThat(v.witness()).hasSize(1);
-      assertThat(v.witness().get(0).channel()).isEqualTo("ping");
+      assertThat(v.witness().orElseThrow().steps()).hasSize(1);
+      assertThat(v.witness().orElseThrow().steps().get(0).comm().channel().spelling())
+          .isEqualTo("ping");
       // b.rho never writes "pong" with a complete exploration: the index rules it out.
       assertThat(r.stats().total()).isEqualTo(2);
       assertThat(r.stats().prunedByIndex()).isEqualTo(1);
@@ -86,6 +89,42 @@ class ProcessDatabaseTest {
       assertThat(again.stats().fromCache()).isEqualTo(1);
       assertThat(again.stats().checked()).isZero();
       assertThat(again.results().get(0).witness()).isEqualTo(v.witness());
+    }
+  }
+
+  @Test
+  void aVerdictCachedInTheUnversionedFormatIsCheckedAgainAndStoredAnew() throws IOException {
+    write("a.rho", PING);
+    String type = "eventually contains \"pong\"!(1)";
+    String key;
+    String fingerprint;
+    try (ProcessDatabase db = ProcessDatabase.open(dir.resolve("db"))) {
+      db.index(List.of(dir.resolve("src")), IndexOptions.defaults(), IndexProgress.NONE);
+      QueryResult r = db.query(QueryRequest.of(type));
+      key = r.normalizedType();
+      fingerprint = db.get(r.results().get(0).id()).orElseThrow().fingerprint();
+    }
+    // a row as earlier releases wrote it: steps as channel, message, receiver; then the state
+    try (Catalog catalog = Catalog.open(dir.resolve("db"))) {
+      catalog.putVerdict(fingerprint, key, new CachedVerdict("YES", "stale", "ping\tping!(1)\t"
+          + "for (x <- ping) { @\"pong\"!(x) }\n@\"pong\"!(1)", 1));
+      assertThat(catalog.verdict(fingerprint, key)).map(CachedVerdict::reason).contains("stale");
+    }
+
+    try (ProcessDatabase db = ProcessDatabase.open(dir.resolve("db"))) {
+      QueryResult again = db.query(QueryRequest.of(type));
+      assertThat(again.stats().fromCache()).isZero();
+      assertThat(again.stats().checked()).isEqualTo(1);
+      ProcessVerdict v = again.results().get(0);
+      assertThat(v.cached()).isFalse();
+      assertThat(v.reason()).isNotEqualTo("stale");
+      assertThat(v.witness().orElseThrow().steps()).hasSize(1);
+      assertThat(v.finalState()).contains("pong");
+
+      QueryResult third = db.query(QueryRequest.of(type));
+      assertThat(third.stats().fromCache()).isEqualTo(1);
+      assertThat(third.results().get(0).witness()).isEqualTo(v.witness());
+      assertThat(third.results().get(0).finalState()).isEqualTo(v.finalState());
     }
   }
 

@@ -12,7 +12,7 @@ import java.util.Optional;
 import rhoscope.engine.Cancellation;
 import rhoscope.engine.Program;
 import rhoscope.engine.StateView;
-import rhoscope.engine.Step;
+import rhoscope.engine.Trace;
 import rhoscope.engine.Transition;
 import rhoscope.engine.explore.Edge;
 import rhoscope.engine.explore.StateGraph;
@@ -48,7 +48,7 @@ final class GlobalEvaluator {
   private final BitSet frontier = new BitSet();
   private final Map<Type, Sets> closed = new IdentityHashMap<>();
   private final Map<Type, Boolean> isClosed = new IdentityHashMap<>();
-  private final Map<Integer, List<Step>> frontierSteps = new HashMap<>();
+  private final Map<Integer, List<Trace.Comm>> frontierSteps = new HashMap<>();
   private final long deadlineNanos;
   private final Cancellation cancel;
   private final Prints prints = new Prints();
@@ -165,7 +165,7 @@ final class GlobalEvaluator {
       boolean inLower = !some;
       boolean inUpper = !some;
       for (Edge e : graph.successors(i)) {
-        if (!Labels.matches(label, e.step())) {
+        if (!Labels.matches(label, e.comm())) {
           continue;
         }
         if (some) {
@@ -203,18 +203,18 @@ final class GlobalEvaluator {
   }
 
   /** The COMM steps out of state i: recorded ones, or computed for a cut-off state. */
-  private List<Step> steps(int i) {
+  private List<Trace.Comm> steps(int i) {
     if (!frontier.get(i)) {
-      return graph.successors(i).stream().map(Edge::step).toList();
+      return graph.successors(i).stream().map(Edge::comm).toList();
     }
     return frontierSteps.computeIfAbsent(
-        i, k -> program.successors(graph.state(k)).stream().map(Transition::step).toList());
+        i, k -> program.successors(graph.state(k)).stream().map(Transition::comm).toList());
   }
 
   /** The shortest recorded path from the initial state to a state in {@code targets}. */
-  Optional<Evidence> pathTo(BitSet targets) {
+  Optional<Trace> pathTo(BitSet targets) {
     int[] parent = new int[size];
-    Step[] via = new Step[size];
+    Trace.Comm[] via = new Trace.Comm[size];
     Arrays.fill(parent, -2);
     Deque<Integer> queue = new ArrayDeque<>();
     int start = graph.initial();
@@ -223,17 +223,16 @@ final class GlobalEvaluator {
     while (!queue.isEmpty()) {
       int i = queue.poll();
       if (targets.get(i)) {
-        Deque<Step> steps = new ArrayDeque<>();
+        Deque<Trace.Step> steps = new ArrayDeque<>();
         for (int j = i; parent[j] >= 0; j = parent[j]) {
-          steps.addFirst(via[j]);
+          steps.addFirst(new Trace.Step(via[j], graph.state(j).fingerprint()));
         }
-        StateView state = graph.state(i);
-        return Optional.of(new Evidence(List.copyOf(steps), state.print(), state.fingerprint()));
+        return Optional.of(new Trace(graph.state(start).fingerprint(), List.copyOf(steps)));
       }
       for (Edge e : graph.successors(i)) {
         if (parent[e.target()] == -2) {
           parent[e.target()] = i;
-          via[e.target()] = e.step();
+          via[e.target()] = e.comm();
           queue.add(e.target());
         }
       }

@@ -58,7 +58,7 @@ final class LocalEvaluator {
           yield true;
         }
         for (Transition t : successors(state, successors)) {
-          if (Labels.matches(d.label(), t.step()) && holds(d.body(), t.target(), successors)) {
+          if (Labels.matches(d.label(), t.comm()) && holds(d.body(), t.target(), successors)) {
             yield true;
           }
         }
@@ -72,7 +72,7 @@ final class LocalEvaluator {
           yield false;
         }
         for (Transition t : successors(state, successors)) {
-          if (Labels.matches(b.label(), t.step()) && !holds(b.body(), t.target(), successors)) {
+          if (Labels.matches(b.label(), t.comm()) && !holds(b.body(), t.target(), successors)) {
             yield false;
           }
         }
@@ -80,7 +80,7 @@ final class LocalEvaluator {
       }
       case Type.Race r ->
           Races.race(r.channel(), state,
-              successors(state, successors).stream().map(Transition::step).toList(),
+              successors(state, successors).stream().map(Transition::comm).toList(),
               prints::of);
       case Type.Mu m -> throw new IllegalArgumentException("not a local type: fixpoint");
       case Type.Nu n -> throw new IllegalArgumentException("not a local type: fixpoint");

@@ -7,6 +7,7 @@ import rhoscope.engine.Cancellation;
 import rhoscope.engine.Engine;
 import rhoscope.engine.Program;
 import rhoscope.engine.StateView;
+import rhoscope.engine.Trace;
 import rhoscope.engine.explore.ExploreOptions;
 import rhoscope.engine.explore.ExploreResult;
 import rhoscope.engine.explore.Explorer;
@@ -102,10 +103,10 @@ public final class ModelChecker {
     }
     Verdict verdict;
     String reason;
-    Optional<Evidence> evidence = Optional.empty();
+    Optional<Trace> witness = Optional.empty();
     if (run.stopReason() == StopReason.STOP_PREDICATE) {
       verdict = shape.eventually() ? Verdict.YES : Verdict.NO;
-      evidence = run.witness().map(w -> new Evidence(w.steps(), w.state().print(), w.state().fingerprint()));
+      witness = run.witness();
       reason = shape.eventually()
           ? "a reachable state has the type (witness)"
           : "a reachable state violates the invariant (counterexample)";
@@ -120,7 +121,7 @@ public final class ModelChecker {
     }
     return new CheckResult(
         shape.positive() ? verdict : flip(verdict),
-        evidence,
+        witness,
         run.distinctStates(),
         run.complete(),
         millisSince(start),
@@ -155,16 +156,16 @@ public final class ModelChecker {
     int init = evaluator.initial();
     Verdict verdict =
         sets.lower().get(init) ? Verdict.YES : sets.upper().get(init) ? Verdict.UNKNOWN : Verdict.NO;
-    Optional<Evidence> evidence = Optional.empty();
+    Optional<Trace> witness = Optional.empty();
     if (shape.isPresent()) {
       Shape s = shape.get();
       GlobalEvaluator.Sets body = evaluator.eval(s.body());
-      // Evidence for the positive shape: a path to a body state (eventually, proven) or to a
+      // A witness for the positive shape: a path to a body state (eventually, proven) or to a
       // state surely outside the body (always, refuted); negation keeps it and flips the verdict.
       boolean settled = (verdict == Verdict.YES) == s.positive();
       if (verdict != Verdict.UNKNOWN && settled == s.eventually()) {
         BitSet targets = s.eventually() ? body.lower() : evaluator.complement(body.upper());
-        evidence = evaluator.pathTo(targets);
+        witness = evaluator.pathTo(targets);
       }
     }
     String reason = switch (verdict) {
@@ -173,7 +174,7 @@ public final class ModelChecker {
       case UNKNOWN -> "bound reached (" + run.stopReason() + ") and the unexplored states decide";
     };
     return new CheckResult(
-        verdict, evidence, run.distinctStates(), run.complete(), millisSince(start), reason);
+        verdict, witness, run.distinctStates(), run.complete(), millisSince(start), reason);
   }
 
   private static Verdict flip(Verdict v) {

@@ -10,7 +10,7 @@ import rhoscope.engine.ReceiveKind;
 import rhoscope.engine.ReceiveView;
 import rhoscope.engine.SendView;
 import rhoscope.engine.StateView;
-import rhoscope.engine.Step;
+import rhoscope.engine.Trace;
 import rhoscope.engine.ThreadView;
 import rhoscope.lang.ast.type.NamePattern;
 
@@ -27,16 +27,16 @@ import rhoscope.lang.ast.type.NamePattern;
 final class Races {
   private Races() {}
 
-  static boolean race(NamePattern pattern, StateView state, List<Step> steps) {
+  static boolean race(NamePattern pattern, StateView state, List<Trace.Comm> steps) {
     return race(pattern, state, steps, ThreadView::print);
   }
 
   /** {@code print}: a thread's printed text (a cache of {@link ThreadView#print}). */
   static boolean race(
-      NamePattern pattern, StateView state, List<Step> steps, Function<ThreadView, String> print) {
+      NamePattern pattern, StateView state, List<Trace.Comm> steps, Function<ThreadView, String> print) {
     Map<Long, Map<String, Set<String>>> messagesByReceiver = new HashMap<>();
     Map<Long, Map<String, Set<String>>> receiversByMessage = new HashMap<>();
-    for (Step step : steps) {
+    for (Trace.Comm step : steps) {
       if (!Names.matches(pattern, step.channel())) {
         continue;
       }

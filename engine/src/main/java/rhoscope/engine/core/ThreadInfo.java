@@ -79,6 +79,11 @@ public final class ThreadInfo {
     return term;
   }
 
+  /** The structural hash, the thread's summand of a state fingerprint (the same in any run). */
+  public long hash() {
+    return fpHash;
+  }
+
   public Kind kind() {
     return kind;
   }

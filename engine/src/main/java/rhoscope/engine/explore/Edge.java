@@ -1,11 +1,11 @@
 package rhoscope.engine.explore;
 
 import java.util.Objects;
-import rhoscope.engine.Step;
+import rhoscope.engine.Trace;
 
 /** A recorded transition: the COMM and the index of the state it leads to. */
-public record Edge(int target, Step step) {
+public record Edge(int target, Trace.Comm comm) {
   public Edge {
-    Objects.requireNonNull(step, "step");
+    Objects.requireNonNull(comm, "comm");
   }
 }

@@ -2,7 +2,7 @@ package rhoscope.engine.explore;
 
 import java.util.Objects;
 import java.util.Optional;
-import rhoscope.engine.Witness;
+import rhoscope.engine.Trace;
 
 /**
  * What an exploration found. Deadlocked and terminal counts cover the states that were
@@ -17,7 +17,7 @@ public record ExploreResult(
     boolean complete,
     StopReason stopReason,
     long millis,
-    Optional<Witness> witness,
+    Optional<Trace> witness,
     Optional<StateGraph> graph) {
 
   public ExploreResult {

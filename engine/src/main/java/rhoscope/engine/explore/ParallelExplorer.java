@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import rhoscope.engine.Program;
-import rhoscope.engine.Witness;
+import rhoscope.engine.Trace;
 import rhoscope.engine.core.Expander;
 import rhoscope.engine.core.Machine;
 
@@ -102,7 +102,7 @@ final class ParallelExplorer {
           : depthCut ? StopReason.MAX_DEPTH
           : StopReason.COMPLETE;
     }
-    Optional<Witness> witness = Optional.ofNullable(found.get())
+    Optional<Trace> witness = Optional.ofNullable(found.get())
         .map(fp -> Witnesses.rebuild(program, seen, fp));
     return new ExploreResult(Math.min(distinct.get(), options.maxStates()), transitions.sum(),
         deadlocked.sum(), terminal.sum(), maxDepth, reason == StopReason.COMPLETE, reason,

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import rhoscope.engine.Program;
 import rhoscope.engine.StateView;
-import rhoscope.engine.Witness;
+import rhoscope.engine.Trace;
 import rhoscope.engine.core.Expander;
 import rhoscope.engine.core.Machine;
 
@@ -59,7 +59,7 @@ final class SequentialExplorer {
     long terminal = 0;
     int maxDepth = 0;
     StopReason stop = StopReason.COMPLETE;
-    Optional<Witness> witness = Optional.empty();
+    Optional<Trace> witness = Optional.empty();
     Expander ex = machine.expander();
 
     long expanded = 0;
@@ -103,7 +103,7 @@ final class SequentialExplorer {
                 successorCounts.add(-1);
               }
               if (target != null) {
-                out.add(new Edge(target, program.step(recv, branch, sends, k)));
+                out.add(new Edge(target, program.comm(recv, branch, sends, k)));
               }
               pendingIndex = target == null ? -1 : target;
             }

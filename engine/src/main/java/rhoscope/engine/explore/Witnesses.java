@@ -6,18 +6,18 @@ import java.util.Deque;
 import java.util.List;
 import rhoscope.engine.Program;
 import rhoscope.engine.StateView;
-import rhoscope.engine.Step;
-import rhoscope.engine.Witness;
+import rhoscope.engine.Trace;
 import rhoscope.engine.core.Expander;
 
 /**
  * Rebuilds the path to a state from parent fingerprints (TLC's trace idea): walk the
  * parents back to the initial state, then re-expand forwards to recover each COMM.
+ * Only the trace comes back; {@link Program#replay} rebuilds the states along it on demand.
  */
 final class Witnesses {
   private Witnesses() {}
 
-  static Witness rebuild(Program program, FingerprintSet seen, long target) {
+  static Trace rebuild(Program program, FingerprintSet seen, long target) {
     StateView init = program.initialState();
     Deque<Long> path = new ArrayDeque<>();
     long fp = target;
@@ -25,7 +25,7 @@ final class Witnesses {
       path.push(fp);
       fp = seen.parent(fp);
     }
-    List<Step> steps = new ArrayList<>();
+    List<Trace.Step> steps = new ArrayList<>();
     int[] state = Program.threadIds(init);
     long current = init.fingerprint();
     Expander ex = program.machine().expander();
@@ -35,11 +35,11 @@ final class Witnesses {
       if (f.next == null) {
         throw new IllegalStateException("parent chain broken at " + Long.toHexString(want));
       }
-      steps.add(program.step(f.recv, f.branch, f.sends, f.sends.length));
+      steps.add(new Trace.Step(program.comm(f.recv, f.branch, f.sends, f.sends.length), want));
       state = f.next;
       current = want;
     }
-    return new Witness(steps, program.view(state, current, -1));
+    return new Trace(init.fingerprint(), steps);
   }
 
   private static final class Found implements Expander.Sink {

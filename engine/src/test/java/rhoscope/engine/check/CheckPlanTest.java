@@ -65,7 +65,7 @@ class CheckPlanTest {
       assertThat(r.verdict()).as(type).isEqualTo(Verdict.UNKNOWN);
       assertThat(r.complete()).as(type).isFalse();
       assertThat(r.reason()).as(type).isEqualTo(ModelChecker.CANCELLED);
-      assertThat(r.evidence()).as(type).isEmpty();
+      assertThat(r.witness()).as(type).isEmpty();
     }
   }
 

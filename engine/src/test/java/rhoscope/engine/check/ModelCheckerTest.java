@@ -20,7 +20,7 @@ import rhoscope.engine.ReceiveKind;
 import rhoscope.engine.ReceiveView;
 import rhoscope.engine.SendView;
 import rhoscope.engine.StateView;
-import rhoscope.engine.Step;
+import rhoscope.engine.Trace;
 import rhoscope.lang.ParsedType;
 import rhoscope.lang.diag.ErrorCode;
 import rhoscope.lang.diag.LangException;
@@ -78,7 +78,7 @@ class ModelCheckerTest {
     Program program = CheckFixtures.load("embrace");
     CheckResult result = check(program, "deadlock_free");
     assertThat(result.verdict()).isEqualTo(Verdict.NO);
-    StateView end = program.replay(result.evidence().orElseThrow().steps());
+    StateView end = program.replay(result.witness().orElseThrow()).getLast();
     assertThat(end.isDeadlocked()).isTrue();
     assertThat(end.threads()).allMatch(t -> t instanceof ReceiveView);
   }
@@ -88,8 +88,8 @@ class ModelCheckerTest {
     Program program = CheckFixtures.load("philosophers5");
     CheckResult result = check(program, "deadlock_free");
     assertThat(result.verdict()).isEqualTo(Verdict.NO);
-    Evidence evidence = result.evidence().orElseThrow();
-    StateView end = program.replay(evidence.steps());
+    Trace evidence = result.witness().orElseThrow();
+    StateView end = program.replay(evidence).getLast();
     assertThat(end.isDeadlocked()).isTrue();
     // No fork is on the table, and philosopher i waits for fork i+1, its right fork.
     assertThat(end.threads()).noneMatch(t -> t instanceof SendView s && s.channel().label().startsWith("fork"));
@@ -101,12 +101,13 @@ class ModelCheckerTest {
     assertThat(awaited).containsExactlyInAnyOrder("fork0", "fork1", "fork2", "fork3", "fork4");
     Set<String> taken =
         evidence.steps().stream()
-            .map(Step::channel)
+            .map(Trace.Step::comm)
+            .map(Trace.Comm::channel)
             .map(ChannelView::label)
             .filter(l -> l.startsWith("fork"))
             .collect(Collectors.toSet());
     assertThat(taken).containsExactlyInAnyOrder("fork0", "fork1", "fork2", "fork3", "fork4");
-    assertThat(evidence.finalState()).contains("for (_ <- fork1)");
+    assertThat(end.print()).contains("for (_ <- fork1)");
   }
 
   @Test
@@ -114,7 +115,8 @@ class ModelCheckerTest {
     Program program = CheckFixtures.load("withdraw_peek");
     CheckResult result = check(program, "eventually contains balance!(< 0)");
     assertThat(result.verdict()).isEqualTo(Verdict.YES);
-    assertThat(result.evidence().orElseThrow().finalState()).contains("balance!(-4)");
+    assertThat(program.replay(result.witness().orElseThrow()).getLast().print())
+        .contains("balance!(-4)");
     assertThat(check(CheckFixtures.load("withdraw_atomic"), "eventually contains balance!(< 0)").verdict())
         .isEqualTo(Verdict.NO);
   }

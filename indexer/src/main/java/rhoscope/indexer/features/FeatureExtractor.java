@@ -58,26 +58,26 @@ public final class FeatureExtractor {
       List<ThreadView> threads = s.threads();
       for (ThreadView t : threads) {
         switch (t) {
-          case SendView send -> carried.add(Labels.of(send.channel()));
+          case SendView send -> carried.add(send.channel().spelling());
           case ReceiveView rec -> {
             TreeSet<String> into =
                 switch (rec.kind()) {
                   case LINEAR, PEEK -> receive;
                   case PERSISTENT -> contract;
                 };
-            rec.channels().forEach(c -> into.add(Labels.of(c)));
+            rec.channels().forEach(c -> into.add(c.spelling()));
           }
         }
       }
       for (Edge e : g.successors(i)) {
-        ChannelView fired = e.step().channel();
-        comm.add(Labels.of(fired));
-        // A step names only the first bind's channel; a join also communicates on the others.
+        ChannelView fired = e.comm().channel();
+        comm.add(fired.spelling());
+        // A COMM is labelled with only the first bind's channel; a join also communicates on the others.
         for (ThreadView t : threads) {
           if (t instanceof ReceiveView rec
               && rec.channels().size() > 1
               && rec.channels().stream().anyMatch(c -> c.identity() == fired.identity())) {
-            rec.channels().forEach(c -> comm.add(Labels.of(c)));
+            rec.channels().forEach(c -> comm.add(c.spelling()));
           }
         }
       }

@@ -95,15 +95,20 @@ class DatasetsTableTest {
     assertThat(result.verdict())
         .as("%s: %s%s", row, result.reason(), evidence(result))
         .isEqualTo(expected);
-    // Evidence is only worth showing a user if it replays: its steps, taken from the initial
-    // state, must lead to the state it names.
+    // A witness is only worth showing a user if it replays: its steps, taken from the initial
+    // state, must lead to the state it names, also on the process compiled afresh (as the server
+    // and a cached verdict replay it).
     result
-        .evidence()
+        .witness()
         .ifPresent(
-            e ->
-                assertThat(program.replay(e.steps()).fingerprint())
-                    .as("%s: evidence does not replay to its final state%s", row, evidence(result))
-                    .isEqualTo(e.fingerprint()));
+            e -> {
+              assertThat(program.replay(e).getLast().fingerprint())
+                  .as("%s: witness does not replay to its final state%s", row, evidence(result))
+                  .isEqualTo(e.last());
+              assertThat(Engine.load(load(Model.of(row))).replay(e).getLast().fingerprint())
+                  .as("%s: witness does not replay on a fresh compile%s", row, evidence(result))
+                  .isEqualTo(e.last());
+            });
   }
 
   /**
@@ -228,13 +233,12 @@ class DatasetsTableTest {
 
   private static String evidence(CheckResult result) {
     return result
-        .evidence()
+        .witness()
         .map(
             e ->
                 e.steps().stream()
-                        .map(st -> "\n  " + st.channel().label() + ": " + st.message())
-                        .collect(Collectors.joining("", "; evidence:", ""))
-                    + "\n  final state:\n" + e.finalState())
+                    .map(st -> "\n  " + st.comm().channel().spelling() + ": " + st.comm().message())
+                    .collect(Collectors.joining("", "; witness:", "")))
         .orElse("");
   }
 

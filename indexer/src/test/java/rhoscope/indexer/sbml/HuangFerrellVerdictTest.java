@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import rhoscope.engine.Engine;
+import rhoscope.engine.Program;
 import rhoscope.engine.check.CheckOptions;
 import rhoscope.engine.check.CheckResult;
 import rhoscope.engine.check.ModelChecker;
@@ -30,7 +32,7 @@ class HuangFerrellVerdictTest {
       Path.of("..", "..", "shared", "corpus", "sbml", "biomodels", "BIOMD0000000009.xml");
   private static final String QUERY = "eventually contains \"PP_K\"!(_)";
 
-  private static CheckResult check(ImportOptions options) {
+  private static Program program(ImportOptions options) {
     assumeTrue(Files.isRegularFile(MAPK), "shared corpus absent: " + MAPK.toAbsolutePath());
     ImportedModel model = SbmlImporter.importFile(MAPK, options);
     ParsedProcess process =
@@ -39,17 +41,26 @@ class HuangFerrellVerdictTest {
             ProcessPrinter.print(model.process()),
             model.process(),
             Positions.empty());
-    return ModelChecker.check(process, TypeParser.parse("query", QUERY), CheckOptions.defaults());
+    return Engine.load(process);
+  }
+
+  private static CheckResult check(ImportOptions options) {
+    return check(program(options));
+  }
+
+  private static CheckResult check(Program program) {
+    return ModelChecker.check(program, TypeParser.parse("query", QUERY), CheckOptions.defaults());
   }
 
   @Test
   void doublyPhosphorylatedMapkIsReachableWithAWitness() {
-    CheckResult result = check(ImportOptions.defaults());
+    Program program = program(ImportOptions.defaults());
+    CheckResult result = check(program);
 
     assertThat(result.verdict()).isEqualTo(Verdict.YES);
-    assertThat(result.evidence()).isPresent();
-    assertThat(result.evidence().get().steps()).isNotEmpty();
-    assertThat(result.evidence().get().finalState()).contains("@\"PP_K\"!(true)");
+    assertThat(result.witness()).isPresent();
+    assertThat(result.witness().get().steps()).isNotEmpty();
+    assertThat(program.replay(result.witness().get()).getLast().print()).contains("@\"PP_K\"!(true)");
   }
 
   @Test

@@ -30,7 +30,7 @@ final class Checks {
         CheckOptions.defaults().withMaxStates(maxStates).withTimeout(timeout);
     CheckResult result = plan.check(program, options, cancel);
     Witness witness =
-        result.evidence().map(e -> Frames.replay(program, Frames.printed(e.steps()))).orElse(null);
+        result.witness().map(t -> Witness.of(program, t)).orElse(null);
     return new CheckAnswer(
         TypeCatalog.forms(plan).normalised(),
         result.verdict(),

@@ -290,19 +290,17 @@ public final class DatabaseService implements ProcessService {
   }
 
   private Match match(ProcessVerdict v) {
-    Witness witness = null;
-    if (!v.witness().isEmpty()) {
-      ProcessRecord record =
-          database
-              .get(v.id())
-              .orElseThrow(() -> new IllegalStateException("process " + v.id() + " vanished"));
-      witness =
-          Frames.replay(
-              Engine.load(load(record).parsed()),
-              v.witness().stream()
-                  .map(w -> new Frames.PrintedStep(w.channel(), w.message(), w.receiver()))
-                  .toList());
-    }
+    Witness witness =
+        v.witness()
+            .map(
+                t ->
+                    Witness.of(
+                        database
+                            .program(v.id())
+                            .orElseThrow(
+                                () -> new IllegalStateException("process " + v.id() + " vanished")),
+                        t))
+            .orElse(null);
     return new Match(
         Long.toString(v.id()),
         v.name(),

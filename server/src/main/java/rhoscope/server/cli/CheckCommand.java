@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,13 +16,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import rhoscope.engine.Engine;
 import rhoscope.engine.Program;
-import rhoscope.engine.Step;
 import rhoscope.engine.check.CheckOptions;
 import rhoscope.engine.check.CheckPlan;
 import rhoscope.engine.check.CheckResult;
-import rhoscope.engine.check.Evidence;
 import rhoscope.engine.check.NameWarnings;
 import rhoscope.engine.check.Verdict;
+import rhoscope.server.api.Witness;
 
 /** {@code rhoscope check FILE TYPE}: decides whether a process inhabits a type. */
 @Command(
@@ -63,8 +63,9 @@ final class CheckCommand implements Callable<Integer> {
     warnings.forEach(w -> err.println("warning: " + w));
     err.flush();
     var out = spec.commandLine().getOut();
+    Optional<Witness> witness = r.witness().map(t -> Witness.of(program, t));
     if (json) {
-      out.println(Json.write(toJson(r, warnings)));
+      out.println(Json.write(toJson(r, witness, warnings)));
     } else {
       out.printf(
           "%s: %s (%s, %s, %,d ms)%n",
@@ -76,7 +77,7 @@ final class CheckCommand implements Callable<Integer> {
       if (!r.reason().isEmpty()) {
         out.println("  " + r.reason());
       }
-      r.evidence().ifPresent(e -> printEvidence(out, e));
+      witness.ifPresent(w -> printWitness(out, w));
     }
     out.flush();
     return 0;
@@ -93,20 +94,19 @@ final class CheckCommand implements Callable<Integer> {
     return r.verdict() == Verdict.UNKNOWN ? "incomplete: a bound was reached" : "stopped early at the evidence";
   }
 
-  private static void printEvidence(PrintWriter out, Evidence e) {
-    if (e.steps().isEmpty()) {
+  private static void printWitness(PrintWriter out, Witness w) {
+    if (w.steps().isEmpty()) {
       out.println("witness: the initial state itself");
     } else {
-      out.printf("witness: %s from the initial state%n", Plural.of(e.steps().size(), "step"));
+      out.printf("witness: %s from the initial state%n", Plural.of(w.steps().size(), "step"));
     }
-    int i = 1;
-    for (Step s : e.steps()) {
-      String number = "  " + i++ + ". ";
-      out.printf("%son %s: %s%n", number, s.channel().label(), s.message());
+    for (Witness.Step s : w.steps()) {
+      String number = "  " + s.step() + ". ";
+      out.printf("%son %s: %s%n", number, s.channel().spelling(), s.message());
       indented(out, " ".repeat(number.length()) + "taken by ", s.receiver());
     }
     out.println("final state:");
-    indented(out, "  ", e.finalState());
+    indented(out, "  ", w.steps().isEmpty() ? w.initialState() : w.steps().getLast().state());
   }
 
   /** Prints {@code text} with its first line after {@code lead} and the rest aligned under it. */
@@ -118,26 +118,16 @@ final class CheckCommand implements Callable<Integer> {
     }
   }
 
-  static Map<String, Object> toJson(CheckResult r, List<String> warnings) {
+  static Map<String, Object> toJson(
+      CheckResult r, Optional<Witness> witness, List<String> warnings) {
     Map<String, Object> o = new LinkedHashMap<>();
     o.put("verdict", r.verdict().name().toLowerCase(Locale.ROOT));
-    o.put(
-        "witness",
-        r.evidence().map(e -> e.steps().stream().map(CheckCommand::stepJson).toList()).orElse(List.of()));
-    r.evidence().ifPresent(e -> o.put("finalState", e.finalState()));
+    o.put("witness", witness.orElse(null));
     o.put("states", r.states());
     o.put("complete", r.complete());
     o.put("reason", r.reason());
     o.put("millis", r.millis());
     o.put("warnings", warnings);
-    return o;
-  }
-
-  private static Map<String, Object> stepJson(Step s) {
-    Map<String, Object> o = new LinkedHashMap<>();
-    o.put("channel", s.channel().label());
-    o.put("message", s.message());
-    o.put("receiver", s.receiver());
     return o;
   }
 }

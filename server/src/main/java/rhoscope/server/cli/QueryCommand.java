@@ -1,20 +1,24 @@
 package rhoscope.server.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import rhoscope.engine.Trace;
+import rhoscope.engine.check.Verdict;
 import rhoscope.indexer.ProcessDatabase;
 import rhoscope.indexer.ProcessVerdict;
 import rhoscope.indexer.QueryRequest;
 import rhoscope.indexer.QueryResult;
 import rhoscope.indexer.QueryStats;
-import rhoscope.indexer.WitnessStep;
+import rhoscope.indexer.catalog.ProcessFormat;
+import rhoscope.server.api.Witness;
 
 /** {@code rhoscope query TYPE}: answers a type over the whole database. */
 @Command(
@@ -58,8 +62,13 @@ final class QueryCommand implements Callable<Integer> {
       request = request.withDataset(dataset);
     }
     QueryResult result;
+    JsonResult jsonResult = null;
     try (ProcessDatabase database = db.openExisting()) {
       result = database.query(request);
+      if (json) {
+        // witnesses replay while the database (and its compiled programs) is open
+        jsonResult = JsonResult.of(result, database);
+      }
     }
     PrintWriter out = spec.commandLine().getOut();
     if (dataset != null && result.stats().total() == 0) {
@@ -67,7 +76,7 @@ final class QueryCommand implements Callable<Integer> {
           "rhoscope: no process in dataset '%s' (see 'rhoscope list' for the datasets)%n", dataset);
     }
     if (json) {
-      out.println(Json.write(result));
+      out.println(Json.write(jsonResult));
     } else {
       print(out, result);
     }
@@ -83,8 +92,8 @@ final class QueryCommand implements Callable<Integer> {
           v.cached() ? " (cached)" : "");
       if (witness) {
         int i = 1;
-        for (WitnessStep s : v.witness()) {
-          out.printf("    %d. on %s: %s%n", i++, s.channel(), s.message());
+        for (Trace.Step s : v.witness().map(Trace::steps).orElse(List.of())) {
+          out.printf("    %d. on %s: %s%n", i++, s.comm().channel().spelling(), s.comm().message());
         }
       }
     }
@@ -93,5 +102,52 @@ final class QueryCommand implements Callable<Integer> {
         "%d matching of %d processes: %d pruned by the index, %d checked, %d from cache, %d unknown, %,d ms%n",
         s.matched(), s.total(), s.prunedByIndex(), s.checked(), s.fromCache(), s.unknown(),
         s.millis());
+  }
+
+  /** {@code --json}: the query's answer, each witness in the API's one shape. */
+  record JsonResult(
+      String type,
+      String normalizedType,
+      String plan,
+      List<JsonVerdict> results,
+      QueryStats stats) {
+    static JsonResult of(QueryResult r, ProcessDatabase database) {
+      return new JsonResult(
+          r.type(),
+          r.normalizedType(),
+          r.plan(),
+          r.results().stream().map(v -> JsonVerdict.of(v, database)).toList(),
+          r.stats());
+    }
+  }
+
+  /** One process's answer; {@code witness} null when the verdict has none. */
+  record JsonVerdict(
+      long id,
+      String name,
+      String dataset,
+      ProcessFormat format,
+      Verdict verdict,
+      String reason,
+      Witness witness,
+      long millis,
+      boolean cached) {
+    static JsonVerdict of(ProcessVerdict v, ProcessDatabase database) {
+      Witness witness =
+          v.witness()
+              .map(
+                  t ->
+                      Witness.of(
+                          database
+                              .program(v.id())
+                              .orElseThrow(
+                                  () -> new IllegalStateException(
+                                      "process #" + v.id() + " vanished during the query")),
+                          t))
+              .orElse(null);
+      return new JsonVerdict(
+          v.id(), v.name(), v.dataset(), v.format(), v.verdict(), v.reason(), witness, v.millis(),
+          v.cached());
+    }
   }
 }

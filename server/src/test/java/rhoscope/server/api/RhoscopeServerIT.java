@@ -314,9 +314,9 @@ class RhoscopeServerIT {
     JsonNode match = answer.get("matches").get(0);
     assertThat(match.get("name").asText()).isEqualTo("sender");
     assertThat(match.get("verdict").asText()).isEqualTo("yes");
-    JsonNode frames = match.get("witness").get("frames");
+    JsonNode frames = match.get("witness").get("steps");
     assertThat(frames).hasSize(2);
-    assertThat(frames.get(1).get("channel").asText()).isEqualTo("line3");
+    assertThat(frames.get(1).get("channel").get("label").asText()).isEqualTo("line3");
     assertThat(frames.get(1).get("message").asText()).isEqualTo("a!(3)");
     JsonNode stats = answer.get("stats");
     assertThat(stats.get("processes").asLong()).isEqualTo(2);
@@ -538,7 +538,7 @@ class RhoscopeServerIT {
     JsonNode answer =
         http.post("/api/check", Map.of("process", "ping!(1)", "type", "has \"ping\"")).json();
     assertThat(answer.get("verdict").asText()).isEqualTo("yes");
-    assertThat(answer.get("witness").get("frames")).hasSize(1);
+    assertThat(answer.get("witness").get("steps")).hasSize(1);
     assertThat(http.get("/api/processes").json().get("total").asLong()).isZero();
 
     JsonNode no = http.post("/api/check", Map.of("process", "Nil", "type", "has \"ping\"")).json();

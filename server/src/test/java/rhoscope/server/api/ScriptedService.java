@@ -202,15 +202,17 @@ public final class ScriptedService implements ProcessService {
     if (!has.matches() || !source.contains(has.group(1))) {
       return Optional.empty();
     }
-    List<Frame> frames = new ArrayList<>();
+    List<Witness.Step> steps = new ArrayList<>();
     List<String> lines = source.lines().toList();
     for (int i = 0; i < lines.size(); i++) {
       if (lines.get(i).contains(has.group(1))) {
         String after = String.join("\n", lines.subList(i + 1, lines.size()));
-        frames.add(new Frame(frames.size() + 1, "line" + (i + 1), lines.get(i).strip(), "reader", after));
+        String line = "line" + (i + 1);
+        steps.add(new Witness.Step(steps.size() + 1, new Witness.Channel("private", line, line),
+            lines.get(i).strip(), "reader", after));
       }
     }
-    return Optional.of(new Witness(source, frames));
+    return Optional.of(new Witness(source, steps));
   }
 
   /** Lets every {@code wait} query finish. */

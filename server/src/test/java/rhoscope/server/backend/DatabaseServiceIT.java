@@ -97,10 +97,11 @@ class DatabaseServiceIT {
     JsonNode match =
         answer.get("matches").get(names.indexOf("embrace_deadlock.rho"));
     assertThat(match.get("verdict").asText()).isEqualTo("yes");
-    JsonNode frames = match.get("witness").get("frames");
+    JsonNode frames = match.get("witness").get("steps");
     assertThat(frames.size()).isPositive();
     for (JsonNode f : frames) {
-      assertThat(f.get("channel").asText()).isNotBlank();
+      assertThat(f.get("channel").get("kind").asText()).isEqualTo("private");
+      assertThat(f.get("channel").get("label").asText()).startsWith("lock");
       assertThat(f.get("receiver").asText()).contains("for");
     }
     // After the last COMM both workers wait, each on the lock the other holds.
@@ -207,8 +208,8 @@ class DatabaseServiceIT {
                     "type", "eventually contains \"out\"!(1)"))
             .json();
     assertThat(inline.get("verdict").asText()).isEqualTo("yes");
-    assertThat(inline.get("witness").get("frames")).hasSize(1);
-    assertThat(inline.get("witness").get("frames").get(0).get("state").asText()).contains("out");
+    assertThat(inline.get("witness").get("steps")).hasSize(1);
+    assertThat(inline.get("witness").get("steps").get(0).get("state").asText()).contains("out");
     assertThat(inline.get("warnings")).isEmpty();
 
     JsonNode misspelt =

@@ -10,6 +10,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,11 +99,46 @@ class CommandLineTest {
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode o = JSON.readTree(r.out());
     assertThat(o.get("verdict").asText()).isEqualTo("no");
-    assertThat(o.get("witness").size()).isGreaterThan(0);
-    assertThat(o.get("witness").get(0).get("channel").asText()).isNotEmpty();
+    JsonNode steps = o.get("witness").get("steps");
+    assertThat(steps.size()).isGreaterThan(0);
+    assertThat(steps.get(0).get("channel").get("kind").asText()).isEqualTo("private");
+    assertThat(steps.get(0).get("channel").get("label").asText()).startsWith("lock");
+    assertThat(o.get("witness").get("initialState").asText()).contains("lockA");
+    // after the last COMM both workers wait, each on the lock the other holds
+    assertThat(steps.get(steps.size() - 1).get("state").asText()).contains("lockA").contains("lockB");
     assertThat(o.has("states")).isTrue();
     assertThat(o.has("complete")).isTrue();
     assertThat(o.has("millis")).isTrue();
+  }
+
+  @Test
+  void checkAndQueryWriteTheWitnessInOneShape() throws IOException {
+    String file = CONTRACTS.resolve("embrace_deadlock.rho").toString();
+    String db = tmp.resolve("shape-db").toString();
+    assertThat(run("index", "--db", db, file).exit()).isZero();
+
+    JsonNode checked =
+        JSON.readTree(run("check", file, "not deadlock_free", "--json").out()).get("witness");
+    Run query = run("query", "--db", db, "not deadlock_free", "--json");
+    assertThat(query.exit()).as(query.err()).isZero();
+    JsonNode queried = JSON.readTree(query.out()).get("results").get(0).get("witness");
+
+    for (JsonNode w : List.of(checked, queried)) {
+      assertThat(fields(w)).containsExactly("initialState", "steps");
+      assertThat(w.get("steps").size()).isPositive();
+      for (JsonNode step : w.get("steps")) {
+        assertThat(fields(step))
+            .containsExactly("step", "channel", "message", "receiver", "state");
+        assertThat(fields(step.get("channel"))).containsExactly("kind", "label", "spelling");
+      }
+    }
+    assertThat(queried.get("initialState")).isEqualTo(checked.get("initialState"));
+  }
+
+  private static List<String> fields(JsonNode node) {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
   }
 
   @Test

@@ -77,7 +77,7 @@ class WebPageBrowserIT {
   void aQueryShowsResultsAndItsWitnessStepsFrameByFrame() throws IOException {
     JsonNode answer = BrowserFixture.answer(server);
     JsonNode expected = BrowserFixture.deadlockingMatch(answer);
-    JsonNode expectedFrames = expected.get("witness").get("frames");
+    JsonNode expectedFrames = expected.get("witness").get("steps");
     int frames = expectedFrames.size();
 
     browser.get(base);
@@ -113,7 +113,7 @@ class WebPageBrowserIT {
       JsonNode f = expectedFrames.get(i);
       assertThat(index.getText()).isEqualTo("step " + (i + 1) + " of " + frames);
       assertThat(browser.findElement(By.cssSelector("#frame-comm .frame-channel")).getText())
-          .isEqualTo(f.get("channel").asText());
+          .isEqualTo(f.get("channel").get("spelling").asText());
       assertThat(browser.findElement(By.cssSelector("#frame-comm .frame-message")).getText())
           .isEqualTo(f.get("message").asText().strip());
       assertThat(state.getText()).isEqualTo(f.get("state").asText().strip());
