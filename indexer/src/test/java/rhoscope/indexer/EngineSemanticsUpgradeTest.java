@@ -219,4 +219,21 @@ class EngineSemanticsUpgradeTest {
           .isEmpty();
     }
   }
+
+  @Test
+  void reingestingAnUnchangedFileDerivedUnderOtherSemanticsDerivesItAgain() throws IOException {
+    Path file = write("sends_b.rho", SENDS_B);
+    assertThat(prepareAgainstRowOf(file, NOW)).isInstanceOf(Prepared.Unchanged.class);
+    assertThat(prepareAgainstRowOf(file, NOW - 1))
+        .isInstanceOfSatisfying(Prepared.Ready.class, r -> assertThat(r.replacing()).isTrue());
+  }
+
+  /** Prepares {@code file} as if its unchanged content were stored, derived under {@code version}. */
+  private static Prepared prepareAgainstRowOf(Path file, int version) {
+    ProcessStore.PathEntry stored =
+        new ProcessStore.PathEntry(7, prepare(file).fingerprint(), version, ProcessStore.Status.DONE);
+    return new Preparer(
+            ImportOptions.defaults(), 1000, Duration.ofSeconds(1), identity -> Optional.of(stored))
+        .prepare(new SourceFile(file, "src", ProcessFormat.RHOLANG));
+  }
 }

@@ -19,8 +19,10 @@ import rhoscope.lang.diag.LangException;
 
 /**
  * Turns a source file into a process record: read, fingerprint, and (only when the fingerprint
- * differs from the one stored for the same path, dataset and import options) parse or import and
- * extract features. Safe to run on many files at once; it writes nothing.
+ * differs from the one stored for the same path, dataset and import options, or the stored row
+ * was derived under other engine semantics) parse or import and extract features. Re-derives a
+ * stored process's features from its stored source. Safe to run on many files at once; it writes
+ * nothing.
  */
 public final class Preparer {
   private final ImportOptions sbml;
