@@ -46,16 +46,21 @@ public final class ProcessDatabase implements AutoCloseable {
   private final Verifier verifier = new Verifier();
   private final ForkJoinPool pool;
   private final Object writeLock = new Object();
+  private final List<String> openNotices;
 
-  private ProcessDatabase(Path dir, List<Shard> shards, int parallelism) {
+  private ProcessDatabase(Path dir, List<Shard> shards, int parallelism, List<String> notices) {
     this.dir = dir;
     this.shards = List.copyOf(shards);
     this.pool = new ForkJoinPool(parallelism);
+    this.openNotices = List.copyOf(notices);
   }
 
   /**
    * Opens (creating if needed) the database in {@code dir}, repairing it after a crash, with an
-   * explorer pool of one thread per core.
+   * explorer pool of one thread per core. Cached verdicts reached under other engine semantics
+   * ({@link rhoscope.engine.EngineSemantics}) are dropped, and the features of processes indexed
+   * under other engine semantics are derived again from their stored source, with {@link
+   * IndexOptions#defaults()}'s exploration bounds ({@link #openNotices()} says so).
    */
   public static ProcessDatabase open(Path dir) {
     return open(dir, Runtime.getRuntime().availableProcessors());
@@ -71,7 +76,19 @@ public final class ProcessDatabase implements AutoCloseable {
       throw new IllegalArgumentException("workers must be at least 1, not " + workers);
     }
     Path abs = dir.toAbsolutePath().normalize();
-    return new ProcessDatabase(abs, List.of(Shard.open(abs)), workers);
+    Shard shard = Shard.open(abs);
+    try {
+      List<String> notices = Rederivation.run(shard, IndexOptions.defaults());
+      return new ProcessDatabase(abs, List.of(shard), workers, notices);
+    } catch (RuntimeException e) {
+      shard.close();
+      throw e;
+    }
+  }
+
+  /** What opening had to do beyond reading, one line each (re-deriving stale features). */
+  public List<String> openNotices() {
+    return openNotices;
   }
 
   public Path directory() {
@@ -96,7 +113,7 @@ public final class ProcessDatabase implements AutoCloseable {
             options.sbml(),
             options.maxStates(),
             options.exploreTimeout(),
-            identity -> shard.catalog.byIdentity(identity).map(e -> e.fingerprint()));
+            shard.processes::byIdentity);
     int added = 0;
     int replaced = 0;
     int unchanged = 0;
@@ -347,7 +364,7 @@ public final class ProcessDatabase implements AutoCloseable {
    * cold (benchmarks measure it after this).
    */
   public void clearCaches() {
-    shards.forEach(s -> s.catalog.clearVerdicts());
+    shards.forEach(s -> s.verdicts.clear());
     verifier.clear();
   }
 

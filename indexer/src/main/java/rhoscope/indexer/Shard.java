@@ -7,13 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 import rhoscope.indexer.catalog.CachedVerdict;
-import rhoscope.indexer.catalog.Catalog;
+import rhoscope.indexer.catalog.CatalogFile;
 import rhoscope.indexer.catalog.ProcessRecord;
+import rhoscope.indexer.catalog.ProcessStore;
 import rhoscope.indexer.catalog.ProcessSummary;
+import rhoscope.indexer.catalog.VerdictCache;
 import rhoscope.indexer.lucene.FeatureIndex;
 
 /**
@@ -28,19 +31,31 @@ import rhoscope.indexer.lucene.FeatureIndex;
  * is the source of truth, the index is rebuilt from it where they disagree.
  */
 final class Shard implements AutoCloseable {
-  final Catalog catalog;
+  private final CatalogFile catalog;
+  final ProcessStore processes;
+  final VerdictCache verdicts;
   final FeatureIndex index;
+  // Stale features (derived under other engine semantics) that could not be re-derived: the
+  // planner's pruning is not trusted for them, so they stay candidates of every query.
+  private final Set<Long> unprunable = ConcurrentHashMap.newKeySet();
 
-  private Shard(Catalog catalog, FeatureIndex index) {
+  private Shard(CatalogFile catalog, FeatureIndex index) {
     this.catalog = catalog;
+    this.processes = new ProcessStore(catalog);
+    this.verdicts = new VerdictCache(catalog);
     this.index = index;
   }
 
+  /**
+   * Opens the shard in {@code dir}, reconciling its stores and dropping cached verdicts of other
+   * engine semantics. Features of other engine semantics are left for {@link Rederivation}.
+   */
   static Shard open(Path dir) {
-    Catalog catalog = Catalog.open(dir);
+    CatalogFile catalog = CatalogFile.open(dir);
     try {
       Shard shard = new Shard(catalog, FeatureIndex.open(dir.resolve("lucene")));
       shard.reconcile();
+      shard.verdicts.dropOtherSemantics();
       return shard;
     } catch (RuntimeException e) {
       catalog.close();
@@ -53,10 +68,11 @@ final class Shard implements AutoCloseable {
    * (zero after a clean shutdown).
    */
   int reconcile() {
-    List<Long> removing = catalog.idsWithStatus(Catalog.Status.REMOVING);
-    List<Long> pending = catalog.idsWithStatus(Catalog.Status.PENDING);
+    List<Long> removing = processes.idsWithStatus(ProcessStore.Status.REMOVING);
+    List<Long> pending = processes.idsWithStatus(ProcessStore.Status.PENDING);
     Set<Long> gone = new HashSet<>(removing);
-    Map<Long, String> inCatalog = catalog.fingerprints();
+    Set<Long> unsure = new HashSet<>(pending);
+    Map<Long, String> inCatalog = processes.fingerprints();
     Map<Long, String> inIndex = index.fingerprints();
     int repairs = 0;
     for (Long id : inIndex.keySet()) {
@@ -66,8 +82,12 @@ final class Shard implements AutoCloseable {
       }
     }
     for (Map.Entry<Long, String> e : inCatalog.entrySet()) {
-      if (!gone.contains(e.getKey()) && !e.getValue().equals(inIndex.get(e.getKey()))) {
-        Optional<ProcessRecord> r = catalog.get(e.getKey());
+      // A pending row's document may predate it even with an equal fingerprint: features
+      // re-derived under new engine semantics keep the content's fingerprint.
+      boolean stale =
+          unsure.contains(e.getKey()) || !e.getValue().equals(inIndex.get(e.getKey()));
+      if (!gone.contains(e.getKey()) && stale) {
+        Optional<ProcessRecord> r = processes.get(e.getKey());
         if (r.isPresent()) {
           index.put(r.get());
           repairs++;
@@ -77,8 +97,8 @@ final class Shard implements AutoCloseable {
     if (repairs > 0) {
       index.commit();
     }
-    removing.forEach(catalog::delete);
-    catalog.setStatus(pending, Catalog.Status.DONE);
+    removing.forEach(processes::delete);
+    processes.setStatus(pending, ProcessStore.Status.DONE);
     return repairs;
   }
 
@@ -86,28 +106,34 @@ final class Shard implements AutoCloseable {
   List<ProcessRecord> store(List<ProcessRecord> batch) {
     List<ProcessRecord> stored = new ArrayList<>();
     for (ProcessRecord r : batch) {
-      ProcessRecord withId = r.withId(catalog.putPending(r));
+      ProcessRecord withId = r.withId(processes.putPending(r));
       index.put(withId);
       stored.add(withId);
     }
     index.commit();
-    catalog.setStatus(stored.stream().map(ProcessRecord::id).toList(), Catalog.Status.DONE);
+    processes.setStatus(
+        stored.stream().map(ProcessRecord::id).toList(), ProcessStore.Status.DONE);
+    stored.forEach(r -> unprunable.remove(r.id()));
     return stored;
   }
 
   /** Removes a process from both stores; false if there is none with this id. */
   boolean remove(long id) {
-    if (catalog.get(id).isEmpty()) {
+    if (processes.get(id).isEmpty()) {
       return false;
     }
-    catalog.setStatus(List.of(id), Catalog.Status.REMOVING);
+    processes.setStatus(List.of(id), ProcessStore.Status.REMOVING);
     index.delete(id);
     index.commit();
-    catalog.delete(id);
+    processes.delete(id);
+    unprunable.remove(id);
     return true;
   }
 
-  /** Ids of processes passing the filters, and of those also passing the plan. */
+  /**
+   * Ids of processes passing the filters, and of those also passing the plan or kept from its
+   * pruning ({@link #keepUnpruned}).
+   */
   Candidates candidates(Query filter, Optional<Query> plan) {
     List<Long> inScope = index.search(filter);
     if (plan.isEmpty()) {
@@ -118,25 +144,41 @@ final class Shard implements AutoCloseable {
             .add(filter, BooleanClause.Occur.FILTER)
             .add(plan.get(), BooleanClause.Occur.FILTER)
             .build();
-    return new Candidates(inScope.size(), index.search(both));
+    List<Long> survivors = index.search(both);
+    if (unprunable.isEmpty()) {
+      return new Candidates(inScope.size(), survivors);
+    }
+    Set<Long> passed = new HashSet<>(survivors);
+    List<Long> kept = new ArrayList<>();
+    for (long id : inScope) {
+      if (passed.contains(id) || unprunable.contains(id)) {
+        kept.add(id);
+      }
+    }
+    return new Candidates(inScope.size(), kept);
+  }
+
+  /** Never prunes these processes (until they are stored again or removed). */
+  void keepUnpruned(List<Long> ids) {
+    unprunable.addAll(ids);
   }
 
   record Candidates(int total, List<Long> survivors) {}
 
   List<ProcessSummary> list() {
-    return catalog.list();
+    return processes.list();
   }
 
   Optional<ProcessRecord> get(long id) {
-    return catalog.get(id);
+    return processes.get(id);
   }
 
   Optional<CachedVerdict> cached(String fingerprint, String typeKey) {
-    return catalog.verdict(fingerprint, typeKey);
+    return verdicts.get(fingerprint, typeKey);
   }
 
   void cache(String fingerprint, String typeKey, CachedVerdict v) {
-    catalog.putVerdict(fingerprint, typeKey, v);
+    verdicts.put(fingerprint, typeKey, v);
   }
 
   @Override

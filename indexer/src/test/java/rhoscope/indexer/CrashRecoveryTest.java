@@ -12,9 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import rhoscope.indexer.catalog.Catalog;
+import rhoscope.indexer.catalog.CatalogFile;
 import rhoscope.indexer.catalog.ProcessFormat;
 import rhoscope.indexer.catalog.ProcessRecord;
+import rhoscope.indexer.catalog.ProcessStore;
 import rhoscope.indexer.ingest.Prepared;
 import rhoscope.indexer.ingest.Preparer;
 import rhoscope.indexer.ingest.SourceFile;
@@ -50,12 +51,13 @@ class CrashRecoveryTest {
     try (ProcessDatabase opened = ProcessDatabase.open(db())) {
       assertThat(opened.list()).hasSize(expected.size());
     }
-    try (Catalog c = Catalog.open(db());
+    try (CatalogFile file = CatalogFile.open(db());
         FeatureIndex index = FeatureIndex.open(db().resolve("lucene"))) {
+      ProcessStore c = new ProcessStore(file);
       assertThat(c.fingerprints()).isEqualTo(expected);
       assertThat(index.fingerprints()).isEqualTo(expected);
-      assertThat(c.idsWithStatus(Catalog.Status.PENDING)).isEmpty();
-      assertThat(c.idsWithStatus(Catalog.Status.REMOVING)).isEmpty();
+      assertThat(c.idsWithStatus(ProcessStore.Status.PENDING)).isEmpty();
+      assertThat(c.idsWithStatus(ProcessStore.Status.REMOVING)).isEmpty();
     }
   }
 
@@ -63,8 +65,9 @@ class CrashRecoveryTest {
   void crashAfterThePendingRowBeforeTheLuceneCommitIndexesTheNewProcess() throws IOException {
     ProcessRecord r = prepare("a.rho", "@\"a\"!(1)");
     long id;
-    try (Catalog c = Catalog.open(db());
+    try (CatalogFile file = CatalogFile.open(db());
         FeatureIndex index = FeatureIndex.open(db().resolve("lucene"))) {
+      ProcessStore c = new ProcessStore(file);
       id = c.putPending(r);
       index.put(r.withId(id));
       // crash: no commit
@@ -76,8 +79,9 @@ class CrashRecoveryTest {
   void crashAfterTheLuceneCommitBeforeTheRowIsDoneKeepsBoth() throws IOException {
     ProcessRecord r = prepare("a.rho", "@\"a\"!(1)");
     long id;
-    try (Catalog c = Catalog.open(db());
+    try (CatalogFile file = CatalogFile.open(db());
         FeatureIndex index = FeatureIndex.open(db().resolve("lucene"))) {
+      ProcessStore c = new ProcessStore(file);
       id = c.putPending(r);
       index.put(r.withId(id));
       index.commit();
@@ -94,7 +98,8 @@ class CrashRecoveryTest {
       id = db.list().get(0).id();
     }
     ProcessRecord v2 = prepare("a.rho", "@\"new\"!(1)");
-    try (Catalog c = Catalog.open(db())) {
+    try (CatalogFile file = CatalogFile.open(db())) {
+      ProcessStore c = new ProcessStore(file);
       c.putPending(v2);
       // crash: the Lucene document is still v1's
     }
@@ -118,10 +123,11 @@ class CrashRecoveryTest {
     }
     long ida;
     long idb;
-    try (Catalog c = Catalog.open(db())) {
+    try (CatalogFile file = CatalogFile.open(db())) {
+      ProcessStore c = new ProcessStore(file);
       ida = c.byIdentity(a.identity()).orElseThrow().id();
       idb = c.byIdentity(b.identity()).orElseThrow().id();
-      c.setStatus(List.of(ida), Catalog.Status.REMOVING);
+      c.setStatus(List.of(ida), ProcessStore.Status.REMOVING);
       // crash: the Lucene document is still there
     }
     assertConsistent(Map.of(idb, b.fingerprint()));

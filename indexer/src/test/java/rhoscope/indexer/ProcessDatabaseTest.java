@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rhoscope.engine.check.Verdict;
 import rhoscope.indexer.catalog.CachedVerdict;
-import rhoscope.indexer.catalog.Catalog;
+import rhoscope.indexer.catalog.CatalogFile;
 import rhoscope.indexer.catalog.ProcessRecord;
 import rhoscope.indexer.catalog.ProcessSummary;
+import rhoscope.indexer.catalog.VerdictCache;
 
 class ProcessDatabaseTest {
   @TempDir Path dir;
@@ -105,10 +106,11 @@ class ProcessDatabaseTest {
       fingerprint = db.get(r.results().get(0).id()).orElseThrow().fingerprint();
     }
     // a row as earlier releases wrote it: steps as channel, message, receiver; then the state
-    try (Catalog catalog = Catalog.open(dir.resolve("db"))) {
-      catalog.putVerdict(fingerprint, key, new CachedVerdict("YES", "stale", "ping\tping!(1)\t"
+    try (CatalogFile file = CatalogFile.open(dir.resolve("db"))) {
+      VerdictCache cache = new VerdictCache(file);
+      cache.put(fingerprint, key, new CachedVerdict("YES", "stale", "ping\tping!(1)\t"
           + "for (x <- ping) { @\"pong\"!(x) }\n@\"pong\"!(1)", 1));
-      assertThat(catalog.verdict(fingerprint, key)).map(CachedVerdict::reason).contains("stale");
+      assertThat(cache.get(fingerprint, key)).map(CachedVerdict::reason).contains("stale");
     }
 
     try (ProcessDatabase db = ProcessDatabase.open(dir.resolve("db"))) {

@@ -41,7 +41,7 @@ final class FeatureRows {
       ps.setLong(4, e.stateCount());
       ps.setLong(5, e.transitions());
       ps.setLong(6, e.millis());
-      ps.setString(7, Catalog.truncate(e.note()));
+      ps.setString(7, CatalogFile.truncate(e.note()));
       ps.setBoolean(8, e.deadlockReachable());
       ps.setBoolean(9, e.terminalReachable());
       ps.setBoolean(10, s.computesStrings());

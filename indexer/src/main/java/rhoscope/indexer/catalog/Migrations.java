@@ -106,7 +106,21 @@ final class Migrations {
               "ALTER TABLE processes ALTER COLUMN path SET NOT NULL",
               "ALTER TABLE processes ALTER COLUMN semantics SET DATA TYPE VARCHAR(4096)",
               "ALTER TABLE processes ADD CONSTRAINT processes_identity"
-                  + " UNIQUE (path, dataset, semantics)"));
+                  + " UNIQUE (path, dataset, semantics)"),
+          // 5 -> 6: what was derived by running the engine records the engine semantics version
+          // (rhoscope.engine.EngineSemantics.VERSION) it was derived under, and is stale under
+          // another: a process's features (re-derived on open) and a cached verdict (never
+          // served, and part of the cache's key). Rows from before have 0, the semantics of
+          // before versioning (select fired only its first satisfiable branch), so every one is
+          // stale. The defaults exist only to fill those rows: every write names the version.
+          List.of(
+              "ALTER TABLE processes ADD COLUMN semantics_version INT NOT NULL DEFAULT 0",
+              "ALTER TABLE processes ALTER COLUMN semantics_version DROP DEFAULT",
+              "ALTER TABLE verdicts ADD COLUMN semantics_version INT NOT NULL DEFAULT 0",
+              "ALTER TABLE verdicts ALTER COLUMN semantics_version DROP DEFAULT",
+              "ALTER TABLE verdicts DROP PRIMARY KEY",
+              "ALTER TABLE verdicts ADD CONSTRAINT verdicts_key"
+                  + " PRIMARY KEY (fingerprint, type_hash, semantics_version)"));
 
   static int latest() {
     return STEPS.size();

@@ -1,6 +1,7 @@
 package rhoscope.indexer.ingest;
 
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import rhoscope.indexer.catalog.ProcessIdentity;
 import rhoscope.indexer.catalog.ProcessRecord;
+import rhoscope.indexer.catalog.ProcessStore;
 import rhoscope.indexer.features.FeatureExtractor;
 import rhoscope.indexer.features.ProcessFeatures;
 import rhoscope.indexer.sbml.ImportOptions;
@@ -17,28 +19,29 @@ import rhoscope.lang.diag.LangException;
 
 /**
  * Turns a source file into a process record: read, fingerprint, and (only when the fingerprint
- * differs from the one stored for the same path, dataset and import options) parse or import and
- * extract features. Safe to run on many files at once; it writes nothing.
+ * differs from the one stored for the same path, dataset and import options, or the stored row
+ * was derived under other engine semantics) parse or import and extract features. Re-derives a
+ * stored process's features from its stored source. Safe to run on many files at once; it writes
+ * nothing.
  */
 public final class Preparer {
   private final ImportOptions sbml;
   private final long maxStates;
   private final Duration exploreTimeout;
-  private final Function<ProcessIdentity, Optional<String>> storedFingerprint;
+  private final Function<ProcessIdentity, Optional<ProcessStore.PathEntry>> stored;
 
   /**
-   * @param storedFingerprint the fingerprint stored for an identity (path, dataset, import
-   *     options), if any
+   * @param stored the row stored for an identity (path, dataset, import options), if any
    */
   public Preparer(
       ImportOptions sbml,
       long maxStates,
       Duration exploreTimeout,
-      Function<ProcessIdentity, Optional<String>> storedFingerprint) {
+      Function<ProcessIdentity, Optional<ProcessStore.PathEntry>> stored) {
     this.sbml = sbml;
     this.maxStates = maxStates;
     this.exploreTimeout = exploreTimeout;
-    this.storedFingerprint = storedFingerprint;
+    this.stored = stored;
   }
 
   public Prepared prepare(SourceFile file) {
@@ -50,33 +53,13 @@ public final class Preparer {
             case SBML -> Semantics.spell(sbml);
           };
       String fingerprint = Fingerprints.of(file.format(), semantics, text);
-      Optional<String> stored =
-          storedFingerprint.apply(
-              new ProcessIdentity(file.path().toString(), file.dataset(), semantics));
-      if (stored.isPresent() && stored.get().equals(fingerprint)) {
+      Optional<ProcessStore.PathEntry> old =
+          stored.apply(new ProcessIdentity(file.path().toString(), file.dataset(), semantics));
+      if (old.isPresent() && Fingerprints.current(old.get(), fingerprint)) {
         return new Prepared.Unchanged(file);
       }
-      LoadedProcess loaded = Loader.load(file, text, sbml);
-      ProcessFeatures features =
-          FeatureExtractor.extract(loaded.parsed(), maxStates, exploreTimeout);
-      List<String> warnings = new ArrayList<>(loaded.warnings());
-      if (!features.exploration().complete()) {
-        warnings.add(features.exploration().note());
-      }
-      ProcessRecord record =
-          new ProcessRecord(
-              0,
-              file.path().toString(),
-              loaded.name(),
-              file.dataset(),
-              loaded.format(),
-              semantics,
-              text,
-              fingerprint,
-              Instant.now(),
-              warnings,
-              features);
-      return new Prepared.Ready(file, record, stored.isPresent());
+      ProcessRecord record = derive(file, text, sbml, semantics, fingerprint, Instant.now());
+      return new Prepared.Ready(file, record, old.isPresent());
     } catch (LangException e) {
       return new Prepared.Failed(file, e.getMessage());
     } catch (SbmlImportException | UncheckedIOException e) {
@@ -84,5 +67,62 @@ public final class Preparer {
     } catch (StackOverflowError e) {
       return new Prepared.Failed(file, "the process is too deeply nested to analyse");
     }
+  }
+
+  /**
+   * Derives a stored process's features again from its stored source, under the running engine,
+   * keeping its identity, name and ingest time; for rows derived under other engine semantics.
+   */
+  public Prepared rederive(ProcessRecord stored) {
+    SourceFile file = new SourceFile(Path.of(stored.path()), stored.dataset(), stored.format());
+    try {
+      ImportOptions options =
+          switch (stored.format()) {
+            case RHOLANG -> sbml;
+            case SBML -> Semantics.parse(stored.semantics());
+          };
+      return new Prepared.Ready(
+          file,
+          derive(
+                  file,
+                  stored.source(),
+                  options,
+                  stored.semantics(),
+                  stored.fingerprint(),
+                  stored.ingestedAt())
+              .withId(stored.id()),
+          true);
+    } catch (LangException | SbmlImportException | IllegalArgumentException e) {
+      return new Prepared.Failed(file, e.getMessage());
+    } catch (StackOverflowError e) {
+      return new Prepared.Failed(file, "the process is too deeply nested to analyse");
+    }
+  }
+
+  private ProcessRecord derive(
+      SourceFile file,
+      String text,
+      ImportOptions options,
+      String semantics,
+      String fingerprint,
+      Instant ingestedAt) {
+    LoadedProcess loaded = Loader.load(file, text, options);
+    ProcessFeatures features = FeatureExtractor.extract(loaded.parsed(), maxStates, exploreTimeout);
+    List<String> warnings = new ArrayList<>(loaded.warnings());
+    if (!features.exploration().complete()) {
+      warnings.add(features.exploration().note());
+    }
+    return new ProcessRecord(
+        0,
+        file.path().toString(),
+        loaded.name(),
+        file.dataset(),
+        loaded.format(),
+        semantics,
+        text,
+        fingerprint,
+        ingestedAt,
+        warnings,
+        features);
   }
 }

@@ -1,0 +1,24 @@
+package rhoscope.engine;
+
+/**
+ * The version of the engine's behaviour: what a process's states, steps and verdicts are. Anything
+ * derived from running the engine and kept across runs (the indexer's cached verdicts, the
+ * features it extracted at ingest and prunes on) records the version it was derived under, and is
+ * stale under any other.
+ *
+ * <p>Bump it in the same commit as any change that can alter a reachable state space, a verdict
+ * or a count of explored states: the reduction rules (COMM, select, patterns, joins), the normal
+ * form of states, the stuck / deadlocked / terminal classification, the model checker's evaluation
+ * of a type, or the order in which exploration stops. A refactoring that changes none of these
+ * keeps it. {@code EngineSemanticsTest} enforces this: it pins verdicts and state counts over the
+ * shipped datasets to the version they were blessed under.
+ */
+public final class EngineSemantics {
+  /**
+   * 1: the first versioned semantics, with {@code select} offering every satisfiable branch
+   * (commit b3e77f1); anything derived before versioning counts as version 0.
+   */
+  public static final int VERSION = 1;
+
+  private EngineSemantics() {}
+}
