@@ -223,9 +223,25 @@ final class Traversal {
     return switch (type) {
       case Type.Mu m -> new Type.Mu(variable, m.body());
       case Type.Nu n -> new Type.Nu(variable, n.body());
-      default -> throw new IllegalArgumentException(
-          "binds no variable: " + type.getClass().getSimpleName());
+      case Type.Var v -> throw bindsNothing(v);
+      case Type.Diamond d -> throw bindsNothing(d);
+      case Type.Box b -> throw bindsNothing(b);
+      case Type.Race r -> throw bindsNothing(r);
+      case Type.Nil n -> throw bindsNothing(n);
+      case Type.True t -> throw bindsNothing(t);
+      case Type.False f -> throw bindsNothing(f);
+      case Type.Par p -> throw bindsNothing(p);
+      case Type.And a -> throw bindsNothing(a);
+      case Type.Or o -> throw bindsNothing(o);
+      case Type.Not n -> throw bindsNothing(n);
+      case Type.Atom a -> throw bindsNothing(a);
+      case Type.Sugar s -> throw bindsNothing(s);
+      case Type.Sugared s -> throw bindsNothing(s);
     };
+  }
+
+  private static IllegalArgumentException bindsNothing(Type type) {
+    return new IllegalArgumentException("binds no variable: " + type.getClass().getSimpleName());
   }
 
   private static Optional<NamePattern> label(Optional<NamePattern> label, Iterator<Type> next) {
