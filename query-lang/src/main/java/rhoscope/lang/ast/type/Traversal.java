@@ -151,7 +151,10 @@ final class Traversal {
       case Type.Eval e -> new Type.Eval(name(e.name(), next));
       case Type.Race r -> new Type.Race(name(r.channel(), next));
       case Type.Call c -> new Type.Call(c.name(), c.args().stream().map(a -> name(a, next)).toList());
-      case Type.Sugared s -> next.next();
+      case Type.Sugared s -> {
+        Type core = next.next();
+        yield core.equals(s.core()) ? new Type.Sugared(s.sugar(), core) : core;
+      }
     };
   }
 

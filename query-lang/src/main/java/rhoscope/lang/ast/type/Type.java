@@ -67,7 +67,7 @@ public sealed interface Type {
 
   /**
    * This node with {@code children} (in the order of {@link #children()}) in place of its own;
-   * the node itself when each is the same object. A {@link Sugared} whose core is replaced no
+   * the node itself when each is the same object. A {@link Sugared} given a different core no
    * longer is the expansion of its sugar, so it yields the new core untagged.
    */
   default Type withChildren(List<Type> children) {
