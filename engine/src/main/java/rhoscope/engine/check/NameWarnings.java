@@ -49,8 +49,7 @@ public final class NameWarnings {
           glob = u.glob();
           quote = '`';
         }
-        // Private names are checked by their declarations, which the type cannot misspell
-        // into meaninglessness: a process that never declares one has no such channel anyway.
+        // Only public names are compared with the process's literals.
         case NamePattern.PrivateName n -> {
           continue;
         }
