@@ -141,17 +141,23 @@ final class GlobalEvaluator {
         }
         yield exact(sat);
       }
-      default -> {
-        // Structure is decided on each state's own threads, explored or not.
-        BitSet sat = new BitSet();
-        for (int i = 0; i < size; i++) {
-          if (StateAtoms.holds(type, graph.state(i))) {
-            sat.set(i);
-          }
-        }
-        yield exact(sat);
-      }
+      case Type.Sugared s -> eval(s.core(), env);
+      case Type.Nil n -> structure(n);
+      case Type.Par p -> structure(p);
+      case Type.Atom a -> structure(a);
+      case Type.Sugar s -> throw Support.notCore(s);
     };
+  }
+
+  /** Structure is decided on each state's own threads, explored or not. */
+  private Sets structure(Type type) {
+    BitSet sat = new BitSet();
+    for (int i = 0; i < size; i++) {
+      if (StateAtoms.holds(type, graph.state(i))) {
+        sat.set(i);
+      }
+    }
+    return exact(sat);
   }
 
   private Sets modal(Optional<NamePattern> label, Sets body, boolean some) {

@@ -25,17 +25,9 @@ final class LocalEvaluator {
 
   /** Whether {@code type} has no fixpoint, so that one state and its successors decide it. */
   static boolean isLocal(Type type) {
-    return switch (type) {
-      case Type.Mu m -> false;
-      case Type.Nu n -> false;
-      case Type.Var v -> false;
-      case Type.Not n -> isLocal(n.operand());
-      case Type.And a -> isLocal(a.left()) && isLocal(a.right());
-      case Type.Or o -> isLocal(o.left()) && isLocal(o.right());
-      case Type.Diamond d -> isLocal(d.body());
-      case Type.Box b -> isLocal(b.body());
-      default -> true;
-    };
+    return type.binder().isEmpty()
+        && !(type instanceof Type.Var)
+        && type.operands().stream().allMatch(LocalEvaluator::isLocal);
   }
 
   boolean holds(Type type, StateView state) {
@@ -85,7 +77,11 @@ final class LocalEvaluator {
       case Type.Mu m -> throw new IllegalArgumentException("not a local type: fixpoint");
       case Type.Nu n -> throw new IllegalArgumentException("not a local type: fixpoint");
       case Type.Var v -> throw new IllegalArgumentException("not a local type: variable");
-      default -> StateAtoms.holds(type, state);
+      case Type.Sugared s -> holds(s.core(), state, successors);
+      case Type.Nil n -> StateAtoms.holds(n, state);
+      case Type.Par p -> StateAtoms.holds(p, state);
+      case Type.Atom a -> StateAtoms.holds(a, state);
+      case Type.Sugar s -> throw Support.notCore(s);
     };
   }
 

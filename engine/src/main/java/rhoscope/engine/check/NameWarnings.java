@@ -11,7 +11,6 @@ import rhoscope.engine.analysis.StaticFeatures;
 import rhoscope.lang.ParsedType;
 import rhoscope.lang.ast.process.Proc;
 import rhoscope.lang.ast.type.NamePattern;
-import rhoscope.lang.ast.type.PayloadPattern;
 import rhoscope.lang.ast.type.Type;
 
 /**
@@ -39,7 +38,6 @@ public final class NameWarnings {
     SortedSet<String> literals = features.literals();
     List<String> warnings = new ArrayList<>();
     for (NamePattern p : patterns) {
-      String label;
       String glob;
       char quote;
       switch (p) {
@@ -51,11 +49,18 @@ public final class NameWarnings {
           glob = u.glob();
           quote = '`';
         }
-        default -> {
+        // Only public names are compared with the process's literals.
+        case NamePattern.PrivateName n -> {
+          continue;
+        }
+        case NamePattern.AnyName n -> {
+          continue;
+        }
+        case NamePattern.QuoteName n -> {
           continue;
         }
       }
-      label = quote + glob + quote;
+      String label = quote + glob + quote;
       boolean used =
           literals.stream()
               .anyMatch(
@@ -80,69 +85,15 @@ public final class NameWarnings {
     return "its public names: " + names + (literals.size() > LISTED ? ", ..." : "");
   }
 
+  /** Every name pattern but the quoting ones, whose types are walked as children instead. */
   private static void collect(Type type, Set<NamePattern> out) {
-    switch (type) {
-      case Type.Nil n -> {}
-      case Type.True t -> {}
-      case Type.False f -> {}
-      case Type.Var v -> {}
-      case Type.Deadlock d -> {}
-      case Type.Terminated t -> {}
-      case Type.Par p -> {
-        collect(p.left(), out);
-        collect(p.right(), out);
+    for (NamePattern n : type.names()) {
+      if (!(n instanceof NamePattern.QuoteName)) {
+        out.add(n);
       }
-      case Type.And a -> {
-        collect(a.left(), out);
-        collect(a.right(), out);
-      }
-      case Type.Or o -> {
-        collect(o.left(), out);
-        collect(o.right(), out);
-      }
-      case Type.Implies i -> {
-        collect(i.left(), out);
-        collect(i.right(), out);
-      }
-      case Type.Not n -> collect(n.operand(), out);
-      case Type.Contains c -> collect(c.operand(), out);
-      case Type.Eventually e -> collect(e.operand(), out);
-      case Type.Always a -> collect(a.operand(), out);
-      case Type.Inevitably i -> collect(i.operand(), out);
-      case Type.Mu m -> collect(m.body(), out);
-      case Type.Nu n -> collect(n.body(), out);
-      case Type.Diamond d -> {
-        d.label().ifPresent(l -> collect(l, out));
-        collect(d.body(), out);
-      }
-      case Type.Box b -> {
-        b.label().ifPresent(l -> collect(l, out));
-        collect(b.body(), out);
-      }
-      case Type.Send s -> {
-        collect(s.channel(), out);
-        for (PayloadPattern arg : s.args()) {
-          if (arg instanceof PayloadPattern.Typed t) {
-            collect(t.type(), out);
-          }
-        }
-      }
-      case Type.Receive r -> {
-        collect(r.channel(), out);
-        collect(r.body(), out);
-      }
-      case Type.Contract c -> collect(c.channel(), out);
-      case Type.Eval e -> collect(e.name(), out);
-      case Type.Race r -> collect(r.channel(), out);
-      case Type.Call c -> c.args().forEach(a -> collect(a, out));
     }
-  }
-
-  private static void collect(NamePattern pattern, Set<NamePattern> out) {
-    if (pattern instanceof NamePattern.QuoteName q) {
-      collect(q.type(), out);
-    } else {
-      out.add(pattern);
+    for (Type child : type.children()) {
+      collect(child, out);
     }
   }
 }

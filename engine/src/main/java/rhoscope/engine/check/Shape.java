@@ -5,9 +5,10 @@ import rhoscope.lang.ast.type.Type;
 import rhoscope.lang.ast.type.TypeExpander;
 
 /**
- * The reachability shapes with evidence and an on-the-fly check: {@code mu X. P or <>X}
- * ({@code eventually P}) and {@code nu X. P and []X} ({@code always P}) with X not free in P,
- * under {@code negations} leading {@code not}s ({@code not eventually deadlock}).
+ * The reachability shapes with evidence and an on-the-fly check: {@code eventually P} and
+ * {@code always P} (as the expander tags them, a hand-written {@code mu X. P or <>X} or
+ * {@code nu X. P and []X} included), under {@code negations} leading {@code not}s
+ * ({@code not eventually deadlock}).
  */
 record Shape(boolean eventually, Type body, int negations) {
 
@@ -18,25 +19,21 @@ record Shape(boolean eventually, Type body, int negations) {
       negations++;
       t = n.operand();
     }
-    if (t instanceof Type.Mu m
-        && m.body() instanceof Type.Or or
-        && isStepTo(or.right(), m.variable(), true)
-        && !TypeExpander.freeVariables(or.left()).contains(m.variable())) {
-      return Optional.of(new Shape(true, or.left(), negations));
+    if (!(t instanceof Type.Sugared sugared)) {
+      return Optional.empty();
     }
-    if (t instanceof Type.Nu n
-        && n.body() instanceof Type.And and
-        && isStepTo(and.right(), n.variable(), false)
-        && !TypeExpander.freeVariables(and.left()).contains(n.variable())) {
-      return Optional.of(new Shape(false, and.left(), negations));
-    }
-    return Optional.empty();
-  }
-
-  private static boolean isStepTo(Type type, String x, boolean diamond) {
-    return diamond
-        ? type instanceof Type.Diamond d && d.label().isEmpty() && d.body().equals(new Type.Var(x))
-        : type instanceof Type.Box b && b.label().isEmpty() && b.body().equals(new Type.Var(x));
+    int n = negations;
+    return switch (sugared.sugar()) {
+      case Type.Eventually e -> Optional.of(new Shape(true, e.operand(), n));
+      case Type.Always a -> Optional.of(new Shape(false, a.operand(), n));
+      // Inevitably needs every path, not one state: no stop predicate decides it.
+      case Type.Inevitably i -> Optional.empty();
+      case Type.Contains c -> Optional.empty();
+      case Type.Implies i -> Optional.empty();
+      case Type.Deadlock d -> Optional.empty();
+      case Type.Terminated x -> Optional.empty();
+      case Type.Call c -> Optional.empty();
+    };
   }
 
   /** Whether the whole type is positive: an even number of leading negations. */

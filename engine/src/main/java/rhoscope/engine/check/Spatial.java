@@ -22,7 +22,7 @@ import rhoscope.lang.ast.type.Type;
 final class Spatial<X> {
   /** Whether one thread has a one-thread type ({@code n!(...)}, {@code for}, contract, {@code *n}). */
   interface AtomMatcher<X> {
-    boolean matches(Type atom, X thread);
+    boolean matches(Type.Atom atom, X thread);
   }
 
   private static final int UNBOUNDED = Integer.MAX_VALUE;
@@ -101,10 +101,7 @@ final class Spatial<X> {
         case Type.True t -> true;
         case Type.False f -> false;
         case Type.Nil x -> false;
-        case Type.Send s -> false;
-        case Type.Receive r -> false;
-        case Type.Contract c -> false;
-        case Type.Eval e -> false;
+        case Type.Atom a -> false;
         case Type.Not x -> !holds(x.operand());
         case Type.And a -> holds(a.left()) && holds(a.right());
         case Type.Or o -> holds(o.left()) || holds(o.right());
@@ -113,7 +110,9 @@ final class Spatial<X> {
         case Type.Par p when p.left() instanceof Type.True && atMostOne(p.right()) ->
             somePart(p.right());
         case Type.Par p -> full().holds(type);
-        default -> throw Support.notSpatial(type);
+        case Type.Sugared s -> holds(s.core());
+        case Type.Dynamic d -> throw Support.notSpatial(d);
+        case Type.Sugar s -> throw Support.notCore(s);
       };
     }
 
@@ -122,10 +121,10 @@ final class Spatial<X> {
       if (empty(type)) {
         return true;
       }
-      if (isAtom(type)) {
+      if (type instanceof Type.Atom atom) {
         // contains of one thread: a scan, the matcher deciding on channel and kind first.
         for (X t : threads) {
-          if (matcher.matches(type, t)) {
+          if (matcher.matches(atom, t)) {
             return true;
           }
         }
@@ -152,23 +151,17 @@ final class Spatial<X> {
         case Type.True t -> true;
         case Type.False f -> false;
         case Type.Nil n -> false;
-        case Type.Send s -> matcher.matches(s, thread);
-        case Type.Receive r -> matcher.matches(r, thread);
-        case Type.Contract c -> matcher.matches(c, thread);
-        case Type.Eval e -> matcher.matches(e, thread);
+        case Type.Atom a -> matcher.matches(a, thread);
         case Type.Not n -> !one(n.operand(), thread);
         case Type.And a -> one(a.left(), thread) && one(a.right(), thread);
         case Type.Or o -> one(o.left(), thread) || one(o.right(), thread);
         case Type.Par p ->
             (one(p.left(), thread) && empty(p.right())) || (empty(p.left()) && one(p.right(), thread));
-        default -> throw Support.notSpatial(type);
+        case Type.Sugared s -> one(s.core(), thread);
+        case Type.Dynamic d -> throw Support.notSpatial(d);
+        case Type.Sugar s -> throw Support.notCore(s);
       };
     }
-  }
-
-  private static boolean isAtom(Type type) {
-    return type instanceof Type.Send || type instanceof Type.Receive
-        || type instanceof Type.Contract || type instanceof Type.Eval;
   }
 
   /** {@code type} on the empty multiset. */
@@ -177,15 +170,14 @@ final class Spatial<X> {
       case Type.True t -> true;
       case Type.False f -> false;
       case Type.Nil n -> true;
-      case Type.Send s -> false;
-      case Type.Receive r -> false;
-      case Type.Contract c -> false;
-      case Type.Eval e -> false;
+      case Type.Atom a -> false;
       case Type.Not n -> !empty(n.operand());
       case Type.And a -> empty(a.left()) && empty(a.right());
       case Type.Or o -> empty(o.left()) || empty(o.right());
       case Type.Par p -> empty(p.left()) && empty(p.right());
-      default -> throw Support.notSpatial(type);
+      case Type.Sugared s -> empty(s.core());
+      case Type.Dynamic d -> throw Support.notSpatial(d);
+      case Type.Sugar s -> throw Support.notCore(s);
     };
   }
 
@@ -198,10 +190,7 @@ final class Spatial<X> {
     return switch (type) {
       case Type.Nil n -> 0;
       case Type.False f -> 0;
-      case Type.Send x -> 1;
-      case Type.Receive x -> 1;
-      case Type.Contract x -> 1;
-      case Type.Eval x -> 1;
+      case Type.Atom a -> 1;
       case Type.Par p -> {
         int a = maxSize(p.left());
         int b = maxSize(p.right());
@@ -209,7 +198,11 @@ final class Spatial<X> {
       }
       case Type.And a -> Math.min(maxSize(a.left()), maxSize(a.right()));
       case Type.Or o -> Math.max(maxSize(o.left()), maxSize(o.right()));
-      default -> UNBOUNDED;
+      case Type.True t -> UNBOUNDED;
+      case Type.Not n -> UNBOUNDED;
+      case Type.Sugared s -> maxSize(s.core());
+      case Type.Dynamic d -> throw Support.notSpatial(d);
+      case Type.Sugar s -> throw Support.notCore(s);
     };
   }
 
@@ -227,10 +220,7 @@ final class Spatial<X> {
       case Type.And a -> holds(a.left(), sub, total) && holds(a.right(), sub, total);
       case Type.Or o -> holds(o.left(), sub, total) || holds(o.right(), sub, total);
       case Type.Nil n -> total == 0;
-      case Type.Send s -> single(s, sub, total);
-      case Type.Receive r -> single(r, sub, total);
-      case Type.Contract c -> single(c, sub, total);
-      case Type.Eval e -> single(e, sub, total);
+      case Type.Atom a -> single(a, sub, total);
       case Type.Par p -> {
         Map<Key, Boolean> cache = memo.computeIfAbsent(p, k -> new HashMap<>());
         Key key = new Key(sub.clone());
@@ -241,11 +231,13 @@ final class Spatial<X> {
         }
         yield known;
       }
-      default -> throw Support.notSpatial(type);
+      case Type.Sugared s -> holds(s.core(), sub, total);
+      case Type.Dynamic d -> throw Support.notSpatial(d);
+      case Type.Sugar s -> throw Support.notCore(s);
     };
   }
 
-  private boolean single(Type atom, int[] sub, int total) {
+  private boolean single(Type.Atom atom, int[] sub, int total) {
     if (total != 1) {
       return false;
     }
@@ -317,7 +309,7 @@ final class Spatial<X> {
     if (known != null) {
       return known;
     }
-    List<Type> atoms = new ArrayList<>();
+    List<Type.Atom> atoms = new ArrayList<>();
     int[] pool;
     if (atomsOnly(type, atoms)) {
       pool = IntStream.range(0, distinct.size())
@@ -330,19 +322,20 @@ final class Spatial<X> {
     return pool;
   }
 
-  private static boolean atomsOnly(Type type, List<Type> atoms) {
+  private static boolean atomsOnly(Type type, List<Type.Atom> atoms) {
     return switch (type) {
-      case Type.Send s -> atoms.add(s);
-      case Type.Receive r -> atoms.add(r);
-      case Type.Contract c -> atoms.add(c);
-      case Type.Eval e -> atoms.add(e);
+      case Type.Atom a -> atoms.add(a);
       case Type.Nil n -> true;
       case Type.False f -> true;
       case Type.Par p -> atomsOnly(p.left(), atoms) && atomsOnly(p.right(), atoms);
       case Type.Or o -> atomsOnly(o.left(), atoms) && atomsOnly(o.right(), atoms);
       // A thread of a part of type A and B is a thread of a part of type A.
       case Type.And a -> atomsOnly(a.left(), atoms);
-      default -> false;
+      case Type.True t -> false;
+      case Type.Not n -> false;
+      case Type.Sugared s -> atomsOnly(s.core(), atoms);
+      case Type.Dynamic d -> throw Support.notSpatial(d);
+      case Type.Sugar s -> throw Support.notCore(s);
     };
   }
 
@@ -354,10 +347,7 @@ final class Spatial<X> {
     }
     int[] s = switch (type) {
       case Type.Nil n -> new int[] {0, 0};
-      case Type.Send x -> new int[] {1, 1};
-      case Type.Receive x -> new int[] {1, 1};
-      case Type.Contract x -> new int[] {1, 1};
-      case Type.Eval x -> new int[] {1, 1};
+      case Type.Atom a -> new int[] {1, 1};
       case Type.Par p -> {
         int[] a = size(p.left());
         int[] b = size(p.right());
@@ -373,7 +363,12 @@ final class Spatial<X> {
         int[] y = size(o.right());
         yield new int[] {Math.min(x[0], y[0]), Math.max(x[1], y[1])};
       }
-      default -> new int[] {0, UNBOUNDED};
+      case Type.True t -> new int[] {0, UNBOUNDED};
+      case Type.False f -> new int[] {0, UNBOUNDED};
+      case Type.Not n -> new int[] {0, UNBOUNDED};
+      case Type.Sugared x -> size(x.core());
+      case Type.Dynamic d -> throw Support.notSpatial(d);
+      case Type.Sugar x -> throw Support.notCore(x);
     };
     sizes.put(type, s);
     return s;

@@ -19,7 +19,7 @@ final class StateAtoms {
     return Spatial.decide(type, state.threads(), StateAtoms::matches, true);
   }
 
-  static boolean matches(Type atom, ThreadView thread) {
+  static boolean matches(Type.Atom atom, ThreadView thread) {
     return switch (atom) {
       // A single and a persistent send are both a message on the channel.
       case Type.Send s ->
@@ -38,7 +38,6 @@ final class StateAtoms {
               && receive.channels().stream().anyMatch(ch -> Names.matches(c.channel(), ch));
       // A state's threads are sends and receives: a dereference has already run.
       case Type.Eval e -> false;
-      default -> throw Support.notSpatial(atom);
     };
   }
 

@@ -1,7 +1,5 @@
 package rhoscope.engine.check;
 
-import rhoscope.lang.ast.type.NamePattern;
-import rhoscope.lang.ast.type.PayloadPattern;
 import rhoscope.lang.ast.type.Type;
 import rhoscope.lang.ast.type.TypeExpander;
 import rhoscope.lang.diag.ErrorCode;
@@ -19,83 +17,42 @@ final class Support {
   /** @throws LangException {@link ErrorCode#UNSUPPORTED} naming the offending subformula */
   static void validate(Type core) {
     if (!TypeExpander.isCore(core)) {
-      throw new IllegalArgumentException("not a core type: " + TypePrinter.print(core));
+      throw notCore(core);
     }
     walk(core, false);
   }
 
+  /** Sugar reached a checker: it was handed a type that did not come from the expander. */
+  static IllegalArgumentException notCore(Type type) {
+    return new IllegalArgumentException(
+        "not a core type (expand it first): " + TypePrinter.print(type));
+  }
+
+  /**
+   * The one decision is by family: a {@link Type.Dynamic} formula needs a whole state. Every
+   * other constructor only passes its position on: the operands of {@code |} are parts, a
+   * suspended subformula describes a process of its own.
+   */
   private static void walk(Type type, boolean insidePar) {
-    switch (type) {
-      case Type.Par p -> {
-        walk(p.left(), true);
-        walk(p.right(), true);
-      }
-      case Type.Diamond d -> {
-        requireOutsidePar(type, insidePar);
-        d.label().ifPresent(Support::walk);
-        walk(d.body(), false);
-      }
-      case Type.Box b -> {
-        requireOutsidePar(type, insidePar);
-        b.label().ifPresent(Support::walk);
-        walk(b.body(), false);
-      }
-      case Type.Mu m -> {
-        requireOutsidePar(type, insidePar);
-        walk(m.body(), false);
-      }
-      case Type.Nu n -> {
-        requireOutsidePar(type, insidePar);
-        walk(n.body(), false);
-      }
-      case Type.Var v -> requireOutsidePar(type, insidePar);
-      case Type.Race r -> {
-        requireOutsidePar(type, insidePar);
-        walk(r.channel());
-      }
-      case Type.Not n -> walk(n.operand(), insidePar);
-      case Type.And a -> {
-        walk(a.left(), insidePar);
-        walk(a.right(), insidePar);
-      }
-      case Type.Or o -> {
-        walk(o.left(), insidePar);
-        walk(o.right(), insidePar);
-      }
-      case Type.Send s -> {
-        walk(s.channel());
-        for (PayloadPattern p : s.args()) {
-          if (p instanceof PayloadPattern.Typed t) {
-            walk(t.type(), false);
-          }
-        }
-      }
-      case Type.Receive r -> {
-        walk(r.channel());
-        walk(r.body(), false);
-      }
-      case Type.Contract c -> walk(c.channel());
-      case Type.Eval e -> walk(e.name());
-      default -> {
-        // Nil, true, false: nothing inside.
-      }
-    }
-  }
-
-  private static void walk(NamePattern name) {
-    if (name instanceof NamePattern.QuoteName q) {
-      walk(q.type(), false);
-    }
-  }
-
-  private static void requireOutsidePar(Type type, boolean insidePar) {
-    if (insidePar) {
+    if (insidePar && dynamic(type)) {
       throw notSpatial(type);
     }
+    boolean part = insidePar || type instanceof Type.Par;
+    for (Type operand : type.operands()) {
+      walk(operand, part);
+    }
+    for (Type nested : type.suspended()) {
+      walk(nested, false);
+    }
+  }
+
+  /** A sugar is reported as written ({@code eventually P}), not as the fixpoint it became. */
+  private static boolean dynamic(Type type) {
+    return type instanceof Type.Dynamic || type instanceof Type.Sugared s && dynamic(s.core());
   }
 
   static LangException notSpatial(Type type) {
-    String text = TypePrinter.print(type);
+    String text = TypePrinter.printAsWritten(type);
     return new LangException(
         ErrorCode.UNSUPPORTED,
         "<type>",

@@ -44,8 +44,16 @@ final class Suspended {
       }
       case Type.Mu m -> fixpoint(m.variable(), m.body(), false, process, env);
       case Type.Nu n -> fixpoint(n.variable(), n.body(), true, process, env);
-      default -> Spatial.decide(type, threads(process), Suspended::matches, false);
+      case Type.Sugared s -> holds(s.core(), process, env);
+      case Type.Nil n -> structure(n, process);
+      case Type.Par p -> structure(p, process);
+      case Type.Atom a -> structure(a, process);
+      case Type.Sugar s -> throw Support.notCore(s);
     };
+  }
+
+  private static boolean structure(Type type, Proc process) {
+    return Spatial.decide(type, threads(process), Suspended::matches, false);
   }
 
   /** On one state a monotone body reaches its fixpoint within two rounds. */
@@ -79,7 +87,7 @@ final class Suspended {
   }
 
   /** Whether one component of a suspended process has a one-thread type. */
-  static boolean matches(Type atom, Proc thread) {
+  static boolean matches(Type.Atom atom, Proc thread) {
     return switch (atom) {
       case Type.Send s ->
           thread instanceof Proc.Send send
@@ -102,7 +110,6 @@ final class Suspended {
         default -> false;
       };
       case Type.Eval e -> thread instanceof Proc.Eval ev && Names.matches(e.name(), ev.name());
-      default -> throw Support.notSpatial(atom);
     };
   }
 

@@ -62,7 +62,9 @@ public sealed interface Condition {
         }
         case Always a -> {}
         case All all -> flat.addAll(all.parts());
-        default -> flat.add(c);
+        case Any any -> flat.add(any);
+        case Term t -> flat.add(t);
+        case Wildcard w -> flat.add(w);
       }
     }
     return switch (flat.size()) {
@@ -81,7 +83,9 @@ public sealed interface Condition {
         }
         case Never n -> {}
         case Any any -> flat.addAll(any.parts());
-        default -> flat.add(c);
+        case All all -> flat.add(all);
+        case Term t -> flat.add(t);
+        case Wildcard w -> flat.add(w);
       }
     }
     return switch (flat.size()) {

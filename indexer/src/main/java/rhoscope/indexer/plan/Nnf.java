@@ -29,7 +29,6 @@ final class Nnf {
           negate
               ? new Type.And(nnf(o.left(), true), nnf(o.right(), true))
               : new Type.Or(nnf(o.left(), false), nnf(o.right(), false));
-      case Type.Implies i -> nnf(new Type.Or(new Type.Not(i.left()), i.right()), negate);
       case Type.Diamond d ->
           negate
               ? new Type.Box(d.label(), nnf(d.body(), true))
@@ -58,13 +57,9 @@ final class Nnf {
       case Type.Contract x -> atom(x, negate);
       case Type.Eval x -> atom(x, negate);
       case Type.Race x -> atom(x, negate);
-      case Type.Contains x -> throw notCore(x);
-      case Type.Eventually x -> throw notCore(x);
-      case Type.Always x -> throw notCore(x);
-      case Type.Inevitably x -> throw notCore(x);
-      case Type.Deadlock x -> throw notCore(x);
-      case Type.Terminated x -> throw notCore(x);
-      case Type.Call x -> throw notCore(x);
+      // The sugar's meaning survives the rewriting only unnegated; its negation is no sugar.
+      case Type.Sugared s -> negate ? nnf(s.core(), true) : new Type.Sugared(s.sugar(), nnf(s.core(), false));
+      case Type.Sugar x -> throw notCore(x);
     };
   }
 

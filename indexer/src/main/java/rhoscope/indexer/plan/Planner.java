@@ -78,30 +78,39 @@ public final class Planner {
         yield reach(n.body(), whole, inner);
       }
       case Type.Var v -> env.getOrDefault(v.name(), Condition.ALWAYS);
-      case Type.Implies i -> Condition.ALWAYS;
-      case Type.Contains x -> throw sugar(x);
-      case Type.Eventually x -> throw sugar(x);
-      case Type.Always x -> throw sugar(x);
-      case Type.Inevitably x -> throw sugar(x);
-      case Type.Deadlock x -> throw sugar(x);
-      case Type.Terminated x -> throw sugar(x);
-      case Type.Call x -> throw sugar(x);
+      case Type.Sugared s -> sugared(s, whole, env);
+      case Type.Sugar x -> throw sugar(x);
+    };
+  }
+
+  /** The sugars with features of their own; the rest mean what their expansion means. */
+  private static Condition sugared(Type.Sugared s, boolean whole, Map<String, Condition> env) {
+    Condition expansion = reach(s.core(), whole, env);
+    return switch (s.sugar()) {
+      // The explorer counts exactly these states: no step, and a linear receive waits.
+      case Type.Deadlock d ->
+          whole
+              ? Condition.and(
+                  linearReceive(),
+                  Condition.or(incomplete(), new Condition.Term(Fields.DEADLOCK, Fields.flag(true))))
+              : expansion;
+      // Likewise: no step, and no linear receive waits.
+      case Type.Terminated t ->
+          whole
+              ? Condition.or(incomplete(), new Condition.Term(Fields.TERMINAL, Fields.flag(true)))
+              : expansion;
+      case Type.Contains c -> expansion;
+      case Type.Eventually e -> expansion;
+      case Type.Always a -> expansion;
+      case Type.Inevitably i -> expansion;
+      case Type.Implies i -> expansion;
+      case Type.Call c -> expansion;
     };
   }
 
   private static Condition conjunction(Type.And a, boolean whole, Map<String, Condition> env) {
     Type l = a.left();
     Type r = a.right();
-    if (whole && (isDeadlock(l, r) || isDeadlock(r, l))) {
-      // The explorer counts exactly these states: no step, and a linear receive waits.
-      return Condition.and(
-          linearReceive(),
-          Condition.or(incomplete(), new Condition.Term(Fields.DEADLOCK, Fields.flag(true))));
-    }
-    if (whole && (isTerminated(l, r) || isTerminated(r, l))) {
-      // Likewise: no step, and no linear receive waits.
-      return Condition.or(incomplete(), new Condition.Term(Fields.TERMINAL, Fields.flag(true)));
-    }
     // <>A and []B: some successor exists and all satisfy B, so one satisfies both.
     if (l instanceof Type.Box box && r instanceof Type.Diamond dia) {
       return stepBoth(dia, box, whole, env);
@@ -118,28 +127,6 @@ public final class Planner {
     return dia.label().isEmpty() && box.label().isEmpty()
         ? both
         : Condition.and(communicates(dia.label()), reach(dia.body(), whole, env));
-  }
-
-  /** {@code []false and (for(_){true} | true)}: the expanded {@code deadlock}. */
-  private static boolean isDeadlock(Type noStep, Type waiting) {
-    return isNoStep(noStep) && isReceiveWaiting(waiting);
-  }
-
-  /** {@code []false and not (for(_){true} | true)}: the expanded {@code terminated}. */
-  private static boolean isTerminated(Type noStep, Type notWaiting) {
-    return isNoStep(noStep) && notWaiting instanceof Type.Not n && isReceiveWaiting(n.operand());
-  }
-
-  private static boolean isNoStep(Type t) {
-    return t instanceof Type.Box b && b.label().isEmpty() && b.body() instanceof Type.False;
-  }
-
-  private static boolean isReceiveWaiting(Type t) {
-    return t instanceof Type.Par p
-        && p.right() instanceof Type.True
-        && p.left() instanceof Type.Receive rec
-        && rec.channel() instanceof NamePattern.AnyName
-        && rec.body() instanceof Type.True;
   }
 
   /**

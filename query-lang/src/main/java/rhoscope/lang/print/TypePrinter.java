@@ -11,7 +11,9 @@ import rhoscope.lang.ast.type.TypeDefinition;
 
 /**
  * Prints types in the concrete syntax of {@code Type.g4}, with the fewest parentheses that
- * keep {@code TypeParser.parse(print(t))} equal to {@code t}.
+ * keep {@code TypeParser.parse(print(t))} equal to {@code t}. A core type prints its meaning: a
+ * {@link Type.Sugared} node prints as its expansion, unless {@link #printAsWritten} asks for the
+ * sugar it was written as (for messages that quote the user's query back).
  */
 public final class TypePrinter {
   // Precedence levels, loosest first; a subterm printed where a tighter level is expected
@@ -23,10 +25,23 @@ public final class TypePrinter {
   private static final int PREFIX = 4;
   private static final int ATOM = 5;
 
-  private TypePrinter() {}
+  private static final TypePrinter CORE = new TypePrinter(false);
+  private static final TypePrinter WRITTEN = new TypePrinter(true);
+
+  /** Whether a sugared core prints as the sugar (else as its expansion). */
+  private final boolean written;
+
+  private TypePrinter(boolean written) {
+    this.written = written;
+  }
 
   public static String print(Type type) {
-    return print(type, IMPLIES);
+    return CORE.print(type, IMPLIES);
+  }
+
+  /** {@code type} with each expanded sugar printed as the sugar it was written as. */
+  public static String printAsWritten(Type type) {
+    return WRITTEN.print(type, IMPLIES);
   }
 
   /** A query: its {@code let} definitions, one a line, then the type. */
@@ -52,17 +67,25 @@ public final class TypePrinter {
   }
 
   public static String print(NamePattern name) {
+    return CORE.name(name);
+  }
+
+  public static String print(PayloadPattern payload) {
+    return CORE.payload(payload);
+  }
+
+  private String name(NamePattern name) {
     return switch (name) {
       case NamePattern.StringName s -> quote(s.glob());
       case NamePattern.UriName u -> '`' + u.glob() + '`';
       case NamePattern.PrivateName p -> p.identifier();
       case NamePattern.AnyName a -> "_";
       case NamePattern.QuoteName q ->
-          "@" + (safeUnderQuote(q.type()) ? print(q.type(), ATOM) : "(" + print(q.type()) + ")");
+          "@" + (safeUnderQuote(q.type()) ? print(q.type(), ATOM) : "(" + print(q.type(), IMPLIES) + ")");
     };
   }
 
-  public static String print(PayloadPattern payload) {
+  private String payload(PayloadPattern payload) {
     return switch (payload) {
       case PayloadPattern.AnyPayload a -> "_";
       case PayloadPattern.Equal e -> print(e.value());
@@ -70,8 +93,8 @@ public final class TypePrinter {
       // "true" and "false" alone would read as literals.
       case PayloadPattern.Typed t ->
           t.type() instanceof Type.True || t.type() instanceof Type.False
-              ? "(" + print(t.type()) + ")"
-              : print(t.type());
+              ? "(" + print(t.type(), IMPLIES) + ")"
+              : print(t.type(), IMPLIES);
     };
   }
 
@@ -83,7 +106,7 @@ public final class TypePrinter {
     };
   }
 
-  private static String print(Type type, int context) {
+  private String print(Type type, int context) {
     String text = switch (type) {
       case Type.Nil n -> "Nil";
       case Type.True t -> "true";
@@ -91,15 +114,15 @@ public final class TypePrinter {
       case Type.Deadlock d -> "deadlock";
       case Type.Terminated t -> "terminated";
       case Type.Var v -> v.name();
-      case Type.Race r -> "race(" + print(r.channel()) + ")";
+      case Type.Race r -> "race(" + name(r.channel()) + ")";
       case Type.Call c ->
           c.args().isEmpty()
               ? c.name()
-              : c.name() + "(" + c.args().stream().map(TypePrinter::print).collect(Collectors.joining(", ")) + ")";
-      case Type.Send s -> print(s.channel()) + "!(" + payloads(s) + ")";
-      case Type.Receive r -> "for(" + print(r.channel()) + ") { " + print(r.body()) + " }";
-      case Type.Contract c -> "contract " + print(c.channel());
-      case Type.Eval e -> "*" + print(e.name());
+              : c.name() + "(" + c.args().stream().map(this::name).collect(Collectors.joining(", ")) + ")";
+      case Type.Send s -> name(s.channel()) + "!(" + payloads(s) + ")";
+      case Type.Receive r -> "for(" + name(r.channel()) + ") { " + print(r.body(), IMPLIES) + " }";
+      case Type.Contract c -> "contract " + name(c.channel());
+      case Type.Eval e -> "*" + name(e.name());
       case Type.Not n -> "not " + print(n.operand(), PREFIX);
       case Type.Contains c -> "contains " + print(c.operand(), PREFIX);
       case Type.Eventually e -> "eventually " + print(e.operand(), PREFIX);
@@ -113,11 +136,17 @@ public final class TypePrinter {
       case Type.Implies i -> print(i.left(), OR) + " => " + print(i.right(), IMPLIES);
       case Type.Mu m -> "mu " + m.variable() + ". " + print(m.body(), IMPLIES);
       case Type.Nu n -> "nu " + n.variable() + ". " + print(n.body(), IMPLIES);
+      // Printed as what it stands for; level() gives that form's parentheses here.
+      case Type.Sugared s -> print(shown(s), IMPLIES);
     };
     return level(type) < context ? "(" + text + ")" : text;
   }
 
-  private static int level(Type type) {
+  private Type shown(Type.Sugared sugared) {
+    return written ? sugared.sugar() : sugared.core();
+  }
+
+  private int level(Type type) {
     return switch (type) {
       case Type.Implies i -> IMPLIES;
       case Type.Mu m -> IMPLIES;
@@ -132,12 +161,21 @@ public final class TypePrinter {
       case Type.Inevitably i -> PREFIX;
       case Type.Diamond d -> PREFIX;
       case Type.Box b -> PREFIX;
-      default -> ATOM;
+      case Type.Sugared s -> level(shown(s));
+      case Type.Nil n -> ATOM;
+      case Type.True t -> ATOM;
+      case Type.False f -> ATOM;
+      case Type.Deadlock d -> ATOM;
+      case Type.Terminated t -> ATOM;
+      case Type.Var v -> ATOM;
+      case Type.Race r -> ATOM;
+      case Type.Call c -> ATOM;
+      case Type.Atom a -> ATOM;
     };
   }
 
   /** Atoms that read the same after {@code @}; the others are parenthesised for clarity. */
-  private static boolean safeUnderQuote(Type type) {
+  private boolean safeUnderQuote(Type type) {
     return switch (type) {
       case Type.Nil n -> true;
       case Type.True t -> true;
@@ -147,16 +185,33 @@ public final class TypePrinter {
       case Type.Race r -> true;
       case Type.Receive r -> true;
       case Type.Call c -> true;
-      default -> false;
+      case Type.Sugared s -> safeUnderQuote(shown(s));
+      case Type.Var v -> false;
+      case Type.Send s -> false;
+      case Type.Contract c -> false;
+      case Type.Eval e -> false;
+      case Type.Not n -> false;
+      case Type.And a -> false;
+      case Type.Or o -> false;
+      case Type.Par p -> false;
+      case Type.Implies i -> false;
+      case Type.Contains c -> false;
+      case Type.Eventually e -> false;
+      case Type.Always a -> false;
+      case Type.Inevitably i -> false;
+      case Type.Diamond d -> false;
+      case Type.Box b -> false;
+      case Type.Mu m -> false;
+      case Type.Nu n -> false;
     };
   }
 
-  private static String label(String open, Optional<NamePattern> label, String close, String any) {
-    return label.map(n -> open + print(n) + close).orElse(any);
+  private String label(String open, Optional<NamePattern> label, String close, String any) {
+    return label.map(n -> open + name(n) + close).orElse(any);
   }
 
-  private static String payloads(Type.Send send) {
-    String fixed = send.args().stream().map(TypePrinter::print).collect(Collectors.joining(", "));
+  private String payloads(Type.Send send) {
+    String fixed = send.args().stream().map(this::payload).collect(Collectors.joining(", "));
     if (!send.open()) {
       return fixed;
     }

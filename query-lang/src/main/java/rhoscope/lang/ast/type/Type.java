@@ -1,20 +1,101 @@
 package rhoscope.lang.ast.type;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * A formula of the LADL-style type (query) language. Three families of constructors: one per
- * process constructor (structural), the Boolean algebra, and the reduction relation
- * (modalities and fixpoints). Sugar ({@link Contains}, {@link Eventually}, {@link Always},
- * {@link Inevitably}, {@link Deadlock}, {@link Terminated}, {@link Implies}, {@link Call}) is kept
- * as written so that printing round-trips; {@link TypeExpander} rewrites it into the core that
- * the model checker evaluates.
+ * process constructor (structural, {@link Atom} for the one-thread ones), the Boolean algebra,
+ * and the reduction relation ({@link Dynamic}: modalities, fixpoints, {@code race}). {@link Sugar}
+ * is kept as written so that printing round-trips; {@link TypeExpander} rewrites it into the core
+ * that the model checker evaluates, wrapping each expansion in a {@link Sugared} that remembers
+ * which sugar it came from.
+ *
+ * <p>Passes that give no constructor a meaning of its own walk {@link #children()} and rebuild
+ * with {@link #withChildren}; passes that do switch over the records exhaustively, and a switch
+ * on a family ({@code case Type.Sugar s}) is a decision about every member of it.
  *
  * <p>Nodes compare structurally; source positions live beside the tree in {@code Positions}.
  */
 public sealed interface Type {
+
+  /** A one-thread type: the state (or part) is exactly one thread of a given kind. */
+  sealed interface Atom extends Type permits Send, Receive, Contract, Eval {}
+
+  /**
+   * A type about the steps of a state rather than its threads: it means something only on a
+   * whole state of the explored graph, never on one part of a {@code |} split.
+   */
+  sealed interface Dynamic extends Type permits Diamond, Box, Mu, Nu, Var, Race {}
+
+  /** Notation with a fixed meaning in the core, which the expander substitutes. */
+  sealed interface Sugar extends Type
+      permits Contains, Eventually, Always, Inevitably, Deadlock, Terminated, Implies, Call {}
+
+  /**
+   * The direct subformulas that describe the same states as this formula: operands, the bodies of
+   * modalities and fixpoints, the core of a {@link Sugared}. The fixpoint variables in scope here
+   * are in scope there.
+   */
+  default List<Type> operands() {
+    return Traversal.operands(this);
+  }
+
+  /**
+   * The direct subformulas typed on their own, in source order: the types of {@code @T} name
+   * patterns and of typed payloads, and a receive's continuation. They describe a process that is
+   * not running, so no enclosing fixpoint variable is visible in them and no {@code |} splits
+   * around them.
+   */
+  default List<Type> suspended() {
+    return Traversal.suspended(this);
+  }
+
+  /** Every direct subformula: {@link #operands()}, then {@link #suspended()}. */
+  default List<Type> children() {
+    List<Type> operands = operands();
+    List<Type> suspended = suspended();
+    if (suspended.isEmpty()) {
+      return operands;
+    }
+    List<Type> all = new ArrayList<>(operands);
+    all.addAll(suspended);
+    return List.copyOf(all);
+  }
+
+  /**
+   * This node with {@code children} (in the order of {@link #children()}) in place of its own;
+   * the node itself when each is the same object. A {@link Sugared} given a different core no
+   * longer is the expansion of its sugar, so it yields the new core untagged.
+   */
+  default Type withChildren(List<Type> children) {
+    return Traversal.withChildren(this, children);
+  }
+
+  /** The variable this node binds in its operands: a fixpoint's. */
+  default Optional<String> binder() {
+    return Traversal.binder(this);
+  }
+
+  /** This fixpoint binding {@code variable} instead (its body unchanged). */
+  default Type withBinder(String variable) {
+    return Traversal.withBinder(this, variable);
+  }
+
+  /** The name patterns written directly in this node: channels, labels, call arguments. */
+  default List<NamePattern> names() {
+    return Traversal.names(this);
+  }
+
+  /**
+   * This node with {@code names} (in the order of {@link #names()}) in place of its own; the types
+   * quoted in them become its suspended children.
+   */
+  default Type withNames(List<NamePattern> names) {
+    return Traversal.withNames(this, names);
+  }
 
   /** {@code Nil}: the state has no thread at all. */
   record Nil() implements Type {}
@@ -32,7 +113,7 @@ public sealed interface Type {
    * {@code n} whose arguments match the payload patterns one by one. With {@code open}
    * ({@code n!(p, ...)} ending in {@code ...}) further arguments are allowed.
    */
-  record Send(NamePattern channel, List<PayloadPattern> args, boolean open) implements Type {
+  record Send(NamePattern channel, List<PayloadPattern> args, boolean open) implements Atom {
     public Send {
       Objects.requireNonNull(channel, "channel");
       args = List.copyOf(args);
@@ -43,7 +124,7 @@ public sealed interface Type {
    * {@code for(n){T}}: exactly one thread, a linear receive ({@code <-} or the peek
    * {@code <<-}) with a source on a channel matching {@code n}, whose continuation has type T.
    */
-  record Receive(NamePattern channel, Type body) implements Type {
+  record Receive(NamePattern channel, Type body) implements Atom {
     public Receive {
       Objects.requireNonNull(channel, "channel");
       Objects.requireNonNull(body, "body");
@@ -51,14 +132,14 @@ public sealed interface Type {
   }
 
   /** {@code contract n}: exactly one thread, a persistent receive (contract or {@code <=}) on n. */
-  record Contract(NamePattern channel) implements Type {
+  record Contract(NamePattern channel) implements Atom {
     public Contract {
       Objects.requireNonNull(channel, "channel");
     }
   }
 
   /** {@code *n}: exactly one thread, a stuck dereference of a name matching {@code n}. */
-  record Eval(NamePattern name) implements Type {
+  record Eval(NamePattern name) implements Atom {
     public Eval {
       Objects.requireNonNull(name, "name");
     }
@@ -94,7 +175,7 @@ public sealed interface Type {
   }
 
   /** {@code T => U}, sugar for {@code not T or U}. */
-  record Implies(Type left, Type right) implements Type {
+  record Implies(Type left, Type right) implements Sugar {
     public Implies {
       Objects.requireNonNull(left, "left");
       Objects.requireNonNull(right, "right");
@@ -105,7 +186,7 @@ public sealed interface Type {
    * {@code <n>T}: some COMM on a channel matching {@code n} leads to a state of type T;
    * {@code <>T} (no label) allows any COMM.
    */
-  record Diamond(Optional<NamePattern> label, Type body) implements Type {
+  record Diamond(Optional<NamePattern> label, Type body) implements Dynamic {
     public Diamond {
       Objects.requireNonNull(label, "label");
       Objects.requireNonNull(body, "body");
@@ -113,7 +194,7 @@ public sealed interface Type {
   }
 
   /** {@code [n]T}: every COMM on a channel matching {@code n} leads to a state of type T. */
-  record Box(Optional<NamePattern> label, Type body) implements Type {
+  record Box(Optional<NamePattern> label, Type body) implements Dynamic {
     public Box {
       Objects.requireNonNull(label, "label");
       Objects.requireNonNull(body, "body");
@@ -121,7 +202,7 @@ public sealed interface Type {
   }
 
   /** {@code mu X. T}: the least fixpoint. */
-  record Mu(String variable, Type body) implements Type {
+  record Mu(String variable, Type body) implements Dynamic {
     public Mu {
       Objects.requireNonNull(variable, "variable");
       Objects.requireNonNull(body, "body");
@@ -129,7 +210,7 @@ public sealed interface Type {
   }
 
   /** {@code nu X. T}: the greatest fixpoint. */
-  record Nu(String variable, Type body) implements Type {
+  record Nu(String variable, Type body) implements Dynamic {
     public Nu {
       Objects.requireNonNull(variable, "variable");
       Objects.requireNonNull(body, "body");
@@ -137,7 +218,7 @@ public sealed interface Type {
   }
 
   /** A fixpoint variable bound by an enclosing {@link Mu} or {@link Nu}. */
-  record Var(String name) implements Type {
+  record Var(String name) implements Dynamic {
     public Var {
       Objects.requireNonNull(name, "name");
     }
@@ -148,28 +229,28 @@ public sealed interface Type {
    * one linear receive, or two linear receives could each COMM with one send. Part of the core:
    * "could fire" depends on pattern matching, which the structural constructors cannot state.
    */
-  record Race(NamePattern channel) implements Type {
+  record Race(NamePattern channel) implements Dynamic {
     public Race {
       Objects.requireNonNull(channel, "channel");
     }
   }
 
   /** {@code contains T}, sugar for {@code T | true}. */
-  record Contains(Type operand) implements Type {
+  record Contains(Type operand) implements Sugar {
     public Contains {
       Objects.requireNonNull(operand, "operand");
     }
   }
 
   /** {@code eventually T} (EF), sugar for {@code mu X. T or <>X}. */
-  record Eventually(Type operand) implements Type {
+  record Eventually(Type operand) implements Sugar {
     public Eventually {
       Objects.requireNonNull(operand, "operand");
     }
   }
 
   /** {@code always T} (AG), sugar for {@code nu X. T and []X}. */
-  record Always(Type operand) implements Type {
+  record Always(Type operand) implements Sugar {
     public Always {
       Objects.requireNonNull(operand, "operand");
     }
@@ -179,7 +260,7 @@ public sealed interface Type {
    * {@code inevitably T} (AF), sugar for {@code mu X. T or (<>true and []X)}: a state without
    * successor satisfies it only if it satisfies T.
    */
-  record Inevitably(Type operand) implements Type {
+  record Inevitably(Type operand) implements Sugar {
     public Inevitably {
       Objects.requireNonNull(operand, "operand");
     }
@@ -189,19 +270,36 @@ public sealed interface Type {
    * {@code deadlock}, sugar for {@code []false and contains for(_){true}}: no step is possible
    * and a linear receive still waits.
    */
-  record Deadlock() implements Type {}
+  record Deadlock() implements Sugar {}
 
   /**
    * {@code terminated}, sugar for {@code []false and not contains for(_){true}}: no step is
    * possible and only sends and services (contracts, {@code <=}) remain.
    */
-  record Terminated() implements Type {}
+  record Terminated() implements Sugar {}
 
   /** A named type from a {@code let} or the standard library, with name-pattern arguments. */
-  record Call(String name, List<NamePattern> args) implements Type {
+  record Call(String name, List<NamePattern> args) implements Sugar {
     public Call {
       Objects.requireNonNull(name, "name");
       args = List.copyOf(args);
+    }
+  }
+
+  /**
+   * The core that the expander made of {@code sugar}: it means {@code core} and remembers that it
+   * was written as {@code sugar}, whose operands are the (core) operands of the expansion. The
+   * expander also tags a hand-written fixpoint that is exactly the expansion of {@code eventually}
+   * or {@code always}. Checkers read the tag ({@code Shape}, the planner) or look through it to the
+   * core. Never a {@link Call}: a named type is inlined as its definition, whose own sugar is tagged.
+   */
+  record Sugared(Sugar sugar, Type core) implements Type {
+    public Sugared {
+      Objects.requireNonNull(sugar, "sugar");
+      Objects.requireNonNull(core, "core");
+      if (sugar instanceof Call) {
+        throw new IllegalArgumentException("a call is inlined, not tagged: " + sugar);
+      }
     }
   }
 }
