@@ -13,14 +13,22 @@ import rhoscope.lang.ast.process.Proc;
  * @param semantics the semantics the process implements (qual for qualitative models, whatever was
  *     asked)
  * @param warnings what the translation could not honour, in document order
+ * @param requirements what each reaction direction needs present to fire, in document order;
+ *     empty for a qualitative model, which has no reactions
  */
 public record ImportedModel(
-    String modelId, String name, Proc process, Semantics semantics, List<ImportWarning> warnings) {
+    String modelId,
+    String name,
+    Proc process,
+    Semantics semantics,
+    List<ImportWarning> warnings,
+    List<ReactionRequirements> requirements) {
   public ImportedModel {
     Objects.requireNonNull(modelId, "modelId");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(process, "process");
     Objects.requireNonNull(semantics, "semantics");
     warnings = List.copyOf(warnings);
+    requirements = List.copyOf(requirements);
   }
 }

@@ -5,6 +5,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.sbml.jsbml.Model;
 import org.sbml.jsbml.ext.qual.QualConstants;
 import org.sbml.jsbml.ext.qual.QualModelPlugin;
@@ -91,6 +92,7 @@ public final class SbmlImporter {
       semantics = new Semantics.Qual();
     }
     Proc process;
+    List<ReactionRequirements> requirements = List.of();
     if (semantics instanceof Semantics.Qual) {
       if (hasCore) {
         warnings.add(
@@ -115,6 +117,8 @@ public final class SbmlImporter {
                 + " semantics translates the reactions only");
       }
       ReactionNetwork network = CoreExtractor.extract(source, model, warnings);
+      requirements =
+          network.reactions().stream().map(ReactionNetwork.Reaction::requirements).toList();
       Overrides.requireKnown(
           source,
           options.overrides(),
@@ -129,7 +133,7 @@ public final class SbmlImporter {
     }
     String id = idOr(model, fallbackId);
     String name = model.isSetName() && !model.getName().isBlank() ? model.getName() : id;
-    return new ImportedModel(id, name, process, semantics, warnings.list());
+    return new ImportedModel(id, name, process, semantics, warnings.list(), requirements);
   }
 
   private static QualModelPlugin qualPlugin(Model model) {
