@@ -16,6 +16,7 @@ import org.sbml.jsbml.AssignmentRule;
 import org.sbml.jsbml.Compartment;
 import org.sbml.jsbml.FunctionDefinition;
 import org.sbml.jsbml.InitialAssignment;
+import org.sbml.jsbml.LocalParameter;
 import org.sbml.jsbml.Model;
 import org.sbml.jsbml.ModifierSpeciesReference;
 import org.sbml.jsbml.Parameter;
@@ -149,7 +150,7 @@ final class IndependentClosure {
       for (Term t : terms) {
         if (t.positive() == forward) {
           anyTerm = true;
-          allVanish &= vanishes(t.node(), id);
+          allVanish &= vanishes(t.node(), id, r);
         }
       }
       if (!anyTerm || allVanish) {
@@ -226,25 +227,41 @@ final class IndependentClosure {
   }
 
   /** Whether the expression is zero whenever species {@code id} is zero, read off its shape. */
-  private boolean vanishes(ASTNode n, String id) {
+  private boolean vanishes(ASTNode n, String id, Reaction r) {
     List<ASTNode> c = n.getChildren();
     return switch (n.getType()) {
-      case NAME -> n.getName().equals(id);
+      case NAME -> n.getName().equals(id) || isZeroParameter(n.getName(), r);
       case INTEGER -> n.getInteger() == 0;
       case REAL, REAL_E -> n.getReal() == 0;
-      case TIMES -> c.stream().anyMatch(x -> vanishes(x, id));
-      case DIVIDE -> vanishes(c.get(0), id) && !vanishes(c.get(1), id);
-      case POWER, FUNCTION_POWER -> vanishes(c.get(0), id) && positiveConstant(c.get(1));
-      case PLUS, MINUS -> c.stream().allMatch(x -> vanishes(x, id));
+      case TIMES -> c.stream().anyMatch(x -> vanishes(x, id, r));
+      case DIVIDE -> vanishes(c.get(0), id, r) && !vanishes(c.get(1), id, r);
+      case POWER, FUNCTION_POWER -> vanishes(c.get(0), id, r) && positiveConstant(c.get(1));
+      case PLUS, MINUS -> c.stream().allMatch(x -> vanishes(x, id, r));
       case FUNCTION_PIECEWISE -> {
         boolean all = true;
         for (int i = 0; i < c.size(); i += 2) {
-          all &= vanishes(c.get(i), id);
+          all &= vanishes(c.get(i), id, r);
         }
         yield all;
       }
       default -> false;
     };
+  }
+
+  /** A parameter or compartment that is 0 makes its term vanish whatever the species do. */
+  private boolean isZeroParameter(String name, Reaction r) {
+    LocalParameter local = r.getKineticLaw().getLocalParameter(name);
+    if (local != null) {
+      return local.getValue() == 0;
+    }
+    if (model.getSpecies(name) != null) {
+      return false;
+    }
+    try {
+      return valueAtZero(name, new HashSet<>()) == 0;
+    } catch (IllegalStateException e) {
+      return false;
+    }
   }
 
   private boolean positiveConstant(ASTNode n) {
@@ -262,10 +279,12 @@ final class IndependentClosure {
       if (args.containsKey(name)) {
         return args.get(name).clone();
       }
+      if (r.getKineticLaw().getLocalParameter(name) != null) {
+        return n.clone();
+      }
       // a species stays a name: whether the law vanishes is asked of species names
-      boolean local = r.getKineticLaw().getLocalParameter(name) != null;
       boolean species = model.getSpecies(name) != null;
-      if (!local && !species && rules.containsKey(name) && expanding.add(name)) {
+      if (!species && rules.containsKey(name) && expanding.add(name)) {
         ASTNode body = inline(rules.get(name), r, Map.of(), expanding);
         expanding.remove(name);
         return body;
