@@ -24,7 +24,8 @@ import org.sbml.jsbml.Species;
  * stimulators, catalysts and essential activators are). Otherwise the kinetic law decides: the
  * modifier is required in a direction iff, with the modifier at zero, the rate never goes that way
  * at any of a few positive points of the other species (for an irreversible reaction: the rate
- * vanishes). A law that cannot be evaluated keeps the modifier required, with a warning.
+ * vanishes). A law that cannot be evaluated keeps the modifier required, with a warning; so does
+ * a reaction without a law, silently, as models written for discrete semantics have none.
  */
 final class ModifierRoles {
   private static final int INHIBITOR = SBO.getInhibitor();
@@ -109,8 +110,17 @@ final class ModifierRoles {
         reverse.add(bySbo);
         continue;
       }
+      KineticLaw law = r.getKineticLaw();
+      if (law == null || !law.isSetMath()) {
+        // a model written for discrete semantics often has no laws: no caveat to report
+        ModifierRole role =
+            new ModifierRole(m, true, new ModifierRole.Basis.Default("the reaction has no rate law"));
+        forward.add(role);
+        reverse.add(role);
+        continue;
+      }
       try {
-        Vanishing v = vanishing(r, m);
+        Vanishing v = vanishing(law, m);
         forward.add(new ModifierRole(m, v.forward(), new ModifierRole.Basis.RateLaw()));
         reverse.add(new ModifierRole(m, v.reverse(), new ModifierRole.Basis.RateLaw()));
       } catch (MathEvaluator.Unevaluable e) {
@@ -176,11 +186,7 @@ final class ModifierRoles {
   /** Whether each direction needs the modifier: true where the rate never goes that way. */
   private record Vanishing(boolean forward, boolean reverse) {}
 
-  private Vanishing vanishing(Reaction r, String m) {
-    KineticLaw law = r.getKineticLaw();
-    if (law == null || !law.isSetMath()) {
-      throw new MathEvaluator.Unevaluable("no kinetic law");
-    }
+  private Vanishing vanishing(KineticLaw law, String m) {
     boolean forwardWithout = false;
     boolean reverseWithout = false;
     for (Map<String, Double> point : points) {
