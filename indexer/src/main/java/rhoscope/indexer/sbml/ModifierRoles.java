@@ -163,12 +163,15 @@ final class ModifierRoles {
     return new ModifierRole(m, required, new ModifierRole.Basis.SboTerm(ref.getSBOTermID(), termName(term)));
   }
 
+  /** JSBML loads the ontology lazily into static state; imports may run on several threads. */
   private static boolean is(int term, int ancestor) {
     if (term == ancestor) {
       return true;
     }
     try {
-      return SBO.isChildOf(term, ancestor);
+      synchronized (SBO.class) {
+        return SBO.isChildOf(term, ancestor);
+      }
     } catch (RuntimeException unknownTerm) {
       // a term missing from the ontology JSBML ships says nothing about the role
       return false;
@@ -177,7 +180,9 @@ final class ModifierRoles {
 
   private static String termName(int term) {
     try {
-      return SBO.getTerm(term).getName();
+      synchronized (SBO.class) {
+        return SBO.getTerm(term).getName();
+      }
     } catch (RuntimeException unknownTerm) {
       return "(term not in the ontology)";
     }
