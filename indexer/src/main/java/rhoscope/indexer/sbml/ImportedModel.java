@@ -2,6 +2,7 @@ package rhoscope.indexer.sbml;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import rhoscope.lang.ast.process.Proc;
 
 /**
@@ -15,6 +16,8 @@ import rhoscope.lang.ast.process.Proc;
  * @param warnings what the translation could not honour, in document order
  * @param requirements what each reaction direction needs present to fire, in document order;
  *     empty for a qualitative model, which has no reactions
+ * @param presence under boolean semantics, the species that can ever be present (overrides
+ *     applied) and witnesses reaching them; empty under counts and qual
  */
 public record ImportedModel(
     String modelId,
@@ -22,7 +25,8 @@ public record ImportedModel(
     Proc process,
     Semantics semantics,
     List<ImportWarning> warnings,
-    List<ReactionRequirements> requirements) {
+    List<ReactionRequirements> requirements,
+    Optional<PresenceClosure> presence) {
   public ImportedModel {
     Objects.requireNonNull(modelId, "modelId");
     Objects.requireNonNull(name, "name");
@@ -30,5 +34,6 @@ public record ImportedModel(
     Objects.requireNonNull(semantics, "semantics");
     warnings = List.copyOf(warnings);
     requirements = List.copyOf(requirements);
+    Objects.requireNonNull(presence, "presence");
   }
 }
