@@ -162,12 +162,10 @@ public final class PresenceClosure {
     List<Firing> out = new ArrayList<>();
     for (int i : needed) {
       Step step = fired.get(i);
+      // never empty: fewer firings than the closure's leave at least as much absent
       List<String> made = step.produces().stream().filter(p -> !present.contains(p)).toList();
-      // an earlier firing may have made these products already, as a side effect
-      if (!made.isEmpty()) {
-        present.addAll(made);
-        out.add(new Firing(step.reaction(), made));
-      }
+      present.addAll(made);
+      out.add(new Firing(step.reaction(), made));
     }
     return Optional.of(out);
   }

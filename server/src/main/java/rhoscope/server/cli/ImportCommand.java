@@ -2,6 +2,8 @@ package rhoscope.server.cli;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,11 +56,22 @@ final class ImportCommand implements Callable<Integer> {
       for (ReactionRequirements r : model.requirements()) {
         out.println(explanation(r));
       }
+      model
+          .presence()
+          .ifPresent(
+              p -> {
+                out.println("initially present: " + sorted(p.initiallyPresent()));
+                out.println("can become present: " + sorted(p.reachable()));
+              });
     } else {
       out.println(ProcessPrinter.print(model.process()));
     }
     out.flush();
     return 0;
+  }
+
+  private static String sorted(Set<String> species) {
+    return species.isEmpty() ? "none" : String.join(", ", new TreeSet<>(species));
   }
 
   /** {@code v1 requires M, MEK; M (reactant); MEK (required: ...); MpT (not required: ...)}. */

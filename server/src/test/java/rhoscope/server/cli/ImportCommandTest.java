@@ -94,6 +94,8 @@ class ImportCommandTest {
             "conv requires S, E; S (reactant); E (required: the rate law vanishes without it);"
                 + " I (not required: the rate law does not need it)")
         .contains("back requires P, I; P (reactant); I (required: SBO:0000461 essential activator)")
+        .contains("initially present: E, S")
+        .contains("can become present: E, P, S")
         .doesNotContain("for (");
   }
 }
