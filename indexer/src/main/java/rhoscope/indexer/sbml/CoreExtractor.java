@@ -17,11 +17,10 @@ import org.sbml.jsbml.Species;
 import org.sbml.jsbml.SpeciesReference;
 
 /**
- * Reads the reaction network out of an SBML core model: initial values at time 0 (rules and
- * initial assignments evaluated), and each reaction with the role of each of its modifiers (see
- * {@link ModifierRoles}). Every construct that the discrete semantics will not honour (rules beyond
- * time 0, events, variable compartments, formulas that cannot be evaluated) is reported as a
- * warning.
+ * Reads the reaction network out of an SBML core model: initial values at time 0 (rules and initial
+ * assignments evaluated), and each reaction with the role of each of its modifiers (see {@link
+ * ModifierRoles}). Every construct that the discrete semantics will not honour (rules beyond time
+ * 0, events, variable compartments, formulas that cannot be evaluated) is reported as a warning.
  */
 final class CoreExtractor {
   private final String source;
@@ -49,9 +48,7 @@ final class CoreExtractor {
       boolean byRule = initial.rule(s.getId()) != null;
       species.add(
           new ReactionNetwork.Species(
-              s.getId(),
-              initialAmount(s),
-              s.getBoundaryCondition() || s.getConstant() || byRule));
+              s.getId(), initialAmount(s), s.getBoundaryCondition() || s.getConstant() || byRule));
     }
     Set<String> known = new HashSet<>();
     species.forEach(s -> known.add(s.id()));
@@ -136,9 +133,9 @@ final class CoreExtractor {
   }
 
   /**
-   * The amount a species starts with: its value at time 0 (rules and initial assignments
-   * included), times its compartment's size when that value is a concentration. A formula that
-   * cannot be evaluated falls back on the declared value, with a warning.
+   * The amount a species starts with: its value at time 0 (rules and initial assignments included),
+   * times its compartment's size when that value is a concentration. A formula that cannot be
+   * evaluated falls back on the declared value, with a warning.
    */
   private double initialAmount(Species s) {
     String id = s.getId();

@@ -14,10 +14,10 @@ import rhoscope.lang.ast.process.Proc;
  * @param semantics the semantics the process implements (qual for qualitative models, whatever was
  *     asked)
  * @param warnings what the translation could not honour, in document order
- * @param requirements what each reaction direction needs present to fire, in document order;
- *     empty for a qualitative model, which has no reactions
- * @param presence under boolean semantics, the species that can ever be present (overrides
- *     applied) and witnesses reaching them; empty under counts and qual
+ * @param requirements what each reaction direction needs present to fire, in document order; empty
+ *     for a qualitative model, which has no reactions
+ * @param presence under boolean semantics, the species that can ever be present (overrides applied)
+ *     and witnesses reaching them; empty under counts and qual
  */
 public record ImportedModel(
     String modelId,

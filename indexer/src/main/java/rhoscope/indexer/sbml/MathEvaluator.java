@@ -8,10 +8,10 @@ import org.sbml.jsbml.FunctionDefinition;
 import org.sbml.jsbml.Model;
 
 /**
- * Evaluates SBML MathML numerically, with the model's function definitions inlined. The
- * translation only needs numbers to decide presence (is a value positive?) and whether a rate law
- * vanishes, so booleans are 1 and 0 and anything outside ordinary arithmetic, comparisons, logic
- * and piecewise is refused with {@link Unevaluable} naming it, never guessed.
+ * Evaluates SBML MathML numerically, with the model's function definitions inlined. The translation
+ * only needs numbers to decide presence (is a value positive?) and whether a rate law vanishes, so
+ * booleans are 1 and 0 and anything outside ordinary arithmetic, comparisons, logic and piecewise
+ * is refused with {@link Unevaluable} naming it, never guessed.
  */
 final class MathEvaluator {
   /** SBML's Avogadro csymbol, the 2019 SI value. */
@@ -133,12 +133,15 @@ final class MathEvaluator {
         case LOGICAL_OR -> c.stream().anyMatch(x -> truth(x, bound, depth)) ? 1 : 0;
         case LOGICAL_XOR -> c.stream().filter(x -> truth(x, bound, depth)).count() % 2 == 1 ? 1 : 0;
         case LOGICAL_NOT -> truth(c.get(0), bound, depth) ? 0 : 1;
-        case LOGICAL_IMPLIES -> !truth(c.get(0), bound, depth) || truth(c.get(1), bound, depth) ? 1 : 0;
+        case LOGICAL_IMPLIES ->
+            !truth(c.get(0), bound, depth) || truth(c.get(1), bound, depth) ? 1 : 0;
         case FUNCTION_PIECEWISE -> piecewise(c, bound, depth);
         case FUNCTION -> call(n, bound, depth);
         default ->
             throw new Unevaluable(
-                "the formula uses " + n.getType().name().toLowerCase() + ", which is not evaluated");
+                "the formula uses "
+                    + n.getType().name().toLowerCase()
+                    + ", which is not evaluated");
       };
     }
 

@@ -19,13 +19,13 @@ import org.sbml.jsbml.SimpleSpeciesReference;
 import org.sbml.jsbml.Species;
 
 /**
- * Decides, for each direction of a reaction, which of its modifiers must be present for it to
- * fire. An SBO term decides first (inhibitors and non-essential activators are not needed;
- * stimulators, catalysts and essential activators are). Otherwise the kinetic law decides: the
- * modifier is required in a direction iff, with the modifier at zero, the rate never goes that way
- * at any of a few positive points of the other species (for an irreversible reaction: the rate
- * vanishes). A law that cannot be evaluated keeps the modifier required, with a warning; so does
- * a reaction without a law, silently, as models written for discrete semantics have none.
+ * Decides, for each direction of a reaction, which of its modifiers must be present for it to fire.
+ * An SBO term decides first (inhibitors and non-essential activators are not needed; stimulators,
+ * catalysts and essential activators are). Otherwise the kinetic law decides: the modifier is
+ * required in a direction iff, with the modifier at zero, the rate never goes that way at any of a
+ * few positive points of the other species (for an irreversible reaction: the rate vanishes). A law
+ * that cannot be evaluated keeps the modifier required, with a warning; so does a reaction without
+ * a law, silently, as models written for discrete semantics have none.
  */
 final class ModifierRoles {
   private static final int INHIBITOR = SBO.getInhibitor();
@@ -99,7 +99,8 @@ final class ModifierRoles {
         continue;
       }
       if (participants.contains(m)) {
-        ModifierRole role = new ModifierRole(m, false, new ModifierRole.Basis.AlsoReactantOrProduct());
+        ModifierRole role =
+            new ModifierRole(m, false, new ModifierRole.Basis.AlsoReactantOrProduct());
         forward.add(role);
         reverse.add(role);
         continue;
@@ -114,7 +115,8 @@ final class ModifierRoles {
       if (law == null || !law.isSetMath()) {
         // a model written for discrete semantics often has no laws: no caveat to report
         ModifierRole role =
-            new ModifierRole(m, true, new ModifierRole.Basis.Default("the reaction has no rate law"));
+            new ModifierRole(
+                m, true, new ModifierRole.Basis.Default("the reaction has no rate law"));
         forward.add(role);
         reverse.add(role);
         continue;
@@ -160,7 +162,8 @@ final class ModifierRoles {
     if (required == null) {
       return null;
     }
-    return new ModifierRole(m, required, new ModifierRole.Basis.SboTerm(ref.getSBOTermID(), termName(term)));
+    return new ModifierRole(
+        m, required, new ModifierRole.Basis.SboTerm(ref.getSBOTermID(), termName(term)));
   }
 
   /** JSBML loads the ontology lazily into static state; imports may run on several threads. */

@@ -19,8 +19,8 @@ import java.util.TreeSet;
  * its reaction fires, so presence only needs to grow: the reachable species are the least fixpoint
  * of firing enabled reactions from the initial present set (overrides applied), computed once in
  * time linear in the network. {@code eventually contains S!(_)}, and any conjunction of presences,
- * hold exactly when every species named is in it, and {@link #witness} gives the firings that
- * reach them.
+ * hold exactly when every species named is in it, and {@link #witness} gives the firings that reach
+ * them.
  */
 public final class PresenceClosure {
   /**
@@ -139,8 +139,7 @@ public final class PresenceClosure {
     Set<String> unknown = new TreeSet<>(targets);
     unknown.removeAll(species);
     if (!unknown.isEmpty()) {
-      throw new IllegalArgumentException(
-          "not species of the model: " + String.join(", ", unknown));
+      throw new IllegalArgumentException("not species of the model: " + String.join(", ", unknown));
     }
     if (!reachable.containsAll(targets)) {
       return Optional.empty();

@@ -43,8 +43,7 @@ record ReactionNetwork(List<Species> species, List<Reaction> reactions) {
    *
    * @param roles every modifier of the SBML reaction with its role in this direction
    */
-  record Reaction(
-      String id, List<Term> reactants, List<Term> products, List<ModifierRole> roles) {
+  record Reaction(String id, List<Term> reactants, List<Term> products, List<ModifierRole> roles) {
     Reaction {
       Objects.requireNonNull(id, "id");
       reactants = List.copyOf(reactants);

@@ -138,8 +138,7 @@ public final class SbmlImporter {
     }
     String id = idOr(model, fallbackId);
     String name = model.isSetName() && !model.getName().isBlank() ? model.getName() : id;
-    return new ImportedModel(
-        id, name, process, semantics, warnings.list(), requirements, presence);
+    return new ImportedModel(id, name, process, semantics, warnings.list(), requirements, presence);
   }
 
   private static QualModelPlugin qualPlugin(Model model) {

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,11 +26,11 @@ import rhoscope.lang.parse.TypeParser;
 import rhoscope.lang.print.ProcessPrinter;
 
 /**
- * Every species of every BioModels file in the shared corpus: the set that can become present
- * under the importer's network (the species each reaction requires, initial presence) equals the
- * least fixpoint computed by {@link IndependentClosure} straight from the JSBML model; and on
- * models small enough to explore completely, the engine's verdict on {@code eventually contains
- * "S"!(_)} agrees with both. Skipped, saying so, when the corpus is absent.
+ * Every species of every BioModels file in the shared corpus: the set that can become present under
+ * the importer's network (the species each reaction requires, initial presence) equals the least
+ * fixpoint computed by {@link IndependentClosure} straight from the JSBML model; and on models
+ * small enough to explore completely, the engine's verdict on {@code eventually contains "S"!(_)}
+ * agrees with both. Skipped, saying so, when the corpus is absent.
  */
 class BooleanClosureCorpusTest {
   private static final Path BIOMODELS =
@@ -50,7 +49,8 @@ class BooleanClosureCorpusTest {
       return files
           .filter(f -> f.toString().endsWith(".xml"))
           .sorted()
-          .filter(f -> !SbmlImporter.importFile(f, ImportOptions.defaults()).requirements().isEmpty())
+          .filter(
+              f -> !SbmlImporter.importFile(f, ImportOptions.defaults()).requirements().isEmpty())
           .toList();
     }
   }
@@ -82,8 +82,7 @@ class BooleanClosureCorpusTest {
   }
 
   @Test
-  void theImportersClosureEqualsTheIndependentClosureOnEveryModel()
-      throws Exception {
+  void theImportersClosureEqualsTheIndependentClosureOnEveryModel() throws Exception {
     List<String> disagreements = new ArrayList<>();
     int species = 0;
     int reachable = 0;
@@ -169,7 +168,10 @@ class BooleanClosureCorpusTest {
       ImportedModel model = SbmlImporter.importFile(f, ImportOptions.defaults());
       ParsedProcess process =
           new ParsedProcess(
-              f.toString(), ProcessPrinter.print(model.process()), model.process(), Positions.empty());
+              f.toString(),
+              ProcessPrinter.print(model.process()),
+              model.process(),
+              Positions.empty());
       Set<String> closure = oracle.closure(Map.of());
       for (String s : oracle.species()) {
         CheckResult result =

@@ -32,10 +32,10 @@ import org.sbml.jsbml.SpeciesReference;
  * Only the reading of the file is shared.
  *
  * <p>Where the importer evaluates rate laws numerically at sample points, this oracle reads them
- * symbolically: the law (functions and assignment rules inlined) is expanded into signed terms,
- * and a modifier is required in a direction iff every term of that sign has the modifier as a
- * factor (a product with it, a quotient whose numerator has it, a positive power of it). Two
- * methods agreeing on every corpus model is the evidence that either is right.
+ * symbolically: the law (functions and assignment rules inlined) is expanded into signed terms, and
+ * a modifier is required in a direction iff every term of that sign has the modifier as a factor (a
+ * product with it, a quotient whose numerator has it, a positive power of it). Two methods agreeing
+ * on every corpus model is the evidence that either is right.
  */
 final class IndependentClosure {
   /** One direction of a reaction with the species it needs present and those it makes present. */
@@ -164,7 +164,9 @@ final class IndependentClosure {
     if (under(term, 20) || under(term, 462)) { // inhibitor, non-essential activator
       return false;
     }
-    if (under(term, 459) || under(term, 13) || under(term, 461)) { // stimulator, catalyst, essential
+    if (under(term, 459)
+        || under(term, 13)
+        || under(term, 461)) { // stimulator, catalyst, essential
       return true;
     }
     return null;
@@ -206,7 +208,10 @@ final class IndependentClosure {
           List<Term> next = new ArrayList<>();
           for (Term a : out) {
             for (Term b : terms(factor)) {
-              next.add(new Term(a.positive() == b.positive(), ASTNode.times(a.node().clone(), b.node().clone())));
+              next.add(
+                  new Term(
+                      a.positive() == b.positive(),
+                      ASTNode.times(a.node().clone(), b.node().clone())));
             }
           }
           out = next;
@@ -368,7 +373,8 @@ final class IndependentClosure {
       case FUNCTION_ABS -> Math.abs(v.get(0));
       case FUNCTION_FLOOR -> Math.floor(v.get(0));
       case FUNCTION_CEILING -> Math.ceil(v.get(0));
-      case FUNCTION_LOG -> v.size() == 1 ? Math.log10(v.get(0)) : Math.log(v.get(1)) / Math.log(v.get(0));
+      case FUNCTION_LOG ->
+          v.size() == 1 ? Math.log10(v.get(0)) : Math.log(v.get(1)) / Math.log(v.get(0));
       case RELATIONAL_GT -> v.get(0) > v.get(1) ? 1 : 0;
       case RELATIONAL_LT -> v.get(0) < v.get(1) ? 1 : 0;
       case RELATIONAL_GEQ -> v.get(0) >= v.get(1) ? 1 : 0;

@@ -12,9 +12,9 @@ import org.sbml.jsbml.ASTNode;
 import org.sbml.jsbml.text.parser.ParseException;
 
 /**
- * Which modifiers a reaction needs present: the SBO term decides first, then the rate law (does
- * it vanish, or never go this direction's way, with the modifier at zero?), and a law that cannot
- * be evaluated keeps the modifier required with a warning.
+ * Which modifiers a reaction needs present: the SBO term decides first, then the rate law (does it
+ * vanish, or never go this direction's way, with the modifier at zero?), and a law that cannot be
+ * evaluated keeps the modifier required with a warning.
  */
 class ModifierRolesTest {
   private static final String PARAMETERS =
@@ -66,9 +66,7 @@ class ModifierRolesTest {
     assertThat(requirements(m, "r").required()).containsExactly("S", "E");
     assertThat(requirements(m, "r").modifiers())
         .extracting(ModifierRole::species, ModifierRole::required)
-        .containsExactly(
-            tuple("E", true),
-            tuple("I", false));
+        .containsExactly(tuple("E", true), tuple("I", false));
     assertThat(SpeciesStates.of(m.process()).explore(s -> s.present("P"), 100).witness())
         .isPresent();
   }
@@ -105,8 +103,7 @@ class ModifierRolesTest {
   void eachDirectionOfAReversibleReactionHasItsOwnRoles() {
     ImportedModel m =
         importModel(
-            species("S=1", "P=0", "E=0"),
-            withLaw(reaction("r", "S <-> P | E"), "k*E*S - kr*P"));
+            species("S=1", "P=0", "E=0"), withLaw(reaction("r", "S <-> P | E"), "k*E*S - kr*P"));
 
     assertThat(requirements(m, "r").required()).containsExactly("S", "E");
     assertThat(requirements(m, "r_reverse").required()).containsExactly("P");

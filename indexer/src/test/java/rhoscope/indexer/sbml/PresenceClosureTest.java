@@ -65,7 +65,9 @@ class PresenceClosureTest {
         level3(
             species("A=1", "B=0", "C=0", "D=0"),
             reactions(
-                reaction("both", "A -> B + C"), reaction("onlyC", "B -> C"), reaction("d", "C -> D")));
+                reaction("both", "A -> B + C"),
+                reaction("onlyC", "B -> C"),
+                reaction("d", "C -> D")));
 
     assertThat(closure(xml, Map.of()).witness(List.of("D")).orElseThrow())
         .extracting(PresenceClosure.Firing::reaction)
