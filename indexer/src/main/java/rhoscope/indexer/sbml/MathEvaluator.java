@@ -46,7 +46,12 @@ final class MathEvaluator {
    * @throws Unevaluable naming the construct or symbol that has no value
    */
   double eval(ASTNode math, Symbols symbols, double time) {
-    return new Run(symbols, time).eval(math, Map.of(), 0);
+    try {
+      return new Run(symbols, time).eval(math, Map.of(), 0);
+    } catch (IndexOutOfBoundsException e) {
+      // JSBML keeps an operator with too few operands, such as <apply><divide/><ci>S</ci></apply>
+      throw new Unevaluable("the formula has an operator with too few operands");
+    }
   }
 
   private final class Run {

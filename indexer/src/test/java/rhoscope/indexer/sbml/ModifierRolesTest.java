@@ -142,6 +142,23 @@ class ModifierRolesTest {
   }
 
   @Test
+  void anOperatorWithTooFewOperandsIsALawThatCannotBeEvaluated() {
+    String law =
+        "<kineticLaw><math xmlns=\"http://www.w3.org/1998/Math/MathML\">"
+            + "<apply><divide/><ci>E</ci></apply></math></kineticLaw>";
+    ImportedModel m =
+        importModel(
+            species("S=1", "P=0", "E=1"),
+            reaction("r", "S -> P | E").replace("</reaction>", law + "</reaction>"));
+
+    assertThat(requirements(m, "r").required()).containsExactly("S", "E");
+    assertThat(m.warnings())
+        .filteredOn(w -> w.kind() == ImportWarning.Kind.MODIFIER_ROLE_ASSUMED)
+        .singleElement()
+        .satisfies(w -> assertThat(w.message()).contains("too few operands"));
+  }
+
+  @Test
   void aSpeciesSetByAnAssignmentRuleStartsFromItsValueAtTimeZeroAndKeepsIt() {
     String rules =
         "<listOfRules>"
