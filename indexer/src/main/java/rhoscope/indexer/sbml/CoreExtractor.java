@@ -6,34 +6,35 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.sbml.jsbml.ASTNode;
 import org.sbml.jsbml.Compartment;
 import org.sbml.jsbml.Constraint;
 import org.sbml.jsbml.Event;
 import org.sbml.jsbml.ExplicitRule;
-import org.sbml.jsbml.InitialAssignment;
 import org.sbml.jsbml.Model;
-import org.sbml.jsbml.ModifierSpeciesReference;
-import org.sbml.jsbml.Parameter;
 import org.sbml.jsbml.Reaction;
 import org.sbml.jsbml.Rule;
 import org.sbml.jsbml.Species;
 import org.sbml.jsbml.SpeciesReference;
 
 /**
- * Reads the reaction network out of an SBML core model, and reports every construct that the
- * discrete semantics will not honour (rules, events, variable compartments, formulas where numbers
- * were expected) as a warning.
+ * Reads the reaction network out of an SBML core model: initial values at time 0 (rules and initial
+ * assignments evaluated), and each reaction with the role of each of its modifiers (see {@link
+ * ModifierRoles}). Every construct that the discrete semantics will not honour (rules beyond time
+ * 0, events, variable compartments, formulas that cannot be evaluated) is reported as a warning.
  */
 final class CoreExtractor {
   private final String source;
   private final Model model;
   private final Warnings warnings;
+  private final MathEvaluator evaluator;
+  private final InitialValues initial;
 
   private CoreExtractor(String source, Model model, Warnings warnings) {
     this.source = source;
     this.model = model;
     this.warnings = warnings;
+    this.evaluator = new MathEvaluator(model);
+    this.initial = new InitialValues(model, evaluator);
   }
 
   static ReactionNetwork extract(String source, Model model, Warnings warnings) {
@@ -42,30 +43,33 @@ final class CoreExtractor {
 
   private ReactionNetwork extract() {
     reportIgnoredDynamics();
-    Map<String, Double> assigned = constantInitialAssignments();
     List<ReactionNetwork.Species> species = new ArrayList<>();
     for (Species s : model.getListOfSpecies()) {
+      boolean byRule = initial.rule(s.getId()) != null;
       species.add(
           new ReactionNetwork.Species(
-              s.getId(), initialAmount(s, assigned), s.getBoundaryCondition() || s.getConstant()));
+              s.getId(), initialAmount(s), s.getBoundaryCondition() || s.getConstant() || byRule));
     }
     Set<String> known = new HashSet<>();
     species.forEach(s -> known.add(s.id()));
     List<ReactionNetwork.Reaction> reactions = new ArrayList<>();
+    ModifierRoles roles = new ModifierRoles(model, evaluator, initial, warnings);
     int kinetic = 0;
     for (Reaction r : model.getListOfReactions()) {
       if (r.isSetKineticLaw()) {
         kinetic++;
       }
+      r.getListOfModifiers().forEach(m -> requireKnown(r, m.getSpecies(), known));
+      ModifierRoles.Directions decided = roles.decide(r);
       ReactionNetwork.Reaction forward =
           new ReactionNetwork.Reaction(
               r.getId(),
               terms(r, r.getListOfReactants(), known),
               terms(r, r.getListOfProducts(), known),
-              modifiers(r, known));
+              decided.forward());
       reactions.add(forward);
       if (r.getReversible()) {
-        reactions.add(forward.reversed());
+        reactions.add(forward.reversed(decided.reverse()));
       }
     }
     if (kinetic > 0) {
@@ -73,8 +77,9 @@ final class CoreExtractor {
           ImportWarning.Kind.RATE_LAWS_IGNORED,
           model.getId(),
           kinetic
-              + " kinetic law(s) ignored: the discrete semantics keeps which reactions can"
-              + " fire, not how fast");
+              + " kinetic law(s) ignored as rates (read only to decide which modifiers each"
+              + " reaction needs): the discrete semantics keeps which reactions can fire, not"
+              + " how fast");
     }
     return new ReactionNetwork(species, reactions);
   }
@@ -92,9 +97,14 @@ final class CoreExtractor {
       String variable = rule instanceof ExplicitRule e ? e.getVariable() : model.getId();
       if (rule.isAssignment()) {
         warnings.add(
-            ImportWarning.Kind.ASSIGNMENT_RULE_IGNORED,
+            ImportWarning.Kind.ASSIGNMENT_RULE_FROZEN,
             variable,
-            "assignment rule for " + variable + " ignored; it keeps its initial value");
+            "assignment rule for "
+                + variable
+                + " evaluated at time 0 only; "
+                + variable
+                + " keeps that value"
+                + (model.getSpecies(variable) != null ? " and no reaction changes it" : ""));
       } else if (rule.isRate()) {
         warnings.add(
             ImportWarning.Kind.RATE_RULE_IGNORED,
@@ -122,69 +132,54 @@ final class CoreExtractor {
     }
   }
 
-  /** Initial assignments that are a number or a parameter with a value; the others warn. */
-  private Map<String, Double> constantInitialAssignments() {
-    Map<String, Double> values = new LinkedHashMap<>();
-    for (InitialAssignment ia : model.getListOfInitialAssignments()) {
-      String variable = ia.getVariable();
-      Double value = ia.isSetMath() ? constant(ia.getMath()) : null;
-      if (value != null) {
-        values.put(variable, value);
-      } else if (model.getSpecies(variable) != null) {
-        warnings.add(
-            ImportWarning.Kind.INITIAL_ASSIGNMENT_IGNORED,
-            variable,
-            "initial assignment of "
-                + variable
-                + " is a formula; the species starts from its"
-                + " declared initial value");
-      }
-    }
-    return values;
-  }
-
-  private Double constant(ASTNode math) {
-    if (math.isNumber()) {
-      return math.isInteger() ? (double) math.getInteger() : math.getReal();
-    }
-    if (math.isName()) {
-      Parameter p = model.getParameter(math.getName());
-      if (p != null && p.isSetValue()) {
-        return p.getValue();
-      }
-    }
-    return null;
-  }
-
-  private double initialAmount(Species s, Map<String, Double> assigned) {
-    if (assigned.containsKey(s.getId())) {
-      return assigned.get(s.getId());
-    }
-    if (s.isSetInitialAmount()) {
-      return s.getInitialAmount();
-    }
-    if (s.isSetInitialConcentration()) {
-      Compartment c = s.getCompartmentInstance();
-      double size = c != null && c.isSetSize() ? c.getSize() : 1.0;
-      return s.getInitialConcentration() * size;
-    }
-    if (!isRuleVariable(s.getId())) {
+  /**
+   * The amount a species starts with: its value at time 0 (rules and initial assignments included),
+   * times its compartment's size when that value is a concentration. A formula that cannot be
+   * evaluated falls back on the declared value, with a warning.
+   */
+  private double initialAmount(Species s) {
+    String id = s.getId();
+    boolean byFormula = initial.rule(id) != null || initial.assigned(id);
+    if (!byFormula && !s.isSetInitialAmount() && !s.isSetInitialConcentration()) {
       warnings.add(
           ImportWarning.Kind.NO_INITIAL_VALUE,
-          s.getId(),
-          "species " + s.getId() + " has no initial value; it starts absent");
+          id,
+          "species " + id + " has no initial value; it starts absent");
+      return 0.0;
     }
-    return 0.0;
+    if (!byFormula && s.isSetInitialAmount()) {
+      return s.getInitialAmount();
+    }
+    try {
+      double value = initial.value(id);
+      return byFormula && s.getHasOnlySubstanceUnits() ? value : value * compartmentSize(s);
+    } catch (MathEvaluator.Unevaluable e) {
+      double declared =
+          s.isSetInitialAmount()
+              ? s.getInitialAmount()
+              : s.isSetInitialConcentration() ? s.getInitialConcentration() : 0.0;
+      warnings.add(
+          ImportWarning.Kind.INITIAL_ASSIGNMENT_IGNORED,
+          id,
+          "the initial value of "
+              + id
+              + " cannot be computed ("
+              + e.getMessage()
+              + "); the species starts from its declared value, "
+              + (declared > 0 ? "present" : "absent"));
+      return declared;
+    }
   }
 
-  /** A species computed by a rule has already been reported with the rule. */
-  private boolean isRuleVariable(String id) {
-    for (Rule rule : model.getListOfRules()) {
-      if (rule instanceof ExplicitRule e && id.equals(e.getVariable())) {
-        return true;
-      }
+  private double compartmentSize(Species s) {
+    if (!s.isSetCompartment()) {
+      return 1.0;
     }
-    return false;
+    try {
+      return initial.value(s.getCompartment());
+    } catch (MathEvaluator.Unevaluable e) {
+      return 1.0;
+    }
   }
 
   private List<ReactionNetwork.Term> terms(
@@ -234,17 +229,6 @@ final class CoreExtractor {
       return used;
     }
     return (int) Math.min(rounded, Integer.MAX_VALUE);
-  }
-
-  private List<String> modifiers(Reaction r, Set<String> known) {
-    List<String> out = new ArrayList<>();
-    for (ModifierSpeciesReference m : r.getListOfModifiers()) {
-      requireKnown(r, m.getSpecies(), known);
-      if (!out.contains(m.getSpecies())) {
-        out.add(m.getSpecies());
-      }
-    }
-    return out;
   }
 
   private void requireKnown(Reaction r, String id, Set<String> known) {

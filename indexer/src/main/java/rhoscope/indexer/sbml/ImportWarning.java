@@ -25,8 +25,8 @@ public record ImportWarning(Kind kind, String element, String message) {
     RATE_LAWS_IGNORED,
     /** An event: its trigger and assignments are not translated. */
     EVENT_IGNORED,
-    /** An assignment rule: its variable keeps its initial value. */
-    ASSIGNMENT_RULE_IGNORED,
+    /** An assignment rule: evaluated at time 0, its variable keeps that value. */
+    ASSIGNMENT_RULE_FROZEN,
     /** A rate rule: its variable keeps its initial value. */
     RATE_RULE_IGNORED,
     /** An algebraic rule: the constraint it states is not enforced. */
@@ -35,7 +35,7 @@ public record ImportWarning(Kind kind, String element, String message) {
     CONSTRAINT_IGNORED,
     /** A compartment whose size may change: volumes play no part in the translation. */
     VARIABLE_COMPARTMENT,
-    /** An initial assignment that is not a constant: the species starts from its own value. */
+    /** An initial assignment that cannot be evaluated: the species starts from its own value. */
     INITIAL_ASSIGNMENT_IGNORED,
     /** A species with no initial value at all: it starts absent. */
     NO_INITIAL_VALUE,
@@ -52,6 +52,11 @@ public record ImportWarning(Kind kind, String element, String message) {
     /** A species that is the output of several transitions: each updates it independently. */
     SEVERAL_TRANSITIONS,
     /** An SBML Level 3 package that is required for the model's meaning but not understood. */
-    PACKAGE_IGNORED
+    PACKAGE_IGNORED,
+    /**
+     * A modifier whose role neither an SBO term nor the rate law decides (no law, or one that
+     * cannot be evaluated): it is required, as before roles were read.
+     */
+    MODIFIER_ROLE_ASSUMED
   }
 }

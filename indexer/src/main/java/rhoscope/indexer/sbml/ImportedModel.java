@@ -2,6 +2,7 @@ package rhoscope.indexer.sbml;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import rhoscope.lang.ast.process.Proc;
 
 /**
@@ -13,14 +14,26 @@ import rhoscope.lang.ast.process.Proc;
  * @param semantics the semantics the process implements (qual for qualitative models, whatever was
  *     asked)
  * @param warnings what the translation could not honour, in document order
+ * @param requirements what each reaction direction needs present to fire, in document order; empty
+ *     for a qualitative model, which has no reactions
+ * @param presence under boolean semantics, the species that can ever be present (overrides applied)
+ *     and witnesses reaching them; empty under counts and qual
  */
 public record ImportedModel(
-    String modelId, String name, Proc process, Semantics semantics, List<ImportWarning> warnings) {
+    String modelId,
+    String name,
+    Proc process,
+    Semantics semantics,
+    List<ImportWarning> warnings,
+    List<ReactionRequirements> requirements,
+    Optional<PresenceClosure> presence) {
   public ImportedModel {
     Objects.requireNonNull(modelId, "modelId");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(process, "process");
     Objects.requireNonNull(semantics, "semantics");
     warnings = List.copyOf(warnings);
+    requirements = List.copyOf(requirements);
+    Objects.requireNonNull(presence, "presence");
   }
 }

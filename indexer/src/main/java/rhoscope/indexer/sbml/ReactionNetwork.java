@@ -5,8 +5,9 @@ import java.util.Objects;
 
 /**
  * The part of an SBML core model that the discrete semantics read: species with their initial
- * amounts, and reactions as multisets of reactants and products plus modifiers. Rate laws, rules
- * and events are gone by now (reported as warnings while extracting).
+ * amounts, and reactions as multisets of reactants and products plus modifiers with their roles.
+ * Rate laws and rules have been read for initial values and modifier roles; what they say beyond
+ * that, and events, are gone by now (reported as warnings while extracting).
  */
 record ReactionNetwork(List<Species> species, List<Reaction> reactions) {
   ReactionNetwork {
@@ -37,18 +38,32 @@ record ReactionNetwork(List<Species> species, List<Reaction> reactions) {
     }
   }
 
-  /** One direction of a reaction (a reversible SBML reaction yields two). */
-  record Reaction(String id, List<Term> reactants, List<Term> products, List<String> modifiers) {
+  /**
+   * One direction of a reaction (a reversible SBML reaction yields two).
+   *
+   * @param roles every modifier of the SBML reaction with its role in this direction
+   */
+  record Reaction(String id, List<Term> reactants, List<Term> products, List<ModifierRole> roles) {
     Reaction {
       Objects.requireNonNull(id, "id");
       reactants = List.copyOf(reactants);
       products = List.copyOf(products);
-      modifiers = List.copyOf(modifiers);
+      roles = List.copyOf(roles);
     }
 
-    /** The same reaction run backwards, for the reverse direction of a reversible reaction. */
-    Reaction reversed() {
-      return new Reaction(id + "_reverse", products, reactants, modifiers);
+    /** The modifiers this direction needs present, beyond its reactants. */
+    List<String> modifiers() {
+      return roles.stream().filter(ModifierRole::required).map(ModifierRole::species).toList();
+    }
+
+    /** The reverse direction of a reversible reaction, with its own modifier roles. */
+    Reaction reversed(List<ModifierRole> reverseRoles) {
+      return new Reaction(id + "_reverse", products, reactants, reverseRoles);
+    }
+
+    ReactionRequirements requirements() {
+      return new ReactionRequirements(
+          id, reactants.stream().map(Term::species).distinct().toList(), roles);
     }
   }
 }

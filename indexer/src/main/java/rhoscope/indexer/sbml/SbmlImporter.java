@@ -5,6 +5,8 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import org.sbml.jsbml.Model;
 import org.sbml.jsbml.ext.qual.QualConstants;
 import org.sbml.jsbml.ext.qual.QualModelPlugin;
@@ -91,6 +93,8 @@ public final class SbmlImporter {
       semantics = new Semantics.Qual();
     }
     Proc process;
+    List<ReactionRequirements> requirements = List.of();
+    Optional<PresenceClosure> presence = Optional.empty();
     if (semantics instanceof Semantics.Qual) {
       if (hasCore) {
         warnings.add(
@@ -115,13 +119,18 @@ public final class SbmlImporter {
                 + " semantics translates the reactions only");
       }
       ReactionNetwork network = CoreExtractor.extract(source, model, warnings);
+      requirements =
+          network.reactions().stream().map(ReactionNetwork.Reaction::requirements).toList();
       Overrides.requireKnown(
           source,
           options.overrides(),
           network.species().stream().map(ReactionNetwork.Species::id).toList());
       process =
           switch (semantics) {
-            case Semantics.Boolean b -> BooleanEncoder.encode(source, network, options.overrides());
+            case Semantics.Boolean b -> {
+              presence = Optional.of(PresenceClosure.of(network, options.overrides()));
+              yield BooleanEncoder.encode(source, network, options.overrides());
+            }
             case Semantics.Counts c ->
                 CountsEncoder.encode(source, network, c.k(), options.overrides(), warnings);
             case Semantics.Qual q -> throw new IllegalStateException("handled above");
@@ -129,7 +138,7 @@ public final class SbmlImporter {
     }
     String id = idOr(model, fallbackId);
     String name = model.isSetName() && !model.getName().isBlank() ? model.getName() : id;
-    return new ImportedModel(id, name, process, semantics, warnings.list());
+    return new ImportedModel(id, name, process, semantics, warnings.list(), requirements, presence);
   }
 
   private static QualModelPlugin qualPlugin(Model model) {

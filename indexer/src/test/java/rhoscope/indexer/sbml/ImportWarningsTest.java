@@ -84,7 +84,7 @@ class ImportWarningsTest {
         .extracting(ImportWarning::kind, ImportWarning::element)
         .containsExactlyInAnyOrder(
             tuple(ImportWarning.Kind.VARIABLE_COMPARTMENT, "c"),
-            tuple(ImportWarning.Kind.ASSIGNMENT_RULE_IGNORED, "T"),
+            tuple(ImportWarning.Kind.ASSIGNMENT_RULE_FROZEN, "T"),
             tuple(ImportWarning.Kind.RATE_RULE_IGNORED, "p"),
             tuple(ImportWarning.Kind.ALGEBRAIC_RULE_IGNORED, "test_model"),
             tuple(ImportWarning.Kind.CONSTRAINT_IGNORED, "test_model"),
@@ -102,26 +102,34 @@ class ImportWarningsTest {
   }
 
   @Test
-  void constantInitialAssignmentIsUsedAndAFormulaIsReported() {
+  void initialAssignmentsAreEvaluatedAndOneThatCannotBeIsReported() {
     String xml =
         level3(
-            "<listOfParameters><parameter id=\"p0\" value=\"3\""
-                + " constant=\"true\"/></listOfParameters>",
-            species("A=0", "B=0"),
+            "<listOfParameters><parameter id=\"p0\" value=\"3\" constant=\"true\"/>"
+                + "<parameter id=\"unset\" constant=\"true\"/></listOfParameters>",
+            species("A=0", "B=0", "C=1"),
             "<listOfInitialAssignments><initialAssignment symbol=\"A\"><math"
                 + " xmlns=\"http://www.w3.org/1998/Math/MathML\">"
                 + "<ci>p0</ci></math></initialAssignment><initialAssignment symbol=\"B\"><math"
                 + " xmlns=\"http://www.w3.org/1998/Math/MathML\">"
                 + "<apply><times/><ci>p0</ci><cn>2</cn></apply></math></initialAssignment>"
+                + "<initialAssignment symbol=\"C\"><math"
+                + " xmlns=\"http://www.w3.org/1998/Math/MathML\">"
+                + "<apply><times/><ci>unset</ci><cn>2</cn></apply></math></initialAssignment>"
                 + "</listOfInitialAssignments>");
 
     ImportedModel model = importBoolean(xml);
 
     assertThat(model.warnings())
-        .extracting(ImportWarning::kind, ImportWarning::element)
-        .containsExactly(tuple(ImportWarning.Kind.INITIAL_ASSIGNMENT_IGNORED, "B"));
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w.kind()).isEqualTo(ImportWarning.Kind.INITIAL_ASSIGNMENT_IGNORED);
+              assertThat(w.element()).isEqualTo("C");
+              assertThat(w.message()).contains("parameter unset has no value");
+            });
     assertThat(SpeciesStates.presentOnly(SpeciesStates.of(model.process()).initial()))
-        .containsOnlyKeys("A");
+        .containsOnlyKeys("A", "B", "C");
   }
 
   @Test
