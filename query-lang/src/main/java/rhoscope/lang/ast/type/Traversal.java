@@ -98,13 +98,7 @@ final class Traversal {
   }
 
   static Type withChildren(Type type, List<Type> children) {
-    List<Type> old = type.children();
-    if (children.size() != old.size()) {
-      throw new IllegalArgumentException(
-          type.getClass().getSimpleName() + " has " + old.size() + " children, given "
-              + children.size());
-    }
-    if (sameObjects(old, children)) {
+    if (unchanged(type, type.children(), children, "children")) {
       return type;
     }
     Iterator<Type> next = children.iterator();
@@ -159,13 +153,7 @@ final class Traversal {
   }
 
   static Type withNames(Type type, List<NamePattern> names) {
-    List<NamePattern> old = names(type);
-    if (names.size() != old.size()) {
-      throw new IllegalArgumentException(
-          type.getClass().getSimpleName() + " has " + old.size() + " name patterns, given "
-              + names.size());
-    }
-    if (sameObjects(old, names)) {
+    if (unchanged(type, names(type), names, "name patterns")) {
       return type;
     }
     NamePattern first = names.isEmpty() ? null : names.get(0);
@@ -178,7 +166,7 @@ final class Traversal {
       case Type.Diamond d -> new Type.Diamond(Optional.of(first), d.body());
       case Type.Box b -> new Type.Box(Optional.of(first), b.body());
       case Type.Call c -> new Type.Call(c.name(), names);
-      // No name patterns: sameObjects above already returned the node itself.
+      // No name patterns: unchanged(...) above already returned the node itself.
       case Type.Nil n -> n;
       case Type.True t -> t;
       case Type.False f -> f;
@@ -241,6 +229,19 @@ final class Traversal {
       case Type.Sugar s -> throw bindsNothing(s);
       case Type.Sugared s -> throw bindsNothing(s);
     };
+  }
+
+  /**
+   * Whether {@code given} holds the very objects {@code type} already has, so that a rebuild can
+   * keep {@code type} itself; a list of another length is a caller's error.
+   */
+  private static <T> boolean unchanged(Type type, List<T> old, List<T> given, String what) {
+    if (given.size() != old.size()) {
+      throw new IllegalArgumentException(
+          type.getClass().getSimpleName() + " has " + old.size() + " " + what + ", given "
+              + given.size());
+    }
+    return sameObjects(old, given);
   }
 
   private static IllegalArgumentException bindsNothing(Type type) {
