@@ -2,10 +2,8 @@ package rhoscope.server.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,7 +19,9 @@ import rhoscope.engine.check.CheckPlan;
 import rhoscope.engine.check.CheckResult;
 import rhoscope.engine.check.NameWarnings;
 import rhoscope.engine.check.Verdict;
-import rhoscope.server.api.Witness;
+import rhoscope.server.backend.WireRecords;
+import rhoscope.server.wire.WireJson;
+import rhoscope.server.wire.Witness;
 
 /** {@code rhoscope check FILE TYPE}: decides whether a process inhabits a type. */
 @Command(
@@ -65,7 +65,7 @@ final class CheckCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     Optional<Witness> witness = r.witness().map(t -> Witness.of(program, t));
     if (json) {
-      out.println(Json.write(toJson(r, witness, warnings)));
+      out.println(WireJson.pretty(WireRecords.check(plan, program, r)));
     } else {
       out.printf(
           "%s: %s (%s, %s, %,d ms)%n",
@@ -116,18 +116,5 @@ final class CheckCommand implements Callable<Integer> {
     for (int i = 0; i < lines.length; i++) {
       out.println((i == 0 ? lead : pad) + lines[i]);
     }
-  }
-
-  static Map<String, Object> toJson(
-      CheckResult r, Optional<Witness> witness, List<String> warnings) {
-    Map<String, Object> o = new LinkedHashMap<>();
-    o.put("verdict", r.verdict().name().toLowerCase(Locale.ROOT));
-    o.put("witness", witness.orElse(null));
-    o.put("states", r.states());
-    o.put("complete", r.complete());
-    o.put("reason", r.reason());
-    o.put("millis", r.millis());
-    o.put("warnings", warnings);
-    return o;
   }
 }
