@@ -1,5 +1,6 @@
 package rhoscope.server.http;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -60,10 +61,12 @@ public final class ScriptedService implements ProcessService {
   public synchronized StoredProcess put(NewProcess p) {
     checkBraces(p.name(), p.source());
     String key = p.dataset() + "/" + p.name();
-    String id = idByKey.computeIfAbsent(key, k -> "p" + ids.incrementAndGet());
+    String id = idByKey.computeIfAbsent(key, k -> Long.toString(ids.incrementAndGet()));
     StoredProcess stored =
         new StoredProcess(
-            id, p.name(), p.dataset(), p.format(), p.semantics(), p.source(), p.source().strip(),
+            Long.parseLong(id), p.name(), p.dataset(), p.format(), p.semantics(),
+            Integer.toHexString(p.source().hashCode()), Instant.EPOCH, p.source(),
+            p.source().strip(),
             Map.of("lines", p.source().lines().count(), "names", List.of("a", "b")),
             p.source().contains("TODO") ? List.of("source has a TODO") : List.of());
     byId.put(id, stored);
@@ -75,7 +78,9 @@ public final class ScriptedService implements ProcessService {
     List<ProcessSummary> all =
         byId.values().stream()
             .filter(p -> filter.accepts(p.dataset(), p.name(), p.format()))
-            .map(StoredProcess::summary)
+            .map(
+                p -> new ProcessSummary(
+                    p.id(), p.name(), p.dataset(), p.format(), p.semantics(), 1, true))
             .sorted(Comparator.comparing(ProcessSummary::name))
             .toList();
     List<ProcessSummary> page =
@@ -121,7 +126,8 @@ public final class ScriptedService implements ProcessService {
       Optional<Witness> w = witness(spec.type(), p.source());
       checked++;
       if (w.isPresent() && matches.size() < spec.limit()) {
-        Match m = new Match(p.id(), p.name(), p.dataset(), Verdict.YES, null, w.get());
+        Match m = new Match(
+                p.id(), p.name(), p.dataset(), p.format(), Verdict.YES, null, w.get(), 0, false);
         matches.add(m);
         listener.matched(m);
       }
@@ -129,7 +135,7 @@ public final class ScriptedService implements ProcessService {
     }
     long ms = (System.nanoTime() - start) / 1_000_000;
     return new QueryAnswer(
-        text, matches,
+        text, "true", matches,
         new QueryStats(byId.size(), scope.size(), checked, matches.size(), 0, 0, ms));
   }
 
@@ -155,7 +161,7 @@ public final class ScriptedService implements ProcessService {
     Optional<Witness> w = witness(spec.type(), source);
     return new CheckAnswer(
         text, w.isPresent() ? Verdict.YES : Verdict.NO, null, w.orElse(null),
-        source.lines().count(), 0, List.of());
+        source.lines().count(), true, 0, List.of());
   }
 
   @Override
