@@ -136,6 +136,8 @@ class LoadIT {
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);
     ObjectNode json = (ObjectNode) reply.json();
     json.remove(List.of("stats", "elapsedMs", "states"));
+    // how long each match took, and whether the cache answered it, vary from run to run
+    json.path("matches").forEach(m -> ((ObjectNode) m).remove(List.of("elapsedMs", "cached")));
     return json.toString();
   }
 
