@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
-import rhoscope.engine.Engine;
 import rhoscope.engine.check.CheckPlan;
 import rhoscope.engine.check.Verdict;
 import rhoscope.indexer.IndexOptions;
@@ -46,11 +45,9 @@ import rhoscope.server.wire.ProcessSummary;
 import rhoscope.server.wire.QueryAnswer;
 import rhoscope.server.http.QueryListener;
 import rhoscope.server.http.QuerySpec;
-import rhoscope.server.wire.QueryStats;
 import rhoscope.server.wire.SourceFormat;
 import rhoscope.server.wire.StoredProcess;
 import rhoscope.server.wire.TypeForms;
-import rhoscope.server.wire.Witness;
 
 /**
  * The {@link ProcessService} over a {@link ProcessDatabase}: the database stores, prunes and
