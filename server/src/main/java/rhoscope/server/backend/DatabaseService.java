@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
-import rhoscope.engine.Engine;
 import rhoscope.engine.check.CheckPlan;
 import rhoscope.engine.check.Verdict;
 import rhoscope.indexer.IndexOptions;
@@ -32,31 +31,29 @@ import rhoscope.indexer.ingest.SourceFile;
 import rhoscope.indexer.sbml.ImportOptions;
 import rhoscope.indexer.sbml.SbmlImportException;
 import rhoscope.lang.print.ProcessPrinter;
-import rhoscope.server.api.ApiException;
-import rhoscope.server.api.CheckAnswer;
-import rhoscope.server.api.CheckSpec;
-import rhoscope.server.api.Match;
-import rhoscope.server.api.NamedType;
-import rhoscope.server.api.NewProcess;
-import rhoscope.server.api.ProcessFilter;
-import rhoscope.server.api.ProcessPage;
-import rhoscope.server.api.Prepared;
-import rhoscope.server.api.ProcessService;
-import rhoscope.server.api.ProcessSummary;
-import rhoscope.server.api.QueryAnswer;
-import rhoscope.server.api.QueryListener;
-import rhoscope.server.api.QuerySpec;
-import rhoscope.server.api.QueryStats;
-import rhoscope.server.api.SourceFormat;
-import rhoscope.server.api.StoredProcess;
-import rhoscope.server.api.TypeForms;
-import rhoscope.server.api.Witness;
+import rhoscope.server.wire.ApiException;
+import rhoscope.server.wire.CheckAnswer;
+import rhoscope.server.http.CheckSpec;
+import rhoscope.server.wire.Match;
+import rhoscope.server.wire.NamedType;
+import rhoscope.server.http.NewProcess;
+import rhoscope.server.http.ProcessFilter;
+import rhoscope.server.wire.ProcessPage;
+import rhoscope.server.http.Prepared;
+import rhoscope.server.http.ProcessService;
+import rhoscope.server.wire.ProcessSummary;
+import rhoscope.server.wire.QueryAnswer;
+import rhoscope.server.http.QueryListener;
+import rhoscope.server.http.QuerySpec;
+import rhoscope.server.wire.SourceFormat;
+import rhoscope.server.wire.StoredProcess;
+import rhoscope.server.wire.TypeForms;
 
 /**
  * The {@link ProcessService} over a {@link ProcessDatabase}: the database stores, prunes and
  * checks; this class translates between its records and the API's, keeps uploaded sources as
  * files (the database is keyed by path, so posting the same dataset and name again replaces the
- * process), and rebuilds witnesses into frames.
+ * process), and rebuilds witnesses (through {@link WireRecords}, as the CLI does).
  */
 public final class DatabaseService implements ProcessService {
   /** Upload folder, inside the database folder: {@code uploads/DATASET/NAME.rho}. */
@@ -96,7 +93,7 @@ public final class DatabaseService implements ProcessService {
     String semantics = p.format() == SourceFormat.SBML ? p.semantics() : null;
     ImportOptions sbml = importOptions(semantics, p.overrides());
     // Parse first: the index reports failures as text, the API owes line and column.
-    load(new SourceFile(file, p.dataset(), format(p.format())), p.source(), sbml);
+    load(new SourceFile(file, p.dataset(), WireRecords.format(p.format())), p.source(), sbml);
     try {
       Files.createDirectories(file.getParent());
       Files.writeString(file, p.source(), StandardCharsets.UTF_8);
@@ -124,7 +121,7 @@ public final class DatabaseService implements ProcessService {
   public ProcessPage list(ProcessFilter filter, int offset, int limit) {
     List<ProcessSummary> all =
         database.list().stream()
-            .map(DatabaseService::summary)
+            .map(WireRecords::summary)
             .filter(s -> filter.accepts(s.dataset(), s.name(), s.format()))
             .sorted(Comparator.comparing(ProcessSummary::dataset).thenComparing(ProcessSummary::name))
             .toList();
@@ -135,7 +132,7 @@ public final class DatabaseService implements ProcessService {
 
   @Override
   public Optional<StoredProcess> get(String id) {
-    return parseId(id).flatMap(database::get).map(DatabaseService::stored);
+    return parseId(id).flatMap(database::get).map(WireRecords::stored);
   }
 
   @Override
@@ -173,29 +170,21 @@ public final class DatabaseService implements ProcessService {
       parsed = parsed.withDataset(f.dataset());
     }
     if (f.format() != null) {
-      parsed = parsed.withFormat(format(f.format()));
+      parsed = parsed.withFormat(WireRecords.format(f.format()));
     }
     if (f.nameContains() != null) {
       parsed = parsed.withNamePattern("*" + f.nameContains() + "*");
     }
     QueryRequest request = parsed;
-    String normalised = TypeCatalog.forms(plan).normalised();
     return cancel -> {
       Streamed streamed = new Streamed(listener, spec.limit());
       // The database's checks poll the token: once the runner gives up, they end at their next
       // state and the candidates not started are skipped.
       QueryResult result = database.query(request, streamed, cancel);
-      List<Match> matches =
-          result.results().stream().map(v -> streamed.built(v).orElseGet(() -> match(v))).toList();
-      rhoscope.indexer.QueryStats s = result.stats();
-      long candidates = s.total() - s.prunedByIndex();
-      streamed.finish(candidates);
-      return new QueryAnswer(
-          normalised,
-          matches,
-          new QueryStats(
-              s.total(), candidates, s.checked(), s.matched(), s.unknown(), s.fromCache(),
-              s.millis()));
+      QueryAnswer answer =
+          WireRecords.query(plan, result, v -> streamed.built(v).orElseGet(() -> match(v)));
+      streamed.finish(WireRecords.candidates(result));
+      return answer;
     };
   }
 
@@ -262,7 +251,7 @@ public final class DatabaseService implements ProcessService {
         switch (spec.process()) {
           case CheckSpec.Inline inline ->
               load(
-                  new SourceFile(Path.of("request"), "request", format(inline.format())),
+                  new SourceFile(Path.of("request"), "request", WireRecords.format(inline.format())),
                   inline.source(),
                   importOptions(inline.semantics(), inline.overrides()));
           case CheckSpec.Stored stored ->
@@ -290,24 +279,7 @@ public final class DatabaseService implements ProcessService {
   }
 
   private Match match(ProcessVerdict v) {
-    Witness witness =
-        v.witness()
-            .map(
-                t ->
-                    Witness.of(
-                        database
-                            .program(v.id())
-                            .orElseThrow(
-                                () -> new IllegalStateException("process " + v.id() + " vanished")),
-                        t))
-            .orElse(null);
-    return new Match(
-        Long.toString(v.id()),
-        v.name(),
-        v.dataset(),
-        v.verdict(),
-        v.reason().isBlank() ? null : v.reason(),
-        witness);
+    return WireRecords.match(v, database);
   }
 
   private static LoadedProcess load(ProcessRecord r) {
@@ -372,39 +344,8 @@ public final class DatabaseService implements ProcessService {
     }
   }
 
-  private static ProcessSummary summary(rhoscope.indexer.catalog.ProcessSummary s) {
-    return new ProcessSummary(Long.toString(s.id()), s.name(), s.dataset(), format(s.format()));
-  }
-
-  private static StoredProcess stored(ProcessRecord r) {
-    return new StoredProcess(
-        Long.toString(r.id()),
-        r.name(),
-        r.dataset(),
-        format(r.format()),
-        r.semantics().isEmpty() ? null : r.semantics(),
-        r.source(),
-        printed(r),
-        Features.toMap(r.features()),
-        r.warnings());
-  }
-
   /** The process as the engine runs it: the parse (or the SBML translation), printed. */
-  private static String printed(ProcessRecord r) {
+  static String printed(ProcessRecord r) {
     return ProcessPrinter.print(load(r).parsed().process());
-  }
-
-  static SourceFormat format(ProcessFormat f) {
-    return switch (f) {
-      case RHOLANG -> SourceFormat.RHOLANG;
-      case SBML -> SourceFormat.SBML;
-    };
-  }
-
-  static ProcessFormat format(SourceFormat f) {
-    return switch (f) {
-      case RHOLANG -> ProcessFormat.RHOLANG;
-      case SBML -> ProcessFormat.SBML;
-    };
   }
 }

@@ -6,8 +6,8 @@ import rhoscope.lang.ParsedType;
 import rhoscope.lang.parse.StandardLibrary;
 import rhoscope.lang.parse.TypeParser;
 import rhoscope.lang.print.TypePrinter;
-import rhoscope.server.api.NamedType;
-import rhoscope.server.api.TypeForms;
+import rhoscope.server.wire.NamedType;
+import rhoscope.server.wire.TypeForms;
 
 /** The type language as the API shows it: the standard library, and parsing a query's text. */
 final class TypeCatalog {

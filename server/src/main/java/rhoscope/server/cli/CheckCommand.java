@@ -2,10 +2,7 @@ package rhoscope.server.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,9 +16,11 @@ import rhoscope.engine.Program;
 import rhoscope.engine.check.CheckOptions;
 import rhoscope.engine.check.CheckPlan;
 import rhoscope.engine.check.CheckResult;
-import rhoscope.engine.check.NameWarnings;
 import rhoscope.engine.check.Verdict;
-import rhoscope.server.api.Witness;
+import rhoscope.server.backend.WireRecords;
+import rhoscope.server.wire.CheckAnswer;
+import rhoscope.server.wire.WireJson;
+import rhoscope.server.wire.Witness;
 
 /** {@code rhoscope check FILE TYPE}: decides whether a process inhabits a type. */
 @Command(
@@ -58,14 +57,14 @@ final class CheckCommand implements Callable<Integer> {
       options = options.withMaxDepth(bounds.maxDepth);
     }
     CheckResult r = plan.check(program, options);
-    List<String> warnings = NameWarnings.of(plan.parsed().orElseThrow(), program.source().process());
+    // The record POST /api/check writes; the text output reads its witness and warnings too.
+    CheckAnswer answer = WireRecords.check(plan, program, r);
     var err = spec.commandLine().getErr();
-    warnings.forEach(w -> err.println("warning: " + w));
+    answer.warnings().forEach(w -> err.println("warning: " + w));
     err.flush();
     var out = spec.commandLine().getOut();
-    Optional<Witness> witness = r.witness().map(t -> Witness.of(program, t));
     if (json) {
-      out.println(Json.write(toJson(r, witness, warnings)));
+      out.println(WireJson.pretty(answer));
     } else {
       out.printf(
           "%s: %s (%s, %s, %,d ms)%n",
@@ -77,7 +76,7 @@ final class CheckCommand implements Callable<Integer> {
       if (!r.reason().isEmpty()) {
         out.println("  " + r.reason());
       }
-      witness.ifPresent(w -> printWitness(out, w));
+      Optional.ofNullable(answer.witness()).ifPresent(w -> printWitness(out, w));
     }
     out.flush();
     return 0;
@@ -116,18 +115,5 @@ final class CheckCommand implements Callable<Integer> {
     for (int i = 0; i < lines.length; i++) {
       out.println((i == 0 ? lead : pad) + lines[i]);
     }
-  }
-
-  static Map<String, Object> toJson(
-      CheckResult r, Optional<Witness> witness, List<String> warnings) {
-    Map<String, Object> o = new LinkedHashMap<>();
-    o.put("verdict", r.verdict().name().toLowerCase(Locale.ROOT));
-    o.put("witness", witness.orElse(null));
-    o.put("states", r.states());
-    o.put("complete", r.complete());
-    o.put("reason", r.reason());
-    o.put("millis", r.millis());
-    o.put("warnings", warnings);
-    return o;
   }
 }

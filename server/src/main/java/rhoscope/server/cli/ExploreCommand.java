@@ -1,8 +1,6 @@
 package rhoscope.server.cli;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,6 +13,8 @@ import rhoscope.engine.Program;
 import rhoscope.engine.explore.ExploreOptions;
 import rhoscope.engine.explore.ExploreResult;
 import rhoscope.engine.explore.Explorer;
+import rhoscope.server.backend.WireRecords;
+import rhoscope.server.wire.WireJson;
 
 /** {@code rhoscope explore FILE}: explores a process's state space and reports its figures. */
 @Command(
@@ -49,18 +49,7 @@ final class ExploreCommand implements Callable<Integer> {
     ExploreResult r = Explorer.explore(program, options);
     var out = spec.commandLine().getOut();
     if (json) {
-      Map<String, Object> o = new LinkedHashMap<>();
-      o.put("file", file.toString());
-      o.put("states", r.distinctStates());
-      o.put("transitions", r.transitions());
-      o.put("deadlocks", r.deadlockedStates());
-      o.put("terminal", r.terminalStates());
-      o.put("maxDepth", r.maxDepth());
-      o.put("complete", r.complete());
-      o.put("stopReason", r.stopReason().name());
-      o.put("workers", bounds.workersOrDefault());
-      o.put("millis", r.millis());
-      out.println(Json.write(o));
+      out.println(WireJson.pretty(WireRecords.explore(file.toString(), r, bounds.workersOrDefault())));
     } else {
       out.printf(
           "%s: %,d states, %,d transitions, %,d deadlocked, %,d terminal, max depth %d%n",

@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import rhoscope.indexer.ProcessDatabase;
 import rhoscope.indexer.catalog.ProcessSummary;
+import rhoscope.server.backend.WireRecords;
+import rhoscope.server.wire.WireJson;
 
 /** {@code rhoscope list}: the stored processes, one per line. */
 @Command(name = "list", description = "List the processes in the database.")
@@ -30,7 +32,7 @@ final class ListCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(Json.write(all));
+      out.println(WireJson.pretty(all.stream().map(WireRecords::summary).toList()));
     } else {
       for (ProcessSummary p : all) {
         out.printf(

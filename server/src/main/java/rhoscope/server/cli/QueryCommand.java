@@ -11,14 +11,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import rhoscope.engine.Trace;
-import rhoscope.engine.check.Verdict;
+import rhoscope.engine.check.CheckPlan;
 import rhoscope.indexer.ProcessDatabase;
 import rhoscope.indexer.ProcessVerdict;
 import rhoscope.indexer.QueryRequest;
 import rhoscope.indexer.QueryResult;
 import rhoscope.indexer.QueryStats;
-import rhoscope.indexer.catalog.ProcessFormat;
-import rhoscope.server.api.Witness;
+import rhoscope.server.backend.WireRecords;
+import rhoscope.server.wire.QueryAnswer;
+import rhoscope.server.wire.WireJson;
 
 /** {@code rhoscope query TYPE}: answers a type over the whole database. */
 @Command(
@@ -57,17 +58,18 @@ final class QueryCommand implements Callable<Integer> {
     if (limit < 1) {
       throw new IllegalArgumentException("--limit must be at least 1, got " + limit);
     }
-    QueryRequest request = QueryRequest.of(type).withLimit(limit).withPlanner(!noIndex);
+    CheckPlan plan = WireRecords.compile(type);
+    QueryRequest request = QueryRequest.of(plan).withLimit(limit).withPlanner(!noIndex);
     if (dataset != null) {
       request = request.withDataset(dataset);
     }
     QueryResult result;
-    JsonResult jsonResult = null;
+    QueryAnswer answer = null;
     try (ProcessDatabase database = db.openExisting()) {
       result = database.query(request);
       if (json) {
         // witnesses replay while the database (and its compiled programs) is open
-        jsonResult = JsonResult.of(result, database);
+        answer = WireRecords.query(plan, result, database);
       }
     }
     PrintWriter out = spec.commandLine().getOut();
@@ -76,7 +78,7 @@ final class QueryCommand implements Callable<Integer> {
           "rhoscope: no process in dataset '%s' (see 'rhoscope list' for the datasets)%n", dataset);
     }
     if (json) {
-      out.println(Json.write(jsonResult));
+      out.println(WireJson.pretty(answer));
     } else {
       print(out, result);
     }
@@ -102,52 +104,5 @@ final class QueryCommand implements Callable<Integer> {
         "%d matching of %d processes: %d pruned by the index, %d checked, %d from cache, %d unknown, %,d ms%n",
         s.matched(), s.total(), s.prunedByIndex(), s.checked(), s.fromCache(), s.unknown(),
         s.millis());
-  }
-
-  /** {@code --json}: the query's answer, each witness in the API's one shape. */
-  record JsonResult(
-      String type,
-      String normalizedType,
-      String plan,
-      List<JsonVerdict> results,
-      QueryStats stats) {
-    static JsonResult of(QueryResult r, ProcessDatabase database) {
-      return new JsonResult(
-          r.type(),
-          r.normalizedType(),
-          r.plan(),
-          r.results().stream().map(v -> JsonVerdict.of(v, database)).toList(),
-          r.stats());
-    }
-  }
-
-  /** One process's answer; {@code witness} null when the verdict has none. */
-  record JsonVerdict(
-      long id,
-      String name,
-      String dataset,
-      ProcessFormat format,
-      Verdict verdict,
-      String reason,
-      Witness witness,
-      long millis,
-      boolean cached) {
-    static JsonVerdict of(ProcessVerdict v, ProcessDatabase database) {
-      Witness witness =
-          v.witness()
-              .map(
-                  t ->
-                      Witness.of(
-                          database
-                              .program(v.id())
-                              .orElseThrow(
-                                  () -> new IllegalStateException(
-                                      "process #" + v.id() + " vanished during the query")),
-                          t))
-              .orElse(null);
-      return new JsonVerdict(
-          v.id(), v.name(), v.dataset(), v.format(), v.verdict(), v.reason(), witness, v.millis(),
-          v.cached());
-    }
   }
 }

@@ -19,8 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import rhoscope.indexer.IndexSummary;
-import rhoscope.server.api.RhoscopeServer;
-import rhoscope.server.api.ServerConfig;
+import rhoscope.server.http.RhoscopeServer;
+import rhoscope.server.http.ServerConfig;
 import rhoscope.server.backend.DatabaseService;
 
 /**

@@ -3,13 +3,12 @@ package rhoscope.server.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 import rhoscope.lang.diag.LangException;
+import rhoscope.server.wire.ApiError;
+import rhoscope.server.wire.WireJson;
 
 /**
  * Turns exceptions escaping a command into one readable message and exit code 1: a user of the
@@ -26,27 +25,17 @@ final class UserErrorHandler implements IExecutionExceptionHandler {
     cli.getErr().flush();
     if (cli.getParseResult().hasMatchedOption("--json")) {
       // a program asked for JSON: give it the error as JSON too, on the stream it reads
-      cli.getOut().println(Json.write(asJson(ex)));
+      cli.getOut().println(WireJson.pretty(asJson(ex)));
       cli.getOut().flush();
     }
     return 1;
   }
 
-  /** The shape the HTTP API uses for errors: {@code {error, detail, line, column}}. */
-  static Map<String, Object> asJson(Throwable ex) {
-    Map<String, Object> o = new LinkedHashMap<>();
-    if (ex instanceof LangException le) {
-      o.put("error", le.code().name().toLowerCase(Locale.ROOT));
-      o.put("detail", le.detail());
-      o.put("line", le.line());
-      o.put("column", le.column());
-    } else {
-      o.put("error", "bad_input");
-      o.put("detail", describe(ex).replaceFirst("^rhoscope: ", ""));
-      o.put("line", 0);
-      o.put("column", 0);
-    }
-    return o;
+  /** The HTTP API's error record, {@code {error, detail, line, column}}. */
+  static ApiError asJson(Throwable ex) {
+    return ex instanceof LangException le
+        ? ApiError.of(le)
+        : new ApiError("bad_input", describe(ex).replaceFirst("^rhoscope: ", ""), 0, 0);
   }
 
   static String describe(Throwable ex) {

@@ -19,15 +19,15 @@ import rhoscope.indexer.IndexOptions;
 import rhoscope.indexer.IndexProgress;
 import rhoscope.indexer.IndexSummary;
 import rhoscope.indexer.ProcessDatabase;
-import rhoscope.server.api.Match;
-import rhoscope.server.api.ProcessFilter;
-import rhoscope.server.api.QueryAnswer;
-import rhoscope.server.api.QueryListener;
-import rhoscope.server.api.QuerySpec;
-import rhoscope.server.api.RhoscopeServer;
-import rhoscope.server.api.ServerConfig;
-import rhoscope.server.api.TestHttp;
-import rhoscope.server.api.TestHttp.Reply;
+import rhoscope.server.wire.Match;
+import rhoscope.server.http.ProcessFilter;
+import rhoscope.server.wire.QueryAnswer;
+import rhoscope.server.http.QueryListener;
+import rhoscope.server.http.QuerySpec;
+import rhoscope.server.http.RhoscopeServer;
+import rhoscope.server.http.ServerConfig;
+import rhoscope.server.http.TestHttp;
+import rhoscope.server.http.TestHttp.Reply;
 
 /**
  * The real server over the real database: three shipped contracts (the deadly embrace, its fix by

@@ -7,8 +7,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import rhoscope.lang.diag.ErrorCode;
 import rhoscope.lang.diag.LangException;
-import rhoscope.server.api.NamedType;
-import rhoscope.server.api.TypeForms;
+import rhoscope.server.wire.NamedType;
+import rhoscope.server.wire.TypeForms;
 
 class TypeCatalogTest {
 

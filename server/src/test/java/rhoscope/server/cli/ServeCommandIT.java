@@ -14,8 +14,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-import rhoscope.server.api.RhoscopeServer;
-import rhoscope.server.api.TestHttp;
+import rhoscope.server.http.RhoscopeServer;
+import rhoscope.server.http.TestHttp;
 
 class ServeCommandIT {
   static final Path CONTRACTS = Path.of("..", "datasets", "contracts");

@@ -9,9 +9,9 @@ import java.util.Map;
 import rhoscope.indexer.IndexOptions;
 import rhoscope.indexer.IndexProgress;
 import rhoscope.indexer.ProcessDatabase;
-import rhoscope.server.api.RhoscopeServer;
-import rhoscope.server.api.ServerConfig;
-import rhoscope.server.api.TestHttp;
+import rhoscope.server.http.RhoscopeServer;
+import rhoscope.server.http.ServerConfig;
+import rhoscope.server.http.TestHttp;
 import rhoscope.server.backend.DatabaseService;
 
 /**

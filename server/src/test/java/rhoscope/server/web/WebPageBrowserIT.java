@@ -22,7 +22,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import rhoscope.server.api.RhoscopeServer;
+import rhoscope.server.http.RhoscopeServer;
 
 /**
  * Drives the web page in headless Chromium: type a query, see results with verdict badges, open a

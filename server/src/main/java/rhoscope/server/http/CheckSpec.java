@@ -1,0 +1,36 @@
+package rhoscope.server.http;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import rhoscope.server.wire.SourceFormat;
+
+/** Checks one process against a type without storing it: the process is inline or a stored id. */
+public record CheckSpec(ProcessRef process, String type, Duration timeout) {
+  public CheckSpec {
+    Objects.requireNonNull(process, "process");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(timeout, "timeout");
+  }
+
+  /** Which process to check. */
+  public sealed interface ProcessRef {}
+
+  /** A stored process, by id. */
+  public record Stored(String id) implements ProcessRef {
+    public Stored {
+      Objects.requireNonNull(id, "id");
+    }
+  }
+
+  /** A process given in the request. */
+  public record Inline(
+      SourceFormat format, String semantics, Map<String, Integer> overrides, String source)
+      implements ProcessRef {
+    public Inline {
+      overrides = overrides == null ? Map.of() : Map.copyOf(overrides);
+      Objects.requireNonNull(format, "format");
+      Objects.requireNonNull(source, "source");
+    }
+  }
+}

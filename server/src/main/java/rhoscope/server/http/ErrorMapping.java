@@ -1,0 +1,112 @@
+package rhoscope.server.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import rhoscope.lang.diag.LangException;
+import rhoscope.server.wire.ApiError;
+import rhoscope.server.wire.ApiException;
+
+/** Maps every exception a handler throws to a JSON {@link ApiError}; handlers never build errors. */
+final class ErrorMapping {
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
+
+  private ErrorMapping() {}
+
+  static void install(Javalin app, List<Route> routes) {
+    app.exception(
+        ApiException.class,
+        (e, ctx) -> respond(ctx, e.status(), ApiError.of(e)));
+    app.exception(
+        LangException.class, (e, ctx) -> respond(ctx, 400, ApiError.of(e)));
+    app.exception(
+        HttpResponseException.class,
+        (e, ctx) -> {
+          if (e.getStatus() == 404 && ctx.path().startsWith("/api")) {
+            noRoute(ctx, routes);
+          } else {
+            send(ctx, e.getStatus(), statusCode(e.getStatus()), e.getMessage());
+          }
+        });
+    app.exception(
+        Exception.class,
+        (e, ctx) -> {
+          LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+          send(ctx, 500, "internal", "internal error: " + e);
+        });
+    // Javalin answers unknown routes and some protocol errors itself; give those the same shape.
+    app.error(
+        404,
+        ctx -> {
+          if (ctx.path().startsWith("/api") && !isJsonError(ctx)) {
+            noRoute(ctx, routes);
+          }
+        });
+    app.error(
+        405,
+        ctx -> {
+          if (!isJsonError(ctx)) {
+            send(ctx, 405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path());
+          }
+        });
+  }
+
+  /**
+   * No handler for this method and path: 405 with {@code Allow} when the path is a route's under
+   * other methods (Javalin itself answers 404 then), else 404.
+   */
+  private static void noRoute(Context ctx, List<Route> routes) {
+    List<String> allowed = allowedMethods(routes, ctx.path());
+    if (allowed.isEmpty()) {
+      send(ctx, 404, "not_found", "no route " + ctx.method() + " " + ctx.path());
+    } else {
+      ctx.header("Allow", String.join(", ", allowed));
+      send(ctx, 405, "method_not_allowed",
+          ctx.method() + " is not allowed on " + ctx.path() + "; allowed: "
+              + String.join(", ", allowed));
+    }
+  }
+
+  /** The methods of the routes whose path template matches {@code path}, in route order. */
+  static List<String> allowedMethods(List<Route> routes, String path) {
+    Set<String> methods = new LinkedHashSet<>();
+    for (Route r : routes) {
+      String regex = Pattern.quote(r.path()).replaceAll("\\{[^}/]+}", "\\\\E[^/]+\\\\Q");
+      if (Pattern.matches(regex, path)) {
+        methods.add(r.method().name());
+      }
+    }
+    return List.copyOf(methods);
+  }
+
+  private static String statusCode(int status) {
+    return switch (status) {
+      case 400 -> "bad_request";
+      case 404 -> "not_found";
+      case 405 -> "method_not_allowed";
+      case 408 -> "query_timeout";
+      case 413 -> "body_too_large";
+      case 503 -> "unavailable";
+      default -> "http_" + status;
+    };
+  }
+
+  private static boolean isJsonError(Context ctx) {
+    return ctx.attribute("rhoscope.error") != null;
+  }
+
+  static void send(Context ctx, int status, String error, String detail) {
+    respond(ctx, status, new ApiError(error, detail == null ? "" : detail, 0, 0));
+  }
+
+  private static void respond(Context ctx, int status, ApiError body) {
+    ctx.attribute("rhoscope.error", Boolean.TRUE);
+    ctx.status(status).json(body);
+  }
+}

@@ -1,0 +1,200 @@
+package rhoscope.server.http;
+
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import rhoscope.engine.Cancellation;
+import rhoscope.server.wire.ApiException;
+
+/**
+ * Runs queries and checks on a bounded pool, away from the request threads, so that a long query
+ * cannot starve the routes that do not check anything (health, listings, the page). A full queue
+ * answers 503 at once; a query past its budget (plus a grace for the checker to report its
+ * bound) answers 408 and is cancelled: its {@link Cancellation} token cancelled and its thread
+ * interrupted when running, taken out of the queue when it never started. Work that polls neither
+ * keeps its worker ("overdue"); while every worker
+ * is overdue, new work is refused with 503 at once rather than queued behind it, and a query that
+ * waited its whole budget in the queue without starting is 503 too, never a 408 for work that
+ * never ran.
+ */
+final class QueryRunner implements AutoCloseable {
+  private final int workers;
+  private final ThreadPoolExecutor pool;
+  /** Cancelled jobs whose threads have not returned yet. */
+  private final AtomicInteger overdue = new AtomicInteger();
+
+  QueryRunner(int workers, int queued) {
+    this.workers = workers;
+    AtomicInteger ids = new AtomicInteger();
+    this.pool =
+        new ThreadPoolExecutor(
+            workers,
+            workers,
+            0L,
+            TimeUnit.MILLISECONDS,
+            // A SynchronousQueue when no waiting is allowed: ArrayBlockingQueue needs capacity 1+.
+            queued == 0
+                ? new SynchronousQueue<>()
+                : new ArrayBlockingQueue<>(queued),
+            r -> {
+              Thread t = new Thread(r, "rhoscope-query-" + ids.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /** A submitted task: its future, its token, whether it started, and how to give up on it. */
+  final class Job<T> implements Callable<T> {
+    private final Prepared<T> task;
+    private final Cancellation cancel = Cancellation.create();
+    private final CountDownLatch started = new CountDownLatch(1);
+    private Future<T> future;
+    private boolean running;
+    private boolean abandoned;
+
+    private Job(Prepared<T> task) {
+      this.task = task;
+    }
+
+    @Override
+    public T call() throws Exception {
+      synchronized (this) {
+        if (abandoned) {
+          throw new CancellationException("abandoned before it started");
+        }
+        running = true;
+      }
+      started.countDown();
+      try {
+        return task.run(cancel);
+      } finally {
+        synchronized (this) {
+          running = false;
+          if (abandoned) {
+            overdue.decrementAndGet();
+          }
+        }
+      }
+    }
+
+    Future<T> future() {
+      return future;
+    }
+
+    /** Waits for the task to start; false when it is still queued after {@code limit}. */
+    boolean awaitStart(Duration limit) throws InterruptedException {
+      return started.await(limit.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    boolean started() {
+      return started.getCount() == 0;
+    }
+
+    /**
+     * Gives up on the task: out of the queue if it is waiting; its token cancelled and its thread
+     * interrupted if it runs. Until a running task returns, its worker counts as overdue.
+     */
+    void cancel() {
+      synchronized (this) {
+        if (abandoned) {
+          return;
+        }
+        abandoned = true;
+        if (running) {
+          overdue.incrementAndGet();
+        }
+      }
+      cancel.cancel();
+      future.cancel(true);
+      pool.remove((Runnable) future);
+    }
+  }
+
+  /** Runs the task within the budget, or throws the 408/503 {@link ApiException}. */
+  <T> T run(Prepared<T> task, Duration budget) {
+    Job<T> job = submit(task);
+    Duration limit = hardLimit(budget);
+    try {
+      if (!job.awaitStart(limit)) {
+        job.cancel();
+        if (!job.started()) {
+          throw busy("no query worker became free within " + limit.toMillis() + " ms");
+        }
+      }
+      return job.future().get(limit.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | CancellationException e) {
+      job.cancel();
+      throw timedOut(budget);
+    } catch (ExecutionException e) {
+      throw rethrow(e.getCause());
+    } catch (InterruptedException e) {
+      job.cancel();
+      Thread.currentThread().interrupt();
+      throw new ApiException(503, "unavailable", "the server is stopping");
+    }
+  }
+
+  <T> Job<T> submit(Prepared<T> task) {
+    if (overdue.get() >= workers) {
+      throw busy(
+          "every query worker is still stopping a query that ran past its budget");
+    }
+    Job<T> job = new Job<>(task);
+    try {
+      job.future = pool.submit(job);
+    } catch (RejectedExecutionException e) {
+      throw busy("too many queries are running or waiting");
+    }
+    return job;
+  }
+
+  private static ApiException busy(String why) {
+    return new ApiException(503, "busy", why + "; try again shortly");
+  }
+
+  /** The checker bounds itself by the budget; the grace lets it report "unknown" in time. */
+  static Duration hardLimit(Duration budget) {
+    return budget.plus(Duration.ofMillis(Math.max(1000, budget.toMillis() / 4)));
+  }
+
+  static ApiException timedOut(Duration budget) {
+    return new ApiException(
+        408, "query_timeout", "the query ran past its budget of " + budget.toMillis() + " ms");
+  }
+
+  static RuntimeException rethrow(Throwable cause) {
+    return switch (cause) {
+      case RuntimeException re -> re;
+      case Error err -> throw err;
+      default -> new IllegalStateException(cause);
+    };
+  }
+
+  int running() {
+    return pool.getActiveCount();
+  }
+
+  int queued() {
+    return pool.getQueue().size();
+  }
+
+  /** Workers still busy with a query that was cancelled past its budget. */
+  int overdue() {
+    return overdue.get();
+  }
+
+  @Override
+  public void close() {
+    pool.shutdownNow();
+  }
+}

@@ -1,0 +1,125 @@
+package rhoscope.server.http;
+
+import java.time.Duration;
+import java.util.Map;
+import rhoscope.server.wire.ApiException;
+import rhoscope.server.wire.CheckBody;
+import rhoscope.server.wire.ProcessUpload;
+import rhoscope.server.wire.QueryBody;
+import rhoscope.server.wire.QueryFilters;
+import rhoscope.server.wire.SourceFormat;
+
+/** Turns the request bodies into the service's specs, with defaults and validation, so that handlers stay translations. */
+final class Requests {
+  private Requests() {}
+
+  /**
+   * The longest type text accepted, in characters: real queries are a few hundred; a larger one is
+   * refused before it is parsed or takes a query slot.
+   */
+  static final int MAX_TYPE_CHARS = 16 * 1024;
+
+  static String typeText(String value) {
+    String type = required(value, "type");
+    if (type.length() > MAX_TYPE_CHARS) {
+      throw new ApiException(
+          413, "type_too_large",
+          "field 'type' holds " + type.length() + " characters; the limit is " + MAX_TYPE_CHARS);
+    }
+    return type;
+  }
+
+  static String required(String value, String field) {
+    if (value == null || value.isBlank()) {
+      throw ApiException.badRequest("missing field '" + field + "'");
+    }
+    return value;
+  }
+
+  /** {@code POST /api/processes}: the defaults filled in, the fields validated. */
+  static NewProcess newProcess(ProcessUpload body) {
+    String n = required(body.name(), "name");
+    String text = required(body.source(), "source");
+    SourceFormat f = body.format() == null ? SourceFormat.infer(n, text) : body.format();
+    return new NewProcess(
+        n,
+        body.dataset() == null || body.dataset().isBlank() ? "user" : body.dataset(),
+        f,
+        body.semantics(),
+        checkedOverrides(body.overrides(), f),
+        text);
+  }
+
+  /** SBML species overrides ({@code {"E1": 0}}): SBML only, no nulls, none negative. */
+  static Map<String, Integer> checkedOverrides(Map<String, Integer> given, SourceFormat format) {
+    if (given == null || given.isEmpty()) {
+      return Map.of();
+    }
+    if (format != SourceFormat.SBML) {
+      throw ApiException.badRequest("'overrides' set SBML species' initial values; this process is Rholang");
+    }
+    for (Map.Entry<String, Integer> e : given.entrySet()) {
+      if (e.getKey().isBlank() || e.getValue() == null || e.getValue() < 0) {
+        throw ApiException.badRequest(
+            "'overrides' maps species ids to initial values, integers 0 or more: '"
+                + e.getKey() + "': " + e.getValue());
+      }
+    }
+    return Map.copyOf(given);
+  }
+
+  static final int DEFAULT_LIMIT = 100;
+  static final int MAX_LIMIT = 10_000;
+
+  /** {@code POST /api/query}. */
+  static QuerySpec querySpec(QueryBody body, ServerConfig config) {
+    int n = body.limit() == null ? DEFAULT_LIMIT : body.limit();
+    if (n < 1 || n > MAX_LIMIT) {
+      throw ApiException.badRequest("limit must be between 1 and " + MAX_LIMIT + ": " + n);
+    }
+    QueryFilters filters = body.filters();
+    return new QuerySpec(
+        typeText(body.type()),
+        filters == null
+            ? ProcessFilter.NONE
+            : new ProcessFilter(
+                blankToNull(filters.dataset()), blankToNull(filters.name()), filters.format()),
+        n,
+        budget(body.timeoutMs(), config));
+  }
+
+  /** {@code POST /api/check}: {@code process} (inline source) or {@code id} (stored). */
+  static CheckSpec checkSpec(CheckBody body, ServerConfig config) {
+    String process = body.process();
+    boolean inline = process != null && !process.isBlank();
+    boolean stored = body.id() != null;
+    if (inline == stored) {
+      throw ApiException.badRequest("give exactly one of 'process' (source) and 'id'");
+    }
+    if (!inline && body.overrides() != null && !body.overrides().isEmpty()) {
+      throw ApiException.badRequest("'overrides' apply to an inline 'process'; a stored one keeps its own");
+    }
+    SourceFormat f = body.format() == null ? SourceFormat.infer(null, process) : body.format();
+    CheckSpec.ProcessRef ref =
+        inline
+            ? new CheckSpec.Inline(f, body.semantics(), checkedOverrides(body.overrides(), f), process)
+            : new CheckSpec.Stored(Long.toString(body.id()));
+    return new CheckSpec(ref, typeText(body.type()), budget(body.timeoutMs(), config));
+  }
+
+  static Duration budget(Long timeoutMs, ServerConfig config) {
+    if (timeoutMs == null) {
+      return config.defaultQueryTimeout();
+    }
+    if (timeoutMs < 1 || timeoutMs > config.maxQueryTimeout().toMillis()) {
+      throw ApiException.badRequest(
+          "timeoutMs must be between 1 and " + config.maxQueryTimeout().toMillis() + ": "
+              + timeoutMs);
+    }
+    return Duration.ofMillis(timeoutMs);
+  }
+
+  static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+}

@@ -1,0 +1,614 @@
+package rhoscope.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import rhoscope.server.http.TestHttp.Reply;
+
+/**
+ * Starts the real server on a free loopback port over a scripted service and exercises every
+ * route and every error status over HTTP.
+ */
+class RhoscopeServerIT {
+  private static final String TOKEN = "s3cret";
+
+  private ScriptedService service;
+  private RhoscopeServer server;
+  private TestHttp http;
+
+  @BeforeEach
+  void start() {
+    service = new ScriptedService();
+    server = startServer(service, base -> base.withToken(TOKEN));
+    http = new TestHttp(server.port());
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop();
+  }
+
+  static RhoscopeServer startServer(
+      ProcessService service, java.util.function.UnaryOperator<ServerConfig> tweak) {
+    return RhoscopeServer.start(
+        tweak.apply(
+            ServerConfig.defaults(service)
+                .withPort(0)
+                .withMaxBodyBytes(64 * 1024)
+                .withQueryTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30))));
+  }
+
+  private JsonNode add(String name, String dataset, String source) {
+    Reply r =
+        http.post(
+            "/api/processes", Map.of("name", name, "dataset", dataset, "source", source), TOKEN);
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return r.json();
+  }
+
+  private static void assertError(Reply r, int status, String error) {
+    assertThat(r.status()).as(r.body()).isEqualTo(status);
+    assertThat(r.contentType()).startsWith("application/json");
+    JsonNode body = r.json();
+    assertThat(body.get("error").asText()).isEqualTo(error);
+    assertThat(body.get("detail").asText()).isNotBlank();
+    assertThat(body.has("line")).isTrue();
+    assertThat(body.has("column")).isTrue();
+  }
+
+  @Test
+  void healthReportsStatusAndProcessCount() {
+    add("a", "d", "x!(1)");
+    JsonNode health = http.get("/api/health").json();
+    assertThat(health.get("status").asText()).isEqualTo("ok");
+    assertThat(health.get("processes").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void openApiIsServedAsJson() {
+    Reply r = http.get("/api/openapi.json");
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.contentType()).startsWith("application/json");
+    assertThat(r.json().get("paths").has("/api/query")).isTrue();
+  }
+
+  @Test
+  void addShowListAndRemoveAProcess() {
+    JsonNode created = add("bank", "contracts", "new balance in { balance!(0) }");
+    String id = created.get("id").asText();
+    assertThat(created.get("format").asText()).isEqualTo("rholang");
+
+    JsonNode shown = http.get("/api/processes/" + id).json();
+    assertThat(shown.get("source").asText()).isEqualTo("new balance in { balance!(0) }");
+    assertThat(shown.get("features").get("lines").asLong()).isEqualTo(1);
+    assertThat(shown.get("warnings").isArray()).isTrue();
+
+    JsonNode page = http.get("/api/processes").json();
+    assertThat(page.get("total").asLong()).isEqualTo(1);
+    assertThat(page.get("items").get(0).get("id").asText()).isEqualTo(id);
+
+    assertThat(http.delete("/api/processes/" + id, TOKEN).status()).isEqualTo(204);
+    assertError(http.get("/api/processes/" + id), 404, "not_found");
+    assertError(http.delete("/api/processes/" + id, TOKEN), 404, "not_found");
+  }
+
+  @Test
+  void addingTheSameDatasetAndNameReplacesTheProcess() {
+    String first = add("p", "d", "a!(1)").get("id").asText();
+    String second = add("p", "d", "a!(2) // TODO").get("id").asText();
+    assertThat(second).isEqualTo(first);
+    JsonNode shown = http.get("/api/processes/" + first).json();
+    assertThat(shown.get("source").asText()).isEqualTo("a!(2) // TODO");
+    assertThat(shown.get("warnings").get(0).asText()).contains("TODO");
+    assertThat(http.get("/api/processes").json().get("total").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void listingPagesAndFilters() {
+    for (int i = 0; i < 7; i++) {
+      add("proc" + i, i % 2 == 0 ? "even" : "odd", "x!(" + i + ")");
+    }
+    JsonNode page = http.get("/api/processes?offset=2&limit=3").json();
+    assertThat(page.get("total").asLong()).isEqualTo(7);
+    assertThat(page.get("items")).hasSize(3);
+    assertThat(page.get("items").get(0).get("name").asText()).isEqualTo("proc2");
+
+    JsonNode odd = http.get("/api/processes?dataset=odd").json();
+    assertThat(odd.get("total").asLong()).isEqualTo(3);
+    JsonNode named = http.get("/api/processes?name=proc6").json();
+    assertThat(named.get("items").get(0).get("name").asText()).isEqualTo("proc6");
+
+    assertError(http.get("/api/processes?limit=0"), 400, "bad_request");
+    assertError(http.get("/api/processes?offset=x"), 400, "bad_request");
+    assertError(http.get("/api/processes?format=cobol"), 400, "bad_request");
+  }
+
+  @Test
+  void writesNeedTheToken() {
+    Map<String, String> body = Map.of("name", "p", "source", "x!(1)");
+    assertError(http.post("/api/processes", body), 401, "unauthorized");
+    assertError(http.post("/api/processes", body, "wrong"), 401, "unauthorized");
+    String id = add("p", "d", "x!(1)").get("id").asText();
+    assertError(http.delete("/api/processes/" + id, null), 401, "unauthorized");
+    assertError(http.delete("/api/processes/" + id, "wrong"), 401, "unauthorized");
+    assertThat(http.get("/api/processes/" + id).status()).isEqualTo(200);
+  }
+
+  @Test
+  void aServerWithoutTokenRefusesEveryWriteButServesReads() {
+    try (RhoscopeServer open = startServer(new ScriptedService(), c -> c)) {
+      TestHttp client = new TestHttp(open.port());
+      assertError(
+          client.post("/api/processes", Map.of("name", "p", "source", "x!(1)"), "anything"),
+          403,
+          "writes_disabled");
+      assertThat(client.get("/api/processes").status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aMalformedProcessPointsAtLineAndColumn() {
+    Reply r =
+        http.post(
+            "/api/processes", Map.of("name", "bad", "source", "new x in {\n  x!(1) }\n}"), TOKEN);
+    assertError(r, 400, "syntax");
+    assertThat(r.json().get("line").asInt()).isEqualTo(3);
+    assertThat(r.json().get("column").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void malformedJsonPointsAtLineAndColumn() {
+    Reply r = http.post("/api/query", "{\n  \"type\": \"has \\\"a\\\"\",\n  \"limit\": }");
+    assertError(r, 400, "bad_json");
+    assertThat(r.json().get("line").asInt()).isEqualTo(3);
+    assertThat(r.json().get("column").asInt()).isPositive();
+  }
+
+  @Test
+  void badRequestBodiesAreRefusedWithTheirReason() {
+    assertError(http.post("/api/query", Map.of("typ", "has \"a\"")), 400, "bad_json");
+    assertError(http.post("/api/query", Map.of("limit", 3)), 400, "bad_request");
+    assertError(http.post("/api/query", ""), 400, "bad_request");
+    assertError(
+        http.post("/api/query", Map.of("type", "has \"a\"", "limit", 0)), 400, "bad_request");
+    assertError(
+        http.post("/api/query", Map.of("type", "has \"a\"", "timeoutMs", 10_000_000)),
+        400,
+        "bad_request");
+    Reply format =
+        http.post(
+            "/api/processes", Map.of("name", "p", "source", "x", "format", "cobol"), TOKEN);
+    assertError(format, 400, "bad_request");
+    assertThat(format.json().get("detail").asText()).contains("cobol");
+  }
+
+  @Test
+  void unknownRoutesAndMethodsAnswerJson() {
+    assertError(http.get("/api/nothing-here"), 404, "not_found");
+    Reply wrongMethod = http.delete("/api/types", TOKEN);
+    assertThat(wrongMethod.status()).isIn(404, 405);
+    assertThat(wrongMethod.json().get("error").asText()).isNotBlank();
+  }
+
+  @Test
+  void badJsonDetailsNameTheFieldAndTheJsonTypeNotJavaClasses() {
+    Reply unknown = http.post("/api/query", Map.of("typ", "has \"a\""));
+    assertError(unknown, 400, "bad_json");
+    Reply wrongType = http.post("/api/query", Map.of("type", "has \"a\"", "limit", "ten"));
+    assertError(wrongType, 400, "bad_json");
+    Reply nested =
+        http.post("/api/query", Map.of("type", "has \"a\"", "filters", List.of("dataset")));
+    assertError(nested, 400, "bad_json");
+    Reply notAnObject = http.post("/api/query", "[1, 2]");
+    assertError(notAnObject, 400, "bad_json");
+    for (Reply r : List.of(unknown, wrongType, nested, notAnObject)) {
+      assertThat(r.json().get("detail").asText())
+          .doesNotContain("rhoscope.", "java.", "Requests$", "Integer");
+    }
+    assertThat(unknown.json().get("detail").asText())
+        .contains("unknown field 'typ'").contains("type").contains("timeoutMs");
+    assertThat(wrongType.json().get("detail").asText())
+        .contains("field 'limit' must be a JSON integer");
+    assertThat(nested.json().get("detail").asText())
+        .contains("field 'filters' must be a JSON object");
+    assertThat(notAnObject.json().get("detail").asText()).contains("a JSON object");
+  }
+
+  @Test
+  void anotherMethodOnAKnownPathIs405WithAllow() throws Exception {
+    String id = add("p", "d", "x!(1)").get("id").asText();
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    for (String method : List.of("PUT", "PATCH")) {
+      for (String path : List.of("/api/processes/" + id, "/api/processes", "/api/query")) {
+        HttpResponse<String> r =
+            client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                    .header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString("{}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(method + " " + path).isEqualTo(405);
+        assertThat(TestHttp.JSON.readTree(r.body()).get("error").asText())
+            .isEqualTo("method_not_allowed");
+        String allow = r.headers().firstValue("Allow").orElse("");
+        if (path.equals("/api/query")) {
+          assertThat(allow).isEqualTo("POST");
+        } else if (path.equals("/api/processes")) {
+          assertThat(allow).isEqualTo("POST, GET");
+        } else {
+          assertThat(allow).isEqualTo("GET, DELETE");
+        }
+      }
+    }
+    assertError(http.get("/api/nothing-here"), 404, "not_found");
+    assertError(http.get("/api/processes/nope"), 404, "not_found");
+  }
+
+  @Test
+  void anXmlNameOrBodyWithoutFormatIsTakenAsSbml() {
+    String sbml = "<?xml version=\"1.0\"?>\n<sbml level=\"3\"></sbml>";
+    Reply byName =
+        http.post("/api/processes", Map.of("name", "r.xml", "source", "model"), TOKEN);
+    assertThat(byName.json().get("format").asText()).isEqualTo("sbml");
+    Reply byBody = http.post("/api/processes", Map.of("name", "r2", "source", sbml), TOKEN);
+    assertThat(byBody.json().get("format").asText()).isEqualTo("sbml");
+    Reply bare = http.post("/api/processes", Map.of("name", "r3", "source", "<sbml/>"), TOKEN);
+    assertThat(bare.json().get("format").asText()).isEqualTo("sbml");
+    Reply rho = http.post("/api/processes", Map.of("name", "r4", "source", "x!(1)"), TOKEN);
+    assertThat(rho.json().get("format").asText()).isEqualTo("rholang");
+    Reply explicit =
+        http.post("/api/processes",
+            Map.of("name", "r5.xml", "source", "x!(1)", "format", "rholang"), TOKEN);
+    assertThat(explicit.json().get("format").asText()).isEqualTo("rholang");
+  }
+
+  @Test
+  void anAnnouncedOversizedBodyIsRefusedWith413() {
+    String big = "x".repeat(100 * 1024);
+    assertError(
+        http.post("/api/processes", Map.of("name", "big", "source", big), TOKEN),
+        413,
+        "body_too_large");
+    assertThat(http.get("/api/health").status()).isEqualTo(200);
+  }
+
+  @Test
+  void aChunkedOversizedBodyIsRefusedWith413() throws Exception {
+    byte[] big = ("{\"type\": \"" + "y".repeat(100 * 1024) + "\"}").getBytes();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/query"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)))
+            .build();
+    HttpResponse<String> r =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .build()
+            .send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(413);
+    assertThat(TestHttp.JSON.readTree(r.body()).get("error").asText())
+        .isEqualTo("body_too_large");
+  }
+
+  @Test
+  void aQueryAnswersWithVerdictsWitnessesAndStatistics() {
+    add("sender", "d", "a!(1)\nb!(2)\na!(3)");
+    add("quiet", "d", "Nil");
+    JsonNode answer = http.post("/api/query", Map.of("type", "has \"a!\"")).json();
+    assertThat(answer.get("type").asText()).isEqualTo("has \"a!\"");
+    assertThat(answer.get("matches")).hasSize(1);
+    JsonNode match = answer.get("matches").get(0);
+    assertThat(match.get("name").asText()).isEqualTo("sender");
+    assertThat(match.get("verdict").asText()).isEqualTo("yes");
+    JsonNode frames = match.get("witness").get("steps");
+    assertThat(frames).hasSize(2);
+    assertThat(frames.get(1).get("channel").get("label").asText()).isEqualTo("line3");
+    assertThat(frames.get(1).get("message").asText()).isEqualTo("a!(3)");
+    JsonNode stats = answer.get("stats");
+    assertThat(stats.get("processes").asLong()).isEqualTo(2);
+    assertThat(stats.get("checked").asLong()).isEqualTo(2);
+    assertThat(stats.get("matched").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void queryFiltersAndLimitRestrictTheAnswer() {
+    add("a1", "one", "go!(1)");
+    add("a2", "two", "go!(2)");
+    add("a3", "two", "go!(3)");
+    JsonNode answer =
+        http.post(
+                "/api/query",
+                Map.of("type", "has \"go\"", "filters", Map.of("dataset", "two"), "limit", 1))
+            .json();
+    assertThat(answer.get("matches")).hasSize(1);
+    assertThat(answer.get("matches").get(0).get("dataset").asText()).isEqualTo("two");
+    assertThat(answer.get("stats").get("candidates").asLong()).isEqualTo(2);
+  }
+
+  @Test
+  void aStreamedQuerySendsProgressMatchesThenTheAnswer() {
+    add("one", "d", "k!(1)");
+    add("two", "d", "Nil");
+    add("three", "d", "k!(3)");
+    Reply r = http.postStream("/api/query", Map.of("type", "has \"k!\""));
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.contentType()).startsWith(QueryRoutes.NDJSON);
+    List<JsonNode> events = r.jsonLines();
+    List<String> kinds = events.stream().map(e -> e.get("event").asText()).toList();
+    assertThat(kinds).containsOnly("progress", "match", "done");
+    assertThat(kinds).filteredOn("progress"::equals).hasSize(3);
+    assertThat(kinds).filteredOn("match"::equals).hasSize(2);
+    assertThat(kinds.getLast()).isEqualTo("done");
+    assertThat(events.getLast().get("answer").get("matches")).hasSize(2);
+    JsonNode lastProgress =
+        events.stream().filter(e -> e.get("event").asText().equals("progress")).toList().getLast();
+    assertThat(lastProgress.get("checked").asLong()).isEqualTo(3);
+    assertThat(lastProgress.get("candidates").asLong()).isEqualTo(3);
+  }
+
+  @Test
+  void aStreamedQueryWithAMalformedTypeIsAPlain400() {
+    Reply r = http.postStream("/api/query", Map.of("type", "\n  what"));
+    assertError(r, 400, "syntax");
+    assertThat(r.json().get("line").asInt()).isEqualTo(2);
+    assertThat(r.json().get("column").asInt()).isEqualTo(3);
+  }
+
+  @Test
+  void aStreamedQueryPastItsBudgetEndsWithATimeoutEvent() {
+    Reply r = http.postStream("/api/query", Map.of("type", "sleep 5000", "timeoutMs", 100));
+    List<JsonNode> events = r.jsonLines();
+    assertThat(events.getLast().get("event").asText()).isEqualTo("error");
+    assertThat(events.getLast().get("error").asText()).isEqualTo("query_timeout");
+  }
+
+  @Test
+  void aMalformedTypePointsAtLineAndColumn() {
+    Reply r = http.post("/api/query", Map.of("type", "\n\n   nonsense"));
+    assertError(r, 400, "syntax");
+    assertThat(r.json().get("line").asInt()).isEqualTo(3);
+    assertThat(r.json().get("column").asInt()).isEqualTo(4);
+  }
+
+  @Test
+  void aQueryPastItsBudgetIs408AndTheServerKeepsServing() {
+    Reply r = http.post("/api/query", Map.of("type", "sleep 10000", "timeoutMs", 50));
+    assertError(r, 408, "query_timeout");
+    assertThat(http.get("/api/health").status()).isEqualTo(200);
+    add("after", "d", "z!(1)");
+    assertThat(http.post("/api/query", Map.of("type", "has \"z\"")).json().get("matches"))
+        .hasSize(1);
+  }
+
+  @Test
+  void aSaturatedQueryPoolAnswers503AndOtherRoutesStillServe() throws Exception {
+    ScriptedService blocking = new ScriptedService();
+    try (RhoscopeServer small = startServer(blocking, c -> c.withQueryPool(1, 0))) {
+      TestHttp client = new TestHttp(small.port());
+      CompletableFuture<Reply> slow =
+          CompletableFuture.supplyAsync(
+              () -> client.post("/api/query", Map.of("type", "wait", "timeoutMs", 20_000)));
+      awaitRunning(client);
+      assertError(client.post("/api/query", Map.of("type", "has \"x\"")), 503, "busy");
+      assertThat(client.get("/api/health").status()).isEqualTo(200);
+      assertThat(client.get("/api/types").status()).isEqualTo(200);
+      assertThat(client.get("/").status()).isEqualTo(200);
+      assertThat(slow).isNotDone();
+      blocking.release();
+      assertThat(slow.get().status()).isEqualTo(200);
+    }
+  }
+
+  /**
+   * Work that ignores its cancellation keeps its worker: while every worker is stuck that way, a
+   * new query is refused with 503 at once (not queued to time out with 408), nothing piles up in
+   * the queue, and once the stuck work returns queries are answered again.
+   */
+  @Test
+  void workStuckPastItsBudgetIsCancelledAndNewQueriesGet503NotAPileOf408s() throws Exception {
+    ScriptedService stuck = new ScriptedService();
+    try (RhoscopeServer small = startServer(stuck, c -> c.withQueryPool(2, 4))) {
+      TestHttp client = new TestHttp(small.port());
+      List<CompletableFuture<Reply>> slow = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        slow.add(CompletableFuture.supplyAsync(
+            () -> client.post("/api/query", Map.of("type", "stubborn 4000", "timeoutMs", 100))));
+      }
+      for (CompletableFuture<Reply> s : slow) {
+        assertError(s.get(), 408, "query_timeout");
+      }
+      List<Integer> statuses = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        Reply r = client.post("/api/query", Map.of("type", "has \"x\""));
+        statuses.add(r.status());
+      }
+      assertThat(statuses).containsOnly(503);
+      JsonNode health = client.get("/api/health").json();
+      assertThat(health.get("queriesQueued").asInt()).isZero();
+      assertThat(health.get("queriesOverdue").asInt()).isEqualTo(2);
+      // The stuck work returns after its 4 s; then the workers are free again.
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      Reply after;
+      do {
+        Thread.sleep(100);
+        after = client.post("/api/query", Map.of("type", "has \"x\""));
+      } while (after.status() == 503 && System.nanoTime() < deadline);
+      assertThat(after.status()).as(after.body()).isEqualTo(200);
+      health = client.get("/api/health").json();
+      assertThat(health.get("queriesQueued").asInt()).isZero();
+      assertThat(health.get("queriesOverdue").asInt()).isZero();
+    }
+  }
+
+  /**
+   * The runner cancels the token of work past its budget: work that polls it (as the engine's
+   * explorers do) returns at once, so its worker is free for the next query, not overdue.
+   */
+  @Test
+  void aQueryPastItsBudgetThatPollsItsTokenFreesItsSlot() throws Exception {
+    ScriptedService polling = new ScriptedService();
+    try (RhoscopeServer small = startServer(polling, c -> c.withQueryPool(1, 0))) {
+      TestHttp client = new TestHttp(small.port());
+      assertError(
+          client.post("/api/query", Map.of("type", "polls", "timeoutMs", 50)), 408,
+          "query_timeout");
+      // Waits for the worker's thread to come back from the cancelled work; no timing asserted.
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      JsonNode health = client.get("/api/health").json();
+      while ((health.get("queriesRunning").asInt() > 0 || health.get("queriesOverdue").asInt() > 0)
+          && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+        health = client.get("/api/health").json();
+      }
+      assertThat(health.get("queriesOverdue").asInt()).isZero();
+      assertThat(polling.cancelledRuns.get()).isEqualTo(1);
+      Reply next = client.post("/api/query", Map.of("type", "has \"x\""));
+      assertThat(next.status()).as(next.body()).isEqualTo(200);
+    }
+  }
+
+  /** Each route parses a query's type once, on the request thread, and runs that parse. */
+  @Test
+  void aQueryOrCheckParsesItsTypeOnce() {
+    ScriptedService counting = new ScriptedService();
+    try (RhoscopeServer one = startServer(counting, c -> c)) {
+      TestHttp client = new TestHttp(one.port());
+      assertThat(client.post("/api/query", Map.of("type", "has \"x\"")).status()).isEqualTo(200);
+      assertThat(counting.parses.get()).isEqualTo(1);
+      assertThat(client.post("/api/query", Map.of("type", "has \"x\"", "stream", true)).status())
+          .isEqualTo(200);
+      assertThat(counting.parses.get()).isEqualTo(2);
+      assertThat(client.post("/api/check", Map.of("process", "x", "type", "has \"x\"")).status())
+          .isEqualTo(200);
+      assertThat(counting.parses.get()).isEqualTo(3);
+    }
+  }
+
+  /** A type is parsed, and its size checked, before it is queued: neither takes a slot. */
+  @Test
+  void oversizedOrMalformedTypesAreRefusedWithoutTakingAQuerySlot() throws Exception {
+    ScriptedService blocking = new ScriptedService();
+    try (RhoscopeServer small = startServer(blocking, c -> c.withQueryPool(1, 0))) {
+      TestHttp client = new TestHttp(small.port());
+      CompletableFuture<Reply> slow =
+          CompletableFuture.supplyAsync(
+              () -> client.post("/api/query", Map.of("type", "wait", "timeoutMs", 20_000)));
+      awaitRunning(client);
+      String huge = "has \"" + "x".repeat(Requests.MAX_TYPE_CHARS) + "\"";
+      Reply big = client.post("/api/query", Map.of("type", huge));
+      assertError(big, 413, "type_too_large");
+      assertThat(big.json().get("detail").asText()).contains("'type'").contains("16384");
+      assertError(client.post("/api/check", Map.of("process", "Nil", "type", huge)),
+          413, "type_too_large");
+      assertError(client.post("/api/query", Map.of("type", "nonsense")), 400, "syntax");
+      assertError(client.post("/api/check", Map.of("process", "Nil", "type", "nonsense")),
+          400, "syntax");
+      blocking.release();
+      assertThat(slow.get().status()).isEqualTo(200);
+    }
+  }
+
+  /** Waits until the server reports a running query (the slow one has reached the pool). */
+  private static void awaitRunning(TestHttp client) throws InterruptedException {
+    for (int i = 0; i < 200; i++) {
+      if (client.get("/api/health").json().get("queriesRunning").asInt() > 0) {
+        return;
+      }
+      Thread.sleep(10);
+    }
+    throw new AssertionError("the slow query never started");
+  }
+
+  @Test
+  void checkAnswersForAnInlineProcessWithoutStoringIt() {
+    JsonNode answer =
+        http.post("/api/check", Map.of("process", "ping!(1)", "type", "has \"ping\"")).json();
+    assertThat(answer.get("verdict").asText()).isEqualTo("yes");
+    assertThat(answer.get("witness").get("steps")).hasSize(1);
+    assertThat(http.get("/api/processes").json().get("total").asLong()).isZero();
+
+    JsonNode no = http.post("/api/check", Map.of("process", "Nil", "type", "has \"ping\"")).json();
+    assertThat(no.get("verdict").asText()).isEqualTo("no");
+    assertThat(no.has("witness")).as("a field that does not apply is absent").isFalse();
+  }
+
+  @Test
+  void checkAnswersForAStoredProcess() {
+    long id = add("stored", "d", "pong!(2)").get("id").asLong();
+    JsonNode answer = http.post("/api/check", Map.of("id", id, "type", "has \"pong\"")).json();
+    assertThat(answer.get("verdict").asText()).isEqualTo("yes");
+    assertError(http.post("/api/check", Map.of("id", 999_999, "type", "has \"x\"")), 404, "not_found");
+    // ids are numbers on the wire
+    assertError(http.post("/api/check", Map.of("id", "nope", "type", "has \"x\"")), 400, "bad_json");
+  }
+
+  @Test
+  void checkRefusesAmbiguousOrMalformedInput() {
+    assertError(
+        http.post("/api/check", Map.of("process", "a", "id", 1, "type", "has \"a\"")),
+        400,
+        "bad_request");
+    assertError(http.post("/api/check", Map.of("type", "has \"a\"")), 400, "bad_request");
+    Reply bad = http.post("/api/check", Map.of("process", "{\n{", "type", "has \"a\""));
+    assertError(bad, 400, "syntax");
+    assertThat(bad.json().get("line").asInt()).isEqualTo(1);
+    assertError(
+        http.post("/api/check", Map.of("process", "a", "type", "sleep 5000", "timeoutMs", 50)),
+        408,
+        "query_timeout");
+  }
+
+  @Test
+  void typesListsTheNamedTypesWithTheirDefinitions() {
+    JsonNode types = http.get("/api/types").json().get("types");
+    List<String> names = new ArrayList<>();
+    for (Iterator<JsonNode> it = types.elements(); it.hasNext(); ) {
+      JsonNode t = it.next();
+      names.add(t.get("name").asText());
+      assertThat(t.get("definition").asText()).isNotBlank();
+    }
+    assertThat(names).containsExactly("has_send", "nap");
+  }
+
+  @Test
+  void parsingATypeReturnsItsNormalFormOrWhereItIsWrong() {
+    JsonNode ok = http.post("/api/types/parse", Map.of("type", "has   \"x\"")).json();
+    assertThat(ok.get("normalised").asText()).isEqualTo("has \"x\"");
+    Reply bad = http.post("/api/types/parse", Map.of("type", " \n oops"));
+    assertError(bad, 400, "syntax");
+    assertThat(bad.json().get("line").asInt()).isEqualTo(2);
+    assertThat(bad.json().get("column").asInt()).isEqualTo(2);
+    assertError(http.post("/api/types/parse", Map.of()), 400, "bad_request");
+  }
+
+  @Test
+  void theWebPageIsServedAtTheRoot() {
+    Reply page = http.get("/");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.contentType()).startsWith("text/html");
+    assertThat(page.body()).contains("id=\"query-input\"").contains("/app.js");
+    assertThat(http.get("/app.js").body()).contains("/api/query");
+    assertThat(http.get("/style.css").status()).isEqualTo(200);
+  }
+
+  @Test
+  void stoppingTheServerClosesTheService() {
+    server.stop();
+    assertThat(service.closed).isTrue();
+    server = startServer(new ScriptedService(), c -> c);
+  }
+}
