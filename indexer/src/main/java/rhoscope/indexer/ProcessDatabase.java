@@ -48,10 +48,10 @@ public final class ProcessDatabase implements AutoCloseable {
   private final Object writeLock = new Object();
   private final List<String> openNotices;
 
-  private ProcessDatabase(Path dir, List<Shard> shards, int parallelism, List<String> notices) {
+  private ProcessDatabase(Path dir, List<Shard> shards, ForkJoinPool pool, List<String> notices) {
     this.dir = dir;
     this.shards = List.copyOf(shards);
-    this.pool = new ForkJoinPool(parallelism);
+    this.pool = pool;
     this.openNotices = List.copyOf(notices);
   }
 
@@ -77,10 +77,12 @@ public final class ProcessDatabase implements AutoCloseable {
     }
     Path abs = dir.toAbsolutePath().normalize();
     Shard shard = Shard.open(abs);
+    ForkJoinPool pool = new ForkJoinPool(workers);
     try {
-      List<String> notices = Rederivation.run(shard, IndexOptions.defaults());
-      return new ProcessDatabase(abs, List.of(shard), workers, notices);
+      List<String> notices = Rederivation.run(shard, IndexOptions.defaults(), pool);
+      return new ProcessDatabase(abs, List.of(shard), pool, notices);
     } catch (RuntimeException e) {
+      pool.shutdown();
       shard.close();
       throw e;
     }
@@ -119,40 +121,35 @@ public final class ProcessDatabase implements AutoCloseable {
     int unchanged = 0;
     List<IndexSummary.Failure> failed = new ArrayList<>();
     int batchSize = Math.max(4, options.workers() * 4);
-    ForkJoinPool workers = new ForkJoinPool(options.workers());
-    try {
-      synchronized (writeLock) {
-        int done = 0;
-        for (int from = 0; from < files.size(); from += batchSize) {
-          List<SourceFile> batch = files.subList(from, Math.min(files.size(), from + batchSize));
-          List<Prepared> prepared =
-              inPool(workers, () -> batch.parallelStream().map(preparer::prepare).toList());
-          List<ProcessRecord> ready = new ArrayList<>();
-          for (Prepared p : prepared) {
-            switch (p) {
-              case Prepared.Unchanged u -> unchanged++;
-              case Prepared.Failed f ->
-                  failed.add(new IndexSummary.Failure(f.file().path(), f.reason()));
-              case Prepared.Ready r -> {
-                ready.add(r.record());
-                if (r.replacing()) {
-                  replaced++;
-                } else {
-                  added++;
-                }
+    synchronized (writeLock) {
+      int done = 0;
+      for (int from = 0; from < files.size(); from += batchSize) {
+        List<SourceFile> batch = files.subList(from, Math.min(files.size(), from + batchSize));
+        List<Prepared> prepared =
+            inPool(pool, () -> batch.parallelStream().map(preparer::prepare).toList());
+        List<ProcessRecord> ready = new ArrayList<>();
+        for (Prepared p : prepared) {
+          switch (p) {
+            case Prepared.Unchanged u -> unchanged++;
+            case Prepared.Failed f ->
+                failed.add(new IndexSummary.Failure(f.file().path(), f.reason()));
+            case Prepared.Ready r -> {
+              ready.add(r.record());
+              if (r.replacing()) {
+                replaced++;
+              } else {
+                added++;
               }
             }
           }
-          if (!ready.isEmpty()) {
-            shard.store(ready);
-          }
-          for (Prepared p : prepared) {
-            progress.fileDone(++done, files.size(), p.file().path());
-          }
+        }
+        if (!ready.isEmpty()) {
+          shard.store(ready);
+        }
+        for (Prepared p : prepared) {
+          progress.fileDone(++done, files.size(), p.file().path());
         }
       }
-    } finally {
-      workers.shutdown();
     }
     return new IndexSummary(
         added, replaced, unchanged, failed, (System.nanoTime() - start) / 1_000_000);

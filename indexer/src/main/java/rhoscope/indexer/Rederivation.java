@@ -24,8 +24,11 @@ final class Rederivation {
 
   private Rederivation() {}
 
-  /** Re-derives what is stale in {@code shard}; returns what it did, one line each, for people. */
-  static List<String> run(Shard shard, IndexOptions options) {
+  /**
+   * Re-derives what is stale in {@code shard} on the database's {@code workers}; returns what it
+   * did, one line each, for people.
+   */
+  static List<String> run(Shard shard, IndexOptions options, ForkJoinPool workers) {
     Map<Integer, List<Long>> stale = shard.processes.derivedUnderOtherSemantics();
     if (stale.isEmpty()) {
       return List.of();
@@ -50,49 +53,44 @@ final class Rederivation {
             identity -> Optional.empty());
     List<Long> failed = new ArrayList<>();
     int batchSize = Math.max(4, options.workers() * 4);
-    ForkJoinPool workers = new ForkJoinPool(options.workers());
-    try {
-      for (int from = 0; from < ids.size(); from += batchSize) {
-        List<Long> batch = ids.subList(from, Math.min(ids.size(), from + batchSize));
-        // a row removed since the listing has nothing to re-derive
-        List<Outcome> outcomes =
-            workers
-                .submit(
-                    () ->
-                        batch.parallelStream()
-                            .flatMap(
-                                id ->
-                                    shard.get(id).map(r -> new Outcome(id, preparer.rederive(r)))
-                                        .stream())
-                            .toList())
-                .join();
-        List<ProcessRecord> ready = new ArrayList<>();
-        for (Outcome o : outcomes) {
-          switch (o.prepared()) {
-            case Prepared.Ready r -> ready.add(r.record());
-            case Prepared.Failed f -> {
-              failed.add(o.id());
-              String line =
-                  "cannot re-derive the features of "
-                      + f.file().path()
-                      + ": "
-                      + f.reason()
-                      + "; it keeps its stored features, is checked by every query without"
-                      + " pruning, and is tried again on the next open";
-              notices.add(line);
-              LOG.log(System.Logger.Level.WARNING, line);
-            }
-            case Prepared.Unchanged u ->
-                throw new IllegalStateException(
-                    "re-deriving " + u.file().path() + " answered unchanged");
+    for (int from = 0; from < ids.size(); from += batchSize) {
+      List<Long> batch = ids.subList(from, Math.min(ids.size(), from + batchSize));
+      // a row removed since the listing has nothing to re-derive
+      List<Outcome> outcomes =
+          workers
+              .submit(
+                  () ->
+                      batch.parallelStream()
+                          .flatMap(
+                              id ->
+                                  shard.get(id).map(r -> new Outcome(id, preparer.rederive(r)))
+                                      .stream())
+                          .toList())
+              .join();
+      List<ProcessRecord> ready = new ArrayList<>();
+      for (Outcome o : outcomes) {
+        switch (o.prepared()) {
+          case Prepared.Ready r -> ready.add(r.record());
+          case Prepared.Failed f -> {
+            failed.add(o.id());
+            String line =
+                "cannot re-derive the features of "
+                    + f.file().path()
+                    + ": "
+                    + f.reason()
+                    + "; it keeps its stored features, is checked by every query without"
+                    + " pruning, and is tried again on the next open";
+            notices.add(line);
+            LOG.log(System.Logger.Level.WARNING, line);
           }
-        }
-        if (!ready.isEmpty()) {
-          shard.store(ready);
+          case Prepared.Unchanged u ->
+              throw new IllegalStateException(
+                  "re-deriving " + u.file().path() + " answered unchanged");
         }
       }
-    } finally {
-      workers.shutdown();
+      if (!ready.isEmpty()) {
+        shard.store(ready);
+      }
     }
     shard.keepUnpruned(failed);
     return List.copyOf(notices);

@@ -20,8 +20,16 @@ final class DatabaseOption {
 
   /** Opens the database, creating it when the folder is new (for commands that write). */
   ProcessDatabase open() {
+    return open(Runtime.getRuntime().availableProcessors());
+  }
+
+  /** As {@link #open()}, with an explorer pool of {@code workers} threads. */
+  ProcessDatabase open(int workers) {
+    if (workers < 1) {
+      throw new IllegalArgumentException("--workers must be at least 1, not " + workers);
+    }
     try {
-      return ProcessDatabase.open(dir);
+      return ProcessDatabase.open(dir, workers);
     } catch (RuntimeException e) {
       if (lockedByAnotherProcess(e)) {
         throw new IllegalStateException(

@@ -62,6 +62,13 @@ public final class ServeCommand implements Callable<Integer> {
   String token;
 
   @Option(
+      names = "--workers",
+      paramLabel = "N",
+      description = "Threads of the one pool every query's checks and explorers run on."
+          + " Default: one per core.")
+  Integer workers;
+
+  @Option(
       names = "--datasets",
       paramLabel = "DIR",
       description = "Folder to index into an empty database. Default: datasets/ in the working"
@@ -93,7 +100,9 @@ public final class ServeCommand implements Callable<Integer> {
     }
     // Checked before the database opens and before Javalin starts (which would log its own error).
     requireFreePort(host, port);
-    DatabaseService service = new DatabaseService(db.open());
+    DatabaseService service =
+        new DatabaseService(
+            db.open(workers == null ? Runtime.getRuntime().availableProcessors() : workers));
     RhoscopeServer server;
     try {
       if (service.count() == 0) {
