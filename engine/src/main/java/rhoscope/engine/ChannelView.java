@@ -2,9 +2,9 @@ package rhoscope.engine;
 
 import java.util.Objects;
 import java.util.Optional;
-import rhoscope.engine.core.Readback;
-import rhoscope.engine.core.Term;
-import rhoscope.engine.core.Terms;
+import rhoscope.engine.state.Readback;
+import rhoscope.engine.state.Term;
+import rhoscope.engine.state.Terms;
 import rhoscope.lang.ast.process.Proc;
 import rhoscope.lang.print.ProcessPrinter;
 

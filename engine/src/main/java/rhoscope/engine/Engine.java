@@ -1,6 +1,6 @@
 package rhoscope.engine;
 
-import rhoscope.engine.core.Machine;
+import rhoscope.engine.reduce.Machine;
 import rhoscope.lang.ParsedProcess;
 import rhoscope.lang.diag.ErrorCode;
 import rhoscope.lang.diag.LangException;

@@ -5,10 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import rhoscope.engine.core.Expander;
-import rhoscope.engine.core.Machine;
-import rhoscope.engine.core.Readback;
-import rhoscope.engine.core.Term;
+import rhoscope.engine.reduce.Expander;
+import rhoscope.engine.reduce.Machine;
+import rhoscope.engine.state.Readback;
+import rhoscope.engine.state.Term;
 import rhoscope.lang.ParsedProcess;
 import rhoscope.lang.print.ProcessPrinter;
 

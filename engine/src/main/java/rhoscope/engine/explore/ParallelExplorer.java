@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import rhoscope.engine.Program;
 import rhoscope.engine.Trace;
-import rhoscope.engine.core.Expander;
-import rhoscope.engine.core.Machine;
+import rhoscope.engine.reduce.Expander;
+import rhoscope.engine.reduce.Machine;
 
 /**
  * Level-synchronous parallel breadth-first search (TLC's model): the states of one depth

@@ -9,8 +9,8 @@ import java.util.Optional;
 import rhoscope.engine.Program;
 import rhoscope.engine.StateView;
 import rhoscope.engine.Trace;
-import rhoscope.engine.core.Expander;
-import rhoscope.engine.core.Machine;
+import rhoscope.engine.reduce.Expander;
+import rhoscope.engine.reduce.Machine;
 
 /**
  * Breadth-first exploration on one thread: the oracle the parallel explorer is tested

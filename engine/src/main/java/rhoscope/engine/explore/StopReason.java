@@ -11,7 +11,7 @@ public enum StopReason {
   MEMORY,
   /**
    * A COMM would build a value beyond the engine's limits (see
-   * {@link rhoscope.engine.core.Limits}): the state it leaves cannot be represented.
+   * {@link rhoscope.engine.reduce.Limits}): the state it leaves cannot be represented.
    */
   VALUE_TOO_LARGE,
   /** The run's {@link rhoscope.engine.Cancellation} token was cancelled: nobody wants the answer. */

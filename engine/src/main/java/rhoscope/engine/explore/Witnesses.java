@@ -7,7 +7,7 @@ import java.util.List;
 import rhoscope.engine.Program;
 import rhoscope.engine.StateView;
 import rhoscope.engine.Trace;
-import rhoscope.engine.core.Expander;
+import rhoscope.engine.reduce.Expander;
 
 /**
  * Rebuilds the path to a state from parent fingerprints (TLC's trace idea): walk the

@@ -41,8 +41,12 @@ class OutOfMemoryTest {
   void anOutOfMemoryErrorEndsTheRunAsMemory() throws Exception {
     String java = System.getProperty("java.home") + File.separator + "bin" + File.separator
         + "java";
-    Process proc = new ProcessBuilder(java, "-Xmx64m", "-Xss8m", "-cp",
-        System.getProperty("java.class.path"), Probe.class.getName())
+    // Surefire runs the engine's tests on the module path: the probe gets both paths as one
+    // class path, where it needs no module declarations.
+    String path = System.getProperty("java.class.path") + File.pathSeparator
+        + System.getProperty("jdk.module.path", "");
+    Process proc = new ProcessBuilder(java, "-Xmx64m", "-Xss8m", "-cp", path,
+        Probe.class.getName())
         .redirectErrorStream(true).start();
     boolean done = proc.waitFor(280, TimeUnit.SECONDS);
     String out = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

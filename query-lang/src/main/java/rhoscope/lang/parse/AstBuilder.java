@@ -28,6 +28,8 @@ import rhoscope.lang.diag.ErrorCode;
 import rhoscope.lang.diag.LangException;
 import rhoscope.lang.diag.Positions;
 import rhoscope.lang.diag.SourceSpan;
+import rhoscope.lang.parse.grammar.RholangBaseVisitor;
+import rhoscope.lang.parse.grammar.RholangParser;
 
 /**
  * Turns a Rholang parse tree into the process AST, recording the span of every node it

@@ -8,6 +8,8 @@ import rhoscope.lang.ParsedProcess;
 import rhoscope.lang.ast.process.Proc;
 import rhoscope.lang.diag.ErrorCode;
 import rhoscope.lang.diag.LangException;
+import rhoscope.lang.parse.grammar.RholangLexer;
+import rhoscope.lang.parse.grammar.RholangParser;
 
 /**
  * Parses Rholang 1.x source (the language of the reference grammar {@code rholang_mercury.cf})

@@ -1,5 +1,11 @@
-package rhoscope.engine.core;
+package rhoscope.engine.reduce;
 
+import rhoscope.engine.state.Term;
+import rhoscope.engine.state.Terms;
+import rhoscope.engine.state.Canon;
+import rhoscope.engine.state.ThreadInfo;
+import rhoscope.engine.state.ThreadTable;
+import rhoscope.engine.state.CommEffect;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,22 +25,14 @@ import rhoscope.lang.diag.LangException;
 public final class Machine {
   /** COMM results are memoised up to this many (receiver, messages) combinations (~40 MB). */
   private static final int MEMO_LIMIT = 1 << 18;
-  /**
-   * The outcome of a COMM by one receiver on one tuple of messages {@code sends}: produced
-   * thread ids (sorted), the threads it consumes ({@code removed}: the receiver unless
-   * persistent, the linear sends unless it peeks; sorted, repeats kept) and the change of
-   * the state's fingerprint, {@code delta} = produced hashes minus removed hashes.
-   */
-  record Comm(int[] produced, int[] sends, int[] removed, long delta) {}
-
-  static final Comm NO_MATCH = new Comm(new int[0], new int[0], new int[0], 0);
+  static final CommEffect NO_MATCH = new CommEffect(new int[0], new int[0], new int[0], 0);
   /** The COMM matches but would build a value beyond {@link Limits}: it cannot be taken. */
-  static final Comm TOO_LARGE = new Comm(new int[0], new int[0], new int[0], 0);
+  static final CommEffect TOO_LARGE = new CommEffect(new int[0], new int[0], new int[0], 0);
 
   final ThreadTable table = new ThreadTable();
   final boolean needsCanon;
   private final int[] initial;
-  private final ConcurrentHashMap<CommKey, Comm> memo = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<CommKey, CommEffect> memo = new ConcurrentHashMap<>();
   private final AtomicInteger memoSize = new AtomicInteger();
 
   private Machine(Compiler.Compiled compiled) {
@@ -111,13 +109,13 @@ public final class Machine {
    * The threads produced when {@code recv} (through {@code branch} for a select) takes the
    * messages {@code sends}, one per bind, or {@link #NO_MATCH}.
    */
-  Comm comm(ThreadInfo recv, int branch, int[] sends, int n) {
-    Comm hit = recv.cached(branch, sends, n);
+  CommEffect comm(ThreadInfo recv, int branch, int[] sends, int n) {
+    CommEffect hit = recv.cached(branch, sends, n);
     if (hit != null) {
       return hit;
     }
     CommKey key = new CommKey(recv.id, branch, Arrays.copyOf(sends, n));
-    Comm result = memo.get(key);
+    CommEffect result = memo.get(key);
     if (result == null) {
       try {
         result = compute(recv, branch, sends);
@@ -132,7 +130,7 @@ public final class Machine {
     return result;
   }
 
-  private Comm compute(ThreadInfo recv, int branch, int[] sends) {
+  private CommEffect compute(ThreadInfo recv, int branch, int[] sends) {
     List<Term.InBind> binds;
     int frame;
     Term body;
@@ -182,7 +180,7 @@ public final class Machine {
     for (int id : removed) {
       delta -= table.get(id).fpHash;
     }
-    return new Comm(produced, Arrays.copyOf(sends, n), removed, delta);
+    return new CommEffect(produced, Arrays.copyOf(sends, n), removed, delta);
   }
 
   /** Memo key: receiver, branch, messages. */

@@ -1,4 +1,4 @@
-package rhoscope.engine.core;
+package rhoscope.engine.reduce;
 
 import java.math.BigInteger;
 

@@ -1,4 +1,4 @@
-package rhoscope.engine.core;
+package rhoscope.engine.state;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -19,15 +19,15 @@ public final class ThreadInfo {
   private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Memo[].class);
   private static final VarHandle RENAMED = MethodHandles.arrayElementVarHandle(Renamed[].class);
 
-  final int id;
-  final Term term;
-  final Kind kind;
+  public final int id;
+  public final Term term;
+  public final Kind kind;
   /** The mixed structural hash; a state's fingerprint is the sum over its threads. */
-  final long fpHash;
+  public final long fpHash;
   /** Channel ids: the send's channel, or one per bind. */
-  final int[] channels;
+  public final int[] channels;
   /** For a select, the number of binds of each branch (channels lists them in order). */
-  final int[] branchArity;
+  public final int[] branchArity;
   /** Private names in traversal order (repeats kept); empty for most threads. */
   final Term.Priv[] privs;
   /** The distinct private names, in order of first occurrence. */
@@ -38,7 +38,7 @@ public final class ThreadInfo {
   private volatile Memo[] memo;
 
   /** A COMM result for select branch {@code branch} with messages {@code sends}. */
-  record Memo(int branch, int[] sends, Machine.Comm result) {
+  record Memo(int branch, int[] sends, CommEffect result) {
     boolean matches(int b, int[] s, int n) {
       if (b != branch || sends.length != n) {
         return false;
@@ -88,7 +88,7 @@ public final class ThreadInfo {
     return kind;
   }
 
-  boolean isSend() {
+  public boolean isSend() {
     return kind == Kind.SEND || kind == Kind.PERSISTENT_SEND;
   }
 
@@ -108,7 +108,7 @@ public final class ThreadInfo {
         new Renamed(indices, id));
   }
 
-  Machine.Comm cached(int branch, int[] sends, int n) {
+  public CommEffect cached(int branch, int[] sends, int n) {
     // acquire pairs with the release in cache(): the produced threads' table slots, written
     // by the worker that computed the entry, are visible to the worker that reads it
     Memo[] table = memo;
@@ -124,7 +124,7 @@ public final class ThreadInfo {
    * grows up to {@link #MEMO} slots when entries collide; racing writers may lose entries,
    * which only costs a recomputation.
    */
-  void cache(int branch, int[] sends, int n, Machine.Comm result) {
+  public void cache(int branch, int[] sends, int n, CommEffect result) {
     Memo entry = new Memo(branch, java.util.Arrays.copyOf(sends, n), result);
     Memo[] table = memo;
     if (table == null) {

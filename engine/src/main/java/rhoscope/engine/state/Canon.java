@@ -1,4 +1,4 @@
-package rhoscope.engine.core;
+package rhoscope.engine.state;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,10 +17,10 @@ import java.util.Map;
  * previous relative order, so two isomorphic states can stay apart. The cost is duplicate
  * states, never a wrong verdict, because a renaming always yields a congruent state.
  */
-final class Canon {
+public final class Canon {
   private Canon() {}
 
-  static int[] canonical(int[] state, ThreadTable table) {
+  public static int[] canonical(int[] state, ThreadTable table) {
     // number the distinct names of the state 0..n-1
     Map<Term.Priv, Integer> local = new HashMap<>();
     List<Term.Priv> names = new ArrayList<>();

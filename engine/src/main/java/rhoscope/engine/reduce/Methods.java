@@ -1,15 +1,17 @@
-package rhoscope.engine.core;
+package rhoscope.engine.reduce;
 
+import rhoscope.engine.state.Term;
+import rhoscope.engine.state.Terms;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import rhoscope.engine.core.Term.BoolV;
-import rhoscope.engine.core.Term.IntV;
-import rhoscope.engine.core.Term.ListT;
-import rhoscope.engine.core.Term.MapT;
-import rhoscope.engine.core.Term.SetT;
-import rhoscope.engine.core.Term.StrV;
-import rhoscope.engine.core.Term.TupleT;
+import rhoscope.engine.state.Term.BoolV;
+import rhoscope.engine.state.Term.IntV;
+import rhoscope.engine.state.Term.ListT;
+import rhoscope.engine.state.Term.MapT;
+import rhoscope.engine.state.Term.SetT;
+import rhoscope.engine.state.Term.StrV;
+import rhoscope.engine.state.Term.TupleT;
 
 /** Rholang's methods on ground data ({@code length}, {@code nth}, {@code get}, ...). */
 final class Methods {

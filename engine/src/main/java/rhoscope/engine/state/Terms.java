@@ -1,41 +1,41 @@
-package rhoscope.engine.core;
+package rhoscope.engine.state;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import rhoscope.engine.core.Term.Bin;
-import rhoscope.engine.core.Term.BigV;
-import rhoscope.engine.core.Term.BoolV;
-import rhoscope.engine.core.Term.Branch;
-import rhoscope.engine.core.Term.Choice;
-import rhoscope.engine.core.Term.Eval;
-import rhoscope.engine.core.Term.If;
-import rhoscope.engine.core.Term.InBind;
-import rhoscope.engine.core.Term.Input;
-import rhoscope.engine.core.Term.IntV;
-import rhoscope.engine.core.Term.Let;
-import rhoscope.engine.core.Term.LetDecl;
-import rhoscope.engine.core.Term.ListT;
-import rhoscope.engine.core.Term.MapT;
-import rhoscope.engine.core.Term.Match;
-import rhoscope.engine.core.Term.MatchCase;
-import rhoscope.engine.core.Term.Meth;
-import rhoscope.engine.core.Term.New;
-import rhoscope.engine.core.Term.Nil;
-import rhoscope.engine.core.Term.PType;
-import rhoscope.engine.core.Term.PVar;
-import rhoscope.engine.core.Term.PWild;
-import rhoscope.engine.core.Term.Par;
-import rhoscope.engine.core.Term.Priv;
-import rhoscope.engine.core.Term.Quote;
-import rhoscope.engine.core.Term.Send;
-import rhoscope.engine.core.Term.SetT;
-import rhoscope.engine.core.Term.StrV;
-import rhoscope.engine.core.Term.TupleT;
-import rhoscope.engine.core.Term.Un;
-import rhoscope.engine.core.Term.UriV;
-import rhoscope.engine.core.Term.Var;
+import rhoscope.engine.state.Term.Bin;
+import rhoscope.engine.state.Term.BigV;
+import rhoscope.engine.state.Term.BoolV;
+import rhoscope.engine.state.Term.Branch;
+import rhoscope.engine.state.Term.Choice;
+import rhoscope.engine.state.Term.Eval;
+import rhoscope.engine.state.Term.If;
+import rhoscope.engine.state.Term.InBind;
+import rhoscope.engine.state.Term.Input;
+import rhoscope.engine.state.Term.IntV;
+import rhoscope.engine.state.Term.Let;
+import rhoscope.engine.state.Term.LetDecl;
+import rhoscope.engine.state.Term.ListT;
+import rhoscope.engine.state.Term.MapT;
+import rhoscope.engine.state.Term.Match;
+import rhoscope.engine.state.Term.MatchCase;
+import rhoscope.engine.state.Term.Meth;
+import rhoscope.engine.state.Term.New;
+import rhoscope.engine.state.Term.Nil;
+import rhoscope.engine.state.Term.PType;
+import rhoscope.engine.state.Term.PVar;
+import rhoscope.engine.state.Term.PWild;
+import rhoscope.engine.state.Term.Par;
+import rhoscope.engine.state.Term.Priv;
+import rhoscope.engine.state.Term.Quote;
+import rhoscope.engine.state.Term.Send;
+import rhoscope.engine.state.Term.SetT;
+import rhoscope.engine.state.Term.StrV;
+import rhoscope.engine.state.Term.TupleT;
+import rhoscope.engine.state.Term.Un;
+import rhoscope.engine.state.Term.UriV;
+import rhoscope.engine.state.Term.Var;
 
 /** Smart constructors, structural 64-bit hashes and substitution over {@link Term}s. */
 public final class Terms {
@@ -316,7 +316,7 @@ public final class Terms {
   }
 
   /** Calls {@code seen} on every subterm (patterns, channels and bodies included). */
-  static void visit(Term t, java.util.function.Consumer<Term> seen) {
+  public static void visit(Term t, java.util.function.Consumer<Term> seen) {
     rewrite(t, 0, (v, depth) -> v, p -> p, seen);
   }
 

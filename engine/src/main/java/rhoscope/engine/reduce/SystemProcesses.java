@@ -1,5 +1,6 @@
-package rhoscope.engine.core;
+package rhoscope.engine.reduce;
 
+import rhoscope.engine.state.Term;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

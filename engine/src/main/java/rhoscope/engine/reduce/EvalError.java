@@ -1,4 +1,4 @@
-package rhoscope.engine.core;
+package rhoscope.engine.reduce;
 
 /**
  * An error while a thread runs (division by zero, overflow, a type mismatch). It is not a

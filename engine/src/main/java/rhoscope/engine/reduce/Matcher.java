@@ -1,19 +1,21 @@
-package rhoscope.engine.core;
+package rhoscope.engine.reduce;
 
+import rhoscope.engine.state.Term;
+import rhoscope.engine.state.Terms;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import rhoscope.engine.core.Term.Bin;
-import rhoscope.engine.core.Term.ListT;
-import rhoscope.engine.core.Term.MapT;
-import rhoscope.engine.core.Term.PType;
-import rhoscope.engine.core.Term.PVar;
-import rhoscope.engine.core.Term.PWild;
-import rhoscope.engine.core.Term.Quote;
-import rhoscope.engine.core.Term.Send;
-import rhoscope.engine.core.Term.SetT;
-import rhoscope.engine.core.Term.TupleT;
-import rhoscope.engine.core.Term.Un;
+import rhoscope.engine.state.Term.Bin;
+import rhoscope.engine.state.Term.ListT;
+import rhoscope.engine.state.Term.MapT;
+import rhoscope.engine.state.Term.PType;
+import rhoscope.engine.state.Term.PVar;
+import rhoscope.engine.state.Term.PWild;
+import rhoscope.engine.state.Term.Quote;
+import rhoscope.engine.state.Term.Send;
+import rhoscope.engine.state.Term.SetT;
+import rhoscope.engine.state.Term.TupleT;
+import rhoscope.engine.state.Term.Un;
 import rhoscope.lang.ast.process.BinaryOp;
 import rhoscope.lang.ast.process.UnaryOp;
 

@@ -1,4 +1,4 @@
-package rhoscope.engine.core;
+package rhoscope.engine.state;
 
 import java.math.BigInteger;
 import java.util.List;

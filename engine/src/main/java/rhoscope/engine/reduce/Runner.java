@@ -1,10 +1,13 @@
-package rhoscope.engine.core;
+package rhoscope.engine.reduce;
 
+import rhoscope.engine.state.Canon;
+import rhoscope.engine.state.Term;
+import rhoscope.engine.state.Terms;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import rhoscope.engine.core.Term.InBind;
+import rhoscope.engine.state.Term.InBind;
 
 /**
  * Unfolds a closed process into threads: runs {@code new}, {@code match}, {@code if},

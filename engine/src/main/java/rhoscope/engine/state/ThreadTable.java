@@ -1,4 +1,4 @@
-package rhoscope.engine.core;
+package rhoscope.engine.state;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +12,7 @@ import rhoscope.lang.ast.process.ReceiptKind;
  * through a state that was handed over with a happens-before edge, after its slot was
  * written, so the unsynchronised reads see it.
  */
-final class ThreadTable {
+public final class ThreadTable {
   private static final int CHUNK_BITS = 12;
   private static final int CHUNK = 1 << CHUNK_BITS;
 
@@ -22,16 +22,16 @@ final class ThreadTable {
   private final AtomicInteger next = new AtomicInteger();
   private final AtomicInteger nextChannel = new AtomicInteger();
 
-  ThreadInfo intern(Term t) {
+  public ThreadInfo intern(Term t) {
     ThreadInfo known = byTerm.get(t);
     return known != null ? known : byTerm.computeIfAbsent(t, this::create);
   }
 
-  ThreadInfo get(int id) {
+  public ThreadInfo get(int id) {
     return chunks[id >>> CHUNK_BITS][id & (CHUNK - 1)];
   }
 
-  int size() {
+  public int size() {
     return next.get();
   }
 

@@ -1,21 +1,23 @@
-package rhoscope.engine.core;
+package rhoscope.engine.reduce;
 
+import rhoscope.engine.state.Term;
+import rhoscope.engine.state.Terms;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import rhoscope.engine.core.Term.Bin;
-import rhoscope.engine.core.Term.BigV;
-import rhoscope.engine.core.Term.BoolV;
-import rhoscope.engine.core.Term.IntV;
-import rhoscope.engine.core.Term.ListT;
-import rhoscope.engine.core.Term.MapT;
-import rhoscope.engine.core.Term.Meth;
-import rhoscope.engine.core.Term.SetT;
-import rhoscope.engine.core.Term.StrV;
-import rhoscope.engine.core.Term.TupleT;
-import rhoscope.engine.core.Term.Un;
-import rhoscope.engine.core.Term.UriV;
+import rhoscope.engine.state.Term.Bin;
+import rhoscope.engine.state.Term.BigV;
+import rhoscope.engine.state.Term.BoolV;
+import rhoscope.engine.state.Term.IntV;
+import rhoscope.engine.state.Term.ListT;
+import rhoscope.engine.state.Term.MapT;
+import rhoscope.engine.state.Term.Meth;
+import rhoscope.engine.state.Term.SetT;
+import rhoscope.engine.state.Term.StrV;
+import rhoscope.engine.state.Term.TupleT;
+import rhoscope.engine.state.Term.Un;
+import rhoscope.engine.state.Term.UriV;
 
 /**
  * Evaluates ground expressions of a closed term when its thread is unfolded. Processes

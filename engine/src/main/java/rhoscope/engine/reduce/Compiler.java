@@ -1,5 +1,7 @@
-package rhoscope.engine.core;
+package rhoscope.engine.reduce;
 
+import rhoscope.engine.state.Term;
+import rhoscope.engine.state.Terms;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -7,8 +9,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import rhoscope.engine.core.Term.InBind;
-import rhoscope.engine.core.Term.NewName;
+import rhoscope.engine.state.Term.InBind;
+import rhoscope.engine.state.Term.NewName;
 import rhoscope.lang.ParsedProcess;
 import rhoscope.lang.ast.process.BinaryOp;
 import rhoscope.lang.ast.process.Bind;

@@ -1,5 +1,9 @@
-package rhoscope.engine.core;
+package rhoscope.engine.reduce;
 
+import rhoscope.engine.state.Canon;
+import rhoscope.engine.state.CommEffect;
+import rhoscope.engine.state.ThreadInfo;
+import rhoscope.engine.state.ThreadTable;
 import java.util.Arrays;
 
 /**
@@ -65,7 +69,7 @@ public final class Expander {
   private long[] edgeFp = new long[16];
   private int[] edgeRecv = new int[16];
   private int[] edgeBranch = new int[16];
-  private Machine.Comm[] edgeComm = new Machine.Comm[16];
+  private CommEffect[] edgeComm = new CommEffect[16];
 
   Expander(Machine m) {
     this.m = m;
@@ -195,7 +199,7 @@ public final class Expander {
   private int combos(int[] state, long fp, Sink sink, ThreadInfo t, int branch, int offset, int k,
       int j) {
     if (j == k) {
-      Machine.Comm comm = m.comm(t, branch, chosen, k);
+      CommEffect comm = m.comm(t, branch, chosen, k);
       if (comm == Machine.NO_MATCH) {
         return 0;
       }
@@ -242,7 +246,7 @@ public final class Expander {
   }
 
   private void emit(int[] state, long fp, Sink sink, ThreadInfo t, int branch, int k,
-      Machine.Comm comm) {
+      CommEffect comm) {
     if (m.needsCanon) {
       int[] rem = comm.removed();
       int[] next = Canon.canonical(merge(state, rem, 0, rem.length, comm.produced()), table);
@@ -268,7 +272,7 @@ public final class Expander {
   private void flush(int[] state, Sink sink) {
     sink.prefetch(edgeFp, edges);
     for (int e = 0; e < edges; e++) {
-      Machine.Comm comm = edgeComm[e];
+      CommEffect comm = edgeComm[e];
       int[] sends = comm.sends();
       System.arraycopy(sends, 0, chosen, 0, sends.length);
       if (sink.edge(edgeFp[e], edgeRecv[e], edgeBranch[e], chosen, sends.length)) {

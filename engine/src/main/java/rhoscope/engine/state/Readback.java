@@ -1,4 +1,4 @@
-package rhoscope.engine.core;
+package rhoscope.engine.state;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,0 +1,11 @@
+module rhoscope.engine {
+  requires transitive rhoscope.lang;
+  requires java.management;
+  requires jdk.management;
+
+  exports rhoscope.engine;
+  exports rhoscope.engine.analysis;
+  exports rhoscope.engine.bench;
+  exports rhoscope.engine.check;
+  exports rhoscope.engine.explore;
+}
