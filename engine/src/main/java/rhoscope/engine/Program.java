@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import rhoscope.engine.reduce.Expander;
+import rhoscope.engine.reduce.CommKey;
 import rhoscope.engine.reduce.Machine;
 import rhoscope.engine.state.Readback;
 import rhoscope.engine.state.Term;
@@ -167,18 +168,5 @@ public final class Program {
         new Trace.Parties(machine.thread(key.recv()).hash(), key.branch(), sends);
     return new Trace.Comm(parties, ChannelView.of(channel), message.toString(),
         ProcessPrinter.print(Readback.proc(recv)));
-  }
-
-  private record CommKey(int recv, int branch, int[] sends) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof CommKey k && k.recv == recv && k.branch == branch
-          && Arrays.equals(k.sends, sends);
-    }
-
-    @Override
-    public int hashCode() {
-      return (recv * 31 + branch) * 31 + Arrays.hashCode(sends);
-    }
   }
 }

@@ -101,17 +101,11 @@ final class Verifier {
     return verdict(r, Verdict.UNKNOWN, reason, Optional.empty(), "", elapsed(start), false);
   }
 
-  private static ProcessVerdict verdict(
-      ProcessRecord r,
-      Verdict verdict,
-      String reason,
-      Optional<Trace> witness,
-      String finalState,
-      long millis,
-      boolean cached) {
-    return new ProcessVerdict(
-        r.id(), r.name(), r.dataset(), r.format(), verdict, reason, witness, finalState, millis,
-        cached);
+  /** The stored process's identity with an answer for it. */
+  private static ProcessVerdict verdict(ProcessRecord r, Verdict verdict, String reason,
+      Optional<Trace> witness, String finalState, long millis, boolean cached) {
+    return new ProcessVerdict(r.id(), r.name(), r.dataset(), r.format(), verdict, reason, witness,
+        finalState, millis, cached);
   }
 
   /** The cache's form of a verdict, its witness in the {@link TraceCodec} format. */

@@ -182,18 +182,4 @@ public final class Machine {
     }
     return new CommEffect(produced, Arrays.copyOf(sends, n), removed, delta);
   }
-
-  /** Memo key: receiver, branch, messages. */
-  private record CommKey(int recv, int branch, int[] sends) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof CommKey k && k.recv == recv && k.branch == branch
-          && Arrays.equals(k.sends, sends);
-    }
-
-    @Override
-    public int hashCode() {
-      return (recv * 31 + branch) * 31 + Arrays.hashCode(sends);
-    }
-  }
 }
