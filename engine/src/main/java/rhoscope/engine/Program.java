@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import rhoscope.engine.internal.ProgramAccess;
 import rhoscope.engine.reduce.Expander;
 import rhoscope.engine.reduce.CommKey;
 import rhoscope.engine.reduce.Machine;
@@ -15,6 +16,31 @@ import rhoscope.lang.print.ProcessPrinter;
 
 /** A loaded process: its initial state and its reduction relation. Thread-safe. */
 public final class Program {
+  static {
+    ProgramAccess.register(
+        new ProgramAccess.Bridge() {
+          @Override
+          public Machine machine(Program program) {
+            return program.machine;
+          }
+
+          @Override
+          public StateView view(Program program, int[] ids, long fingerprint, int successors) {
+            return new StateView(program, ids, fingerprint, successors);
+          }
+
+          @Override
+          public int[] threadIds(StateView view) {
+            return view.ids();
+          }
+
+          @Override
+          public Trace.Comm comm(Program program, int recv, int branch, int[] sends, int n) {
+            return program.comm(recv, branch, sends, n);
+          }
+        });
+  }
+
   private final ParsedProcess source;
   private final Machine machine;
   private final ConcurrentHashMap<CommKey, Trace.Comm> comms = new ConcurrentHashMap<>();
@@ -104,25 +130,12 @@ public final class Program {
     return states;
   }
 
-  // ---- for the explorers (rhoscope.engine.explore); not for other callers
-
-  /** The reduction machine. Internal. */
-  public Machine machine() {
+  Machine machine() {
     return machine;
   }
 
-  /** A view of a state the explorer holds. Internal. */
-  public StateView view(int[] ids, long fingerprint, int successors) {
-    return new StateView(this, ids, fingerprint, successors);
-  }
-
-  /** The threads of a view, as the explorer's sorted ids. Internal. */
-  public static int[] threadIds(StateView view) {
-    return view.ids();
-  }
-
-  /** The COMM an {@link Expander} reports, with its parties and label. Internal. */
-  public Trace.Comm comm(int recv, int branch, int[] sends, int n) {
+  /** The COMM an {@link Expander} reports, with its parties and label. */
+  Trace.Comm comm(int recv, int branch, int[] sends, int n) {
     CommKey key = new CommKey(recv, branch, Arrays.copyOf(sends, n));
     Trace.Comm known = comms.get(key);
     return known != null ? known : comms.computeIfAbsent(key, this::label);

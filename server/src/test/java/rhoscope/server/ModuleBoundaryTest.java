@@ -24,6 +24,7 @@ class ModuleBoundaryTest {
       List.of(
           "rhoscope.engine.state",
           "rhoscope.engine.reduce",
+          "rhoscope.engine.internal",
           "rhoscope.lang.parse.grammar",
           "rhoscope.indexer.lucene",
           "rhoscope.indexer.plan");

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import rhoscope.engine.Program;
+import rhoscope.engine.internal.ProgramAccess;
 import rhoscope.engine.Trace;
 import rhoscope.engine.reduce.Expander;
 import rhoscope.engine.reduce.Machine;
@@ -46,7 +47,7 @@ final class ParallelExplorer {
   ParallelExplorer(Program program, ExploreOptions options) {
     this.program = program;
     this.options = options;
-    this.machine = program.machine();
+    this.machine = ProgramAccess.get().machine(program);
     this.bounds = new Bounds(options);
     this.seen = new ConcurrentFingerprintSet(1 << 12);
     this.expanders = ThreadLocal.withInitial(machine::expander);
@@ -197,7 +198,7 @@ final class ParallelExplorer {
           depthCut = true;
         }
         if (options.stopWhen().isPresent()
-            && options.stopWhen().get().test(program.view(node.ids(), node.fp(), n))) {
+            && options.stopWhen().get().test(ProgramAccess.get().view(program, node.ids(), node.fp(), n))) {
           if (found.compareAndSet(null, node.fp())) {
             stop.compareAndSet(null, StopReason.STOP_PREDICATE);
           }

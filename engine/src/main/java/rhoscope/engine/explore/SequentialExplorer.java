@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import rhoscope.engine.Program;
+import rhoscope.engine.internal.ProgramAccess;
 import rhoscope.engine.StateView;
 import rhoscope.engine.Trace;
 import rhoscope.engine.reduce.Expander;
@@ -29,7 +30,7 @@ final class SequentialExplorer {
     this.program = program;
     this.options = options;
     this.seen = seen;
-    this.machine = program.machine();
+    this.machine = ProgramAccess.get().machine(program);
     this.bounds = new Bounds(options);
   }
 
@@ -103,7 +104,7 @@ final class SequentialExplorer {
                 successorCounts.add(-1);
               }
               if (target != null) {
-                out.add(new Edge(target, program.comm(recv, branch, sends, k)));
+                out.add(new Edge(target, ProgramAccess.get().comm(program, recv, branch, sends, k)));
               }
               pendingIndex = target == null ? -1 : target;
             }
@@ -155,7 +156,7 @@ final class SequentialExplorer {
           queue.add(f);
         }
         if (options.stopWhen().isPresent()
-            && options.stopWhen().get().test(program.view(node.ids(), node.fp(), n))) {
+            && options.stopWhen().get().test(ProgramAccess.get().view(program, node.ids(), node.fp(), n))) {
           stop = StopReason.STOP_PREDICATE;
           witness = Optional.of(Witnesses.rebuild(program, seen, node.fp()));
           break;
@@ -225,7 +226,7 @@ final class SequentialExplorer {
 
     @Override
     public StateView state(int i) {
-      return program.view(states.get(i), fps.get(i), successorCounts.get(i));
+      return ProgramAccess.get().view(program, states.get(i), fps.get(i), successorCounts.get(i));
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import rhoscope.engine.Program;
+import rhoscope.engine.internal.ProgramAccess;
 import rhoscope.engine.StateView;
 import rhoscope.engine.Trace;
 import rhoscope.engine.reduce.Expander;
@@ -26,16 +27,16 @@ final class Witnesses {
       fp = seen.parent(fp);
     }
     List<Trace.Step> steps = new ArrayList<>();
-    int[] state = Program.threadIds(init);
+    int[] state = ProgramAccess.get().threadIds(init);
     long current = init.fingerprint();
-    Expander ex = program.machine().expander();
+    Expander ex = ProgramAccess.get().machine(program).expander();
     for (long want : path) {
       Found f = new Found(want);
       ex.expand(state, current, f);
       if (f.next == null) {
         throw new IllegalStateException("parent chain broken at " + Long.toHexString(want));
       }
-      steps.add(new Trace.Step(program.comm(f.recv, f.branch, f.sends, f.sends.length), want));
+      steps.add(new Trace.Step(ProgramAccess.get().comm(program, f.recv, f.branch, f.sends, f.sends.length), want));
       state = f.next;
       current = want;
     }
