@@ -27,6 +27,7 @@ final class ParallelExplorer {
   private record Node(int[] ids, long fp) {}
 
   private final Program program;
+  private final ProgramAccess.Bridge access = ProgramAccess.get();
   private final ExploreOptions options;
   private final Machine machine;
   private final Bounds bounds;
@@ -47,7 +48,7 @@ final class ParallelExplorer {
   ParallelExplorer(Program program, ExploreOptions options) {
     this.program = program;
     this.options = options;
-    this.machine = ProgramAccess.get().machine(program);
+    this.machine = access.machine(program);
     this.bounds = new Bounds(options);
     this.seen = new ConcurrentFingerprintSet(1 << 12);
     this.expanders = ThreadLocal.withInitial(machine::expander);
@@ -198,7 +199,7 @@ final class ParallelExplorer {
           depthCut = true;
         }
         if (options.stopWhen().isPresent()
-            && options.stopWhen().get().test(ProgramAccess.get().view(program, node.ids(), node.fp(), n))) {
+            && options.stopWhen().get().test(access.view(program, node.ids(), node.fp(), n))) {
           if (found.compareAndSet(null, node.fp())) {
             stop.compareAndSet(null, StopReason.STOP_PREDICATE);
           }

@@ -21,6 +21,7 @@ final class SequentialExplorer {
   private record Node(int[] ids, long fp, int depth, int index) {}
 
   private final Program program;
+  private final ProgramAccess.Bridge access = ProgramAccess.get();
   private final ExploreOptions options;
   private final FingerprintSet seen;
   private final Machine machine;
@@ -30,7 +31,7 @@ final class SequentialExplorer {
     this.program = program;
     this.options = options;
     this.seen = seen;
-    this.machine = ProgramAccess.get().machine(program);
+    this.machine = access.machine(program);
     this.bounds = new Bounds(options);
   }
 
@@ -104,7 +105,7 @@ final class SequentialExplorer {
                 successorCounts.add(-1);
               }
               if (target != null) {
-                out.add(new Edge(target, ProgramAccess.get().comm(program, recv, branch, sends, k)));
+                out.add(new Edge(target, access.comm(program, recv, branch, sends, k)));
               }
               pendingIndex = target == null ? -1 : target;
             }
@@ -156,7 +157,7 @@ final class SequentialExplorer {
           queue.add(f);
         }
         if (options.stopWhen().isPresent()
-            && options.stopWhen().get().test(ProgramAccess.get().view(program, node.ids(), node.fp(), n))) {
+            && options.stopWhen().get().test(access.view(program, node.ids(), node.fp(), n))) {
           stop = StopReason.STOP_PREDICATE;
           witness = Optional.of(Witnesses.rebuild(program, seen, node.fp()));
           break;

@@ -19,6 +19,7 @@ final class Witnesses {
   private Witnesses() {}
 
   static Trace rebuild(Program program, FingerprintSet seen, long target) {
+    ProgramAccess.Bridge access = ProgramAccess.get();
     StateView init = program.initialState();
     Deque<Long> path = new ArrayDeque<>();
     long fp = target;
@@ -27,16 +28,17 @@ final class Witnesses {
       fp = seen.parent(fp);
     }
     List<Trace.Step> steps = new ArrayList<>();
-    int[] state = ProgramAccess.get().threadIds(init);
+    int[] state = access.threadIds(init);
     long current = init.fingerprint();
-    Expander ex = ProgramAccess.get().machine(program).expander();
+    Expander ex = access.machine(program).expander();
     for (long want : path) {
       Found f = new Found(want);
       ex.expand(state, current, f);
       if (f.next == null) {
         throw new IllegalStateException("parent chain broken at " + Long.toHexString(want));
       }
-      steps.add(new Trace.Step(ProgramAccess.get().comm(program, f.recv, f.branch, f.sends, f.sends.length), want));
+      Trace.Comm comm = access.comm(program, f.recv, f.branch, f.sends, f.sends.length);
+      steps.add(new Trace.Step(comm, want));
       state = f.next;
       current = want;
     }

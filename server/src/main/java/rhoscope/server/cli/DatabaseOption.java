@@ -3,6 +3,7 @@ package rhoscope.server.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 import rhoscope.indexer.ProcessDatabase;
 
@@ -20,16 +21,17 @@ final class DatabaseOption {
 
   /** Opens the database, creating it when the folder is new (for commands that write). */
   ProcessDatabase open() {
-    return open(Runtime.getRuntime().availableProcessors());
+    return opening(() -> ProcessDatabase.open(dir));
   }
 
   /** As {@link #open()}, with an explorer pool of {@code workers} threads. */
   ProcessDatabase open(int workers) {
-    if (workers < 1) {
-      throw new IllegalArgumentException("--workers must be at least 1, not " + workers);
-    }
+    return opening(() -> ProcessDatabase.open(dir, workers));
+  }
+
+  private ProcessDatabase opening(Supplier<ProcessDatabase> how) {
     try {
-      return ProcessDatabase.open(dir, workers);
+      return how.get();
     } catch (RuntimeException e) {
       if (lockedByAnotherProcess(e)) {
         throw new IllegalStateException(

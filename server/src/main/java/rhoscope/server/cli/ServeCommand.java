@@ -100,9 +100,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
     // Checked before the database opens and before Javalin starts (which would log its own error).
     requireFreePort(host, port);
-    DatabaseService service =
-        new DatabaseService(
-            db.open(workers == null ? Runtime.getRuntime().availableProcessors() : workers));
+    DatabaseService service = new DatabaseService(workers == null ? db.open() : db.open(workers));
     RhoscopeServer server;
     try {
       if (service.count() == 0) {
