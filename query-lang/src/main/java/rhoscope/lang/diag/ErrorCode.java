@@ -6,6 +6,8 @@ public enum ErrorCode {
   SYNTAX,
   /** Input nested deeper than the parser can follow. */
   TOO_DEEP,
+  /** A type whose named types, once inlined, exceed the size the checker accepts. */
+  TOO_LARGE,
   /** A number that does not fit its type. */
   BAD_LITERAL,
   /** A type variable used outside its fixpoint. */

@@ -26,6 +26,8 @@ final class AntlrDriver {
    * error goes to {@code errors}, which must throw.
    */
   static <P extends Parser, C> C parse(
+      String sourceName,
+      String text,
       Lexer lexer,
       CommonTokenStream tokens,
       P parser,
@@ -40,7 +42,7 @@ final class AntlrDriver {
     // report false errors), so only the full-LL verdict counts.
     parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
     try {
-      return rule.apply(parser);
+      return guardingStack(parser, sourceName, text, rule);
     } catch (LangException sllFailure) {
       if (sllFailure.code() != ErrorCode.SYNTAX) {
         throw sllFailure;
@@ -48,7 +50,21 @@ final class AntlrDriver {
       tokens.seek(0);
       parser.reset();
       parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+      return guardingStack(parser, sourceName, text, rule);
+    }
+  }
+
+  /**
+   * Runs {@code rule}, turning a stack overflow into TOO_DEEP at the token the parser had reached:
+   * a long prefix chain ({@code not not not ...}) has no brackets for the pre-scan to count.
+   */
+  private static <P extends Parser, C> C guardingStack(
+      P parser, String sourceName, String text, Function<P, C> rule) {
+    try {
       return rule.apply(parser);
+    } catch (StackOverflowError e) {
+      throw NestingLimit.tooDeep(
+          sourceName, text, parser.getCurrentToken(), "input is too deeply nested");
     }
   }
 

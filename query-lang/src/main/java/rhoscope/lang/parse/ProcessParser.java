@@ -39,19 +39,24 @@ public final class ProcessParser {
    *
    * @throws LangException with {@link ErrorCode#SYNTAX} and the position of the first error,
    *     {@link ErrorCode#BAD_LITERAL} for an integer that does not fit in 64 bits, or
-   *     {@link ErrorCode#TOO_DEEP} for input nested beyond the parser's stack
+   *     {@link ErrorCode#TOO_DEEP} for input nested beyond {@link NestingLimit}
    */
   public static ParsedProcess parse(String sourceName, String text) {
     return AntlrDriver.guardingDepth(sourceName, text, () -> {
+      NestingLimit.checkBrackets(
+          new RholangLexer(CharStreams.fromString(text, sourceName)), sourceName, text);
       RholangLexer lexer = new RholangLexer(CharStreams.fromString(text, sourceName));
       CommonTokenStream tokens = new CommonTokenStream(lexer);
       RholangParser.ProcessContext tree =
           AntlrDriver.parse(
+              sourceName,
+              text,
               lexer,
               tokens,
               new RholangParser(tokens),
               SyntaxErrors.throwing(sourceName, text, GRAMMAR),
               RholangParser::process);
+      NestingLimit.checkTree(tree, sourceName, text);
       AstBuilder builder = new AstBuilder(sourceName, text);
       Proc process = builder.visit(tree);
       return new ParsedProcess(sourceName, text, process, builder.positions());

@@ -5,12 +5,14 @@ import java.util.Map;
 import java.util.function.Function;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ParserRuleContext;
 import rhoscope.lang.ParsedType;
 import rhoscope.lang.ast.type.Type;
 import rhoscope.lang.ast.type.TypeDefinition;
 import rhoscope.lang.ast.type.TypeLibrary;
 import rhoscope.lang.diag.ErrorCode;
 import rhoscope.lang.diag.LangException;
+import rhoscope.lang.diag.Positions;
 import rhoscope.lang.parse.grammar.TypeLexer;
 
 /**
@@ -43,7 +45,8 @@ public final class TypeParser {
    *     {@link ErrorCode#UNBOUND_TYPE_VARIABLE}, {@link ErrorCode#NEGATIVE_FIXPOINT},
    *     {@link ErrorCode#UNKNOWN_NAMED_TYPE}, {@link ErrorCode#ARITY},
    *     {@link ErrorCode#BAD_COMPARISON}, {@link ErrorCode#BAD_LITERAL},
-   *     {@link ErrorCode#DUPLICATE_DEFINITION} or {@link ErrorCode#TOO_DEEP}
+   *     {@link ErrorCode#DUPLICATE_DEFINITION}, {@link ErrorCode#TOO_DEEP} or
+   *     {@link ErrorCode#TOO_LARGE}
    */
   public static ParsedType parse(String sourceName, String text) {
     return parse(sourceName, text, StandardLibrary.library());
@@ -57,7 +60,9 @@ public final class TypeParser {
       TypeTreeBuilder builder = new TypeTreeBuilder(sourceName, text, tree.tokens(), library);
       List<TypeDefinition> defs = builder.definitions(tree.context().letDef());
       Type type = builder.type(tree.context().type());
-      return new ParsedType(sourceName, text, defs, type, builder.scope(), builder.positions());
+      Positions positions = builder.positions();
+      TypeLimits.check(defs, type, builder.scope(), positions, sourceName, text);
+      return new ParsedType(sourceName, text, defs, type, builder.scope(), positions);
     });
   }
 
@@ -77,17 +82,22 @@ public final class TypeParser {
 
   private record Tree<C>(C context, CommonTokenStream tokens) {}
 
-  private static <C> Tree<C> tree(
+  private static <C extends ParserRuleContext> Tree<C> tree(
       String sourceName, String text, Function<rhoscope.lang.parse.grammar.TypeParser, C> rule) {
+    NestingLimit.checkBrackets(
+        new TypeLexer(CharStreams.fromString(text, sourceName)), sourceName, text);
     TypeLexer lexer = new TypeLexer(CharStreams.fromString(text, sourceName));
     CommonTokenStream tokens = new CommonTokenStream(lexer);
     C context =
         AntlrDriver.parse(
+            sourceName,
+            text,
             lexer,
             tokens,
             new rhoscope.lang.parse.grammar.TypeParser(tokens),
             SyntaxErrors.throwing(sourceName, text, GRAMMAR),
             rule);
+    NestingLimit.checkTree(context, sourceName, text);
     return new Tree<>(context, tokens);
   }
 }

@@ -207,7 +207,7 @@ class ProcessParserTest {
             LangException.class,
             e -> {
               assertThat(e.code()).isEqualTo(ErrorCode.TOO_DEEP);
-              assertThat(e.detail()).isEqualTo("input is too deeply nested");
+              assertThat(e.detail()).isEqualTo("brackets are nested more than 256 deep");
             });
   }
 }

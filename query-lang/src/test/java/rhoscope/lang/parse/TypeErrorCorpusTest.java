@@ -55,7 +55,9 @@ class TypeErrorCorpusTest {
             ErrorCode.NEGATIVE_FIXPOINT,
             ErrorCode.UNKNOWN_NAMED_TYPE,
             ErrorCode.ARITY,
-            ErrorCode.BAD_COMPARISON)) {
+            ErrorCode.BAD_COMPARISON,
+            ErrorCode.TOO_DEEP,
+            ErrorCode.TOO_LARGE)) {
       assertThat(names).anyMatch(n -> n.startsWith(code.name() + "-"));
     }
   }
