@@ -42,8 +42,11 @@ public final class CatalogFile implements AutoCloseable {
     Path file = dir.toAbsolutePath().resolve("catalog");
     try {
       Files.createDirectories(dir);
+      // WRITE_DELAY=0: a commit reaches the file before it returns, so a write acknowledged to a
+      // user survives a kill -9; H2's default leaves it in memory for up to half a second.
       Connection c =
-          DriverManager.getConnection("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE");
+          DriverManager.getConnection(
+              "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
       CatalogFile catalog = new CatalogFile(c, file);
       try {
         catalog.migrate(version);
