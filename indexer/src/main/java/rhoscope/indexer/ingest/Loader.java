@@ -31,7 +31,8 @@ public final class Loader {
    * The file's text, read as UTF-8.
    *
    * @throws UncheckedIOException naming the file: {@code FILE: no such file}, {@code FILE: is a
-   *     directory}, {@code FILE: not UTF-8 text (byte offset N)} (N the first byte that is not)
+   *     directory}, {@code FILE:LINE:COLUMN: not UTF-8 text (byte 0xNN)} at the first byte that is
+   *     not
    */
   public static String read(Path file) {
     byte[] bytes;
@@ -61,10 +62,26 @@ public final class Loader {
     }
     if (r.isError()) {
       throw new UncheckedIOException(
-          file + ": not UTF-8 text (byte offset " + in.position() + ")",
+          file + ":" + lineAndColumn(out.flip()) + ": not UTF-8 text (byte "
+              + String.format("0x%02X", bytes[in.position()] & 0xFF) + ")",
           new CharacterCodingException());
     }
     return out.flip().toString();
+  }
+
+  /** Where the text that decoded ends, as a parser would say it: {@code line:column}, from 1. */
+  private static String lineAndColumn(CharSequence decoded) {
+    int line = 1;
+    int column = 1;
+    for (int i = 0; i < decoded.length(); i++) {
+      if (decoded.charAt(i) == '\n') {
+        line++;
+        column = 1;
+      } else {
+        column++;
+      }
+    }
+    return line + ":" + column;
   }
 
   /**

@@ -21,13 +21,29 @@ class LoaderTest {
   }
 
   @Test
-  void binaryFileIsNamedWithTheOffsetOfTheFirstBadByte(@TempDir Path dir) throws Exception {
+  void binaryFileIsNamedWithTheLineAndColumnOfTheFirstBadByte(@TempDir Path dir)
+      throws Exception {
     Path f = dir.resolve("blob.rho");
     Files.write(f, new byte[] {'a', 'b', 'c', (byte) 0xC3, (byte) 0xA9, (byte) 0xFF, 0, 1});
 
     assertThatThrownBy(() -> Loader.read(f))
         .isInstanceOf(UncheckedIOException.class)
-        .hasMessage(f + ": not UTF-8 text (byte offset 5)");
+        .hasMessage(f + ":1:5: not UTF-8 text (byte 0xFF)");
+  }
+
+  @Test
+  void aBadByteOnALaterLineIsPlacedOnThatLine(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("latin1.rho");
+    byte[] head = "new x in {\n  x!(\"caf".getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = java.util.Arrays.copyOf(head, head.length + 3);
+    bytes[head.length] = (byte) 0xE9;
+    bytes[head.length + 1] = '"';
+    bytes[head.length + 2] = ')';
+    Files.write(f, bytes);
+
+    assertThatThrownBy(() -> Loader.read(f))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessage(f + ":2:10: not UTF-8 text (byte 0xE9)");
   }
 
   @Test

@@ -283,7 +283,7 @@ class CommandLineTest {
     Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
     Run r = run("parse", binary.toString());
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.err()).contains(binary + ": not UTF-8 text");
+    assertThat(r.err()).contains(binary + ":1:1: not UTF-8 text (byte 0xFF)");
 
     Run dir = run("explore", tmp.toString() + "/x.rho");
     assertThat(dir.exit()).isEqualTo(1);
