@@ -120,7 +120,7 @@ public final class PresenceClosure {
   }
 
   /** Every species of the model. */
-  Set<String> species() {
+  public Set<String> species() {
     return species;
   }
 
