@@ -3,6 +3,7 @@ package rhoscope.indexer;
 import java.util.Objects;
 import java.util.Optional;
 import rhoscope.engine.Trace;
+import rhoscope.engine.check.Method;
 import rhoscope.engine.check.Verdict;
 import rhoscope.indexer.catalog.ProcessFormat;
 
@@ -14,6 +15,7 @@ import rhoscope.indexer.catalog.ProcessFormat;
  *     exactly on the process's program
  * @param finalState the state the witness leads to, printed; empty without a witness
  * @param millis time the model checker took (for a cached verdict, the original check's)
+ * @param method how the verdict was reached: by exploring, or from the presence closure
  * @param cached whether the verdict came from the cache
  */
 public record ProcessVerdict(
@@ -26,6 +28,7 @@ public record ProcessVerdict(
     Optional<Trace> witness,
     String finalState,
     long millis,
+    Method method,
     boolean cached) {
   public ProcessVerdict {
     Objects.requireNonNull(name, "name");
@@ -35,5 +38,6 @@ public record ProcessVerdict(
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(witness, "witness");
     Objects.requireNonNull(finalState, "finalState");
+    Objects.requireNonNull(method, "method");
   }
 }

@@ -10,20 +10,25 @@ import rhoscope.engine.Trace;
 import rhoscope.engine.check.CheckOptions;
 import rhoscope.engine.check.CheckResult;
 import rhoscope.engine.check.CheckPlan;
+import rhoscope.engine.check.Method;
 import rhoscope.engine.check.Verdict;
 import rhoscope.indexer.catalog.CachedVerdict;
 import rhoscope.indexer.catalog.ProcessFormat;
 import rhoscope.indexer.catalog.ProcessRecord;
 import rhoscope.indexer.catalog.TraceCodec;
+import rhoscope.indexer.ingest.LoadedProcess;
 import rhoscope.indexer.ingest.Loader;
 import rhoscope.indexer.ingest.Semantics;
 import rhoscope.indexer.ingest.SourceFile;
-import rhoscope.lang.ParsedProcess;
+import rhoscope.indexer.sbml.ClosureCheck;
+import rhoscope.indexer.sbml.PresenceClosure;
 import rhoscope.lang.diag.LangException;
 
 /**
- * Model checks stored processes. Compiled programs are kept in a small LRU keyed by content
- * fingerprint, so that repeated queries do not parse and compile the same survivors again.
+ * Model checks stored processes, through {@link ClosureCheck} so that a boolean SBML model is
+ * answered from its presence closure where that decides. Compiled programs (with their closures)
+ * are kept in a small LRU keyed by content fingerprint, so that repeated queries do not parse and
+ * compile the same survivors again.
  */
 final class Verifier {
   /**
@@ -32,10 +37,13 @@ final class Verifier {
    */
   private static final int PROGRAMS_KEPT = 128;
 
-  private final Map<String, Program> programs =
+  /** A compiled program and the presence closure of the model it translates, if any. */
+  private record Compiled(Program program, Optional<PresenceClosure> presence) {}
+
+  private final Map<String, Compiled> programs =
       new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Program> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Compiled> eldest) {
           return size() > PROGRAMS_KEPT;
         }
       };
@@ -51,12 +59,14 @@ final class Verifier {
   ProcessVerdict check(ProcessRecord r, CheckPlan plan, CheckOptions options, Cancellation cancel) {
     long start = System.nanoTime();
     try {
-      Program program = program(r);
-      CheckResult c = plan.check(program, options, cancel);
+      Compiled compiled = compiled(r);
+      Program program = compiled.program();
+      CheckResult c = ClosureCheck.check(compiled.presence(), program, plan, options, cancel);
       // the final state is printed once here, so that a cached answer shows it without replay
       String finalState =
           c.witness().map(t -> program.replay(t).getLast().print()).orElse("");
-      return verdict(r, c.verdict(), c.reason(), c.witness(), finalState, c.millis(), false);
+      return verdict(
+          r, c.verdict(), c.reason(), c.witness(), finalState, c.millis(), c.method(), false);
     } catch (LangException e) {
       return unknown(r, "cannot check: " + e.getMessage(), start);
     } catch (RuntimeException e) {
@@ -69,28 +79,32 @@ final class Verifier {
 
   /** The compiled program of {@code r}, from the kept ones when it was compiled recently. */
   Program program(ProcessRecord r) {
-    synchronized (programs) {
-      Program p = programs.get(r.fingerprint());
-      if (p != null) {
-        return p;
-      }
-    }
-    Program p = Engine.load(parse(r));
-    synchronized (programs) {
-      programs.put(r.fingerprint(), p);
-    }
-    return p;
+    return compiled(r).program();
   }
 
-  private static ParsedProcess parse(ProcessRecord r) {
+  private Compiled compiled(ProcessRecord r) {
+    synchronized (programs) {
+      Compiled c = programs.get(r.fingerprint());
+      if (c != null) {
+        return c;
+      }
+    }
+    LoadedProcess loaded = load(r);
+    Compiled c = new Compiled(Engine.load(loaded.parsed()), loaded.presence());
+    synchronized (programs) {
+      programs.put(r.fingerprint(), c);
+    }
+    return c;
+  }
+
+  private static LoadedProcess load(ProcessRecord r) {
     SourceFile file = new SourceFile(java.nio.file.Path.of(r.path()), r.dataset(), r.format());
     return Loader.load(
             file,
             r.source(),
             r.format() == ProcessFormat.SBML
                 ? Semantics.parse(r.semantics())
-                : rhoscope.indexer.sbml.ImportOptions.defaults())
-        .parsed();
+                : rhoscope.indexer.sbml.ImportOptions.defaults());
   }
 
   private static long elapsed(long start) {
@@ -98,20 +112,25 @@ final class Verifier {
   }
 
   private static ProcessVerdict unknown(ProcessRecord r, String reason, long start) {
-    return verdict(r, Verdict.UNKNOWN, reason, Optional.empty(), "", elapsed(start), false);
+    return verdict(
+        r, Verdict.UNKNOWN, reason, Optional.empty(), "", elapsed(start), Method.EXPLORE, false);
   }
 
   /** The stored process's identity with an answer for it. */
   private static ProcessVerdict verdict(ProcessRecord r, Verdict verdict, String reason,
-      Optional<Trace> witness, String finalState, long millis, boolean cached) {
+      Optional<Trace> witness, String finalState, long millis, Method method, boolean cached) {
     return new ProcessVerdict(r.id(), r.name(), r.dataset(), r.format(), verdict, reason, witness,
-        finalState, millis, cached);
+        finalState, millis, method, cached);
   }
 
   /** The cache's form of a verdict, its witness in the {@link TraceCodec} format. */
   static CachedVerdict toCache(ProcessVerdict v) {
     return new CachedVerdict(
-        v.verdict().name(), v.reason(), TraceCodec.encode(v.witness(), v.finalState()), v.millis());
+        v.verdict().name(),
+        v.reason(),
+        TraceCodec.encode(v.witness(), v.finalState()),
+        v.millis(),
+        v.method().name());
   }
 
   /**
@@ -121,6 +140,6 @@ final class Verifier {
   static Optional<ProcessVerdict> fromCache(ProcessRecord r, CachedVerdict c) {
     return TraceCodec.decode(c.witness())
         .map(d -> verdict(r, Verdict.valueOf(c.verdict()), c.reason(), d.trace(), d.finalState(),
-            c.millis(), true));
+            c.millis(), Method.valueOf(c.method()), true));
   }
 }

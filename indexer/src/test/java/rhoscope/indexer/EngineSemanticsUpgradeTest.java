@@ -202,7 +202,7 @@ class EngineSemanticsUpgradeTest {
     try (CatalogFile file = CatalogFile.open(db())) {
       new VerdictCache(file).clear();
       CatalogTestSupport.verdictCache(file, NOW - 1)
-          .put(fingerprint, key, new CachedVerdict("NO", "under the old select", "", 1));
+          .put(fingerprint, key, new CachedVerdict("NO", "under the old select", "", 1, "EXPLORE"));
     }
     try (ProcessDatabase db = ProcessDatabase.open(db())) {
       QueryStats stats = db.query(QueryRequest.of(QUERY)).stats();

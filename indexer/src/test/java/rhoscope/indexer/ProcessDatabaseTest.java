@@ -109,7 +109,7 @@ class ProcessDatabaseTest {
     try (CatalogFile file = CatalogFile.open(dir.resolve("db"))) {
       VerdictCache cache = new VerdictCache(file);
       cache.put(fingerprint, key, new CachedVerdict("YES", "stale", "ping\tping!(1)\t"
-          + "for (x <- ping) { @\"pong\"!(x) }\n@\"pong\"!(1)", 1));
+          + "for (x <- ping) { @\"pong\"!(x) }\n@\"pong\"!(1)", 1, "EXPLORE"));
       assertThat(cache.get(fingerprint, key)).map(CachedVerdict::reason).contains("stale");
     }
 

@@ -82,7 +82,7 @@ public final class ModelChecker {
   private static CheckResult cancelled(ExploreResult run, long start) {
     return new CheckResult(
         Verdict.UNKNOWN, Optional.empty(), run.distinctStates(), false, millisSince(start),
-        CANCELLED);
+        CANCELLED, Method.EXPLORE);
   }
 
   private static CheckResult onTheFly(
@@ -125,7 +125,8 @@ public final class ModelChecker {
         run.distinctStates(),
         run.complete(),
         millisSince(start),
-        reason);
+        reason,
+        Method.EXPLORE);
   }
 
   private static CheckResult global(
@@ -151,7 +152,7 @@ public final class ModelChecker {
       return new CheckResult(
           Verdict.UNKNOWN, Optional.empty(), run.distinctStates(),
           run.complete() && !cancel.isCancelled(),
-          millisSince(start), e.getMessage());
+          millisSince(start), e.getMessage(), Method.EXPLORE);
     }
     int init = evaluator.initial();
     Verdict verdict =
@@ -174,7 +175,8 @@ public final class ModelChecker {
       case UNKNOWN -> "bound reached (" + run.stopReason() + ") and the unexplored states decide";
     };
     return new CheckResult(
-        verdict, witness, run.distinctStates(), run.complete(), millisSince(start), reason);
+        verdict, witness, run.distinctStates(), run.complete(), millisSince(start), reason,
+        Method.EXPLORE);
   }
 
   private static Verdict flip(Verdict v) {

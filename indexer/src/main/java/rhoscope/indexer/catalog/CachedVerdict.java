@@ -4,13 +4,15 @@ import java.util.Objects;
 
 /**
  * A verdict as the cache keeps it: the verdict's name (an engine {@code Verdict}, YES or NO; an
- * unknown is never cached), the reason, the witness as text (one step a line), and how long the
- * check took.
+ * unknown is never cached), the reason, the witness as text (one step a line), how long the
+ * check took, and the name of the engine {@code Method} that reached it (EXPLORE or CLOSURE).
  */
-public record CachedVerdict(String verdict, String reason, String witness, long millis) {
+public record CachedVerdict(
+    String verdict, String reason, String witness, long millis, String method) {
   public CachedVerdict {
     Objects.requireNonNull(verdict, "verdict");
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(witness, "witness");
+    Objects.requireNonNull(method, "method");
   }
 }

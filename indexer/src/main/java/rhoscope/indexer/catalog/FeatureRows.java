@@ -60,6 +60,7 @@ final class FeatureRows {
     sets.put("comm", List.copyOf(e.commChannels()));
     sets.put("receive", List.copyOf(e.receiveChannels()));
     sets.put("contract", List.copyOf(e.contractChannels()));
+    sets.put("never_carried", List.copyOf(f.neverCarried()));
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO feature_values (process_id, field, seq, val) VALUES (?, ?, ?, ?)")) {
@@ -173,7 +174,7 @@ final class FeatureRows {
                 set(sets, "contract"),
                 rs.getBoolean(7),
                 rs.getBoolean(8));
-        return new ProcessFeatures(statics, exploration);
+        return new ProcessFeatures(statics, exploration, set(sets, "never_carried"));
       }
     }
   }

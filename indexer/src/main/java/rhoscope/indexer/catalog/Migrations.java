@@ -120,7 +120,13 @@ final class Migrations {
               "ALTER TABLE verdicts ALTER COLUMN semantics_version DROP DEFAULT",
               "ALTER TABLE verdicts DROP PRIMARY KEY",
               "ALTER TABLE verdicts ADD CONSTRAINT verdicts_key"
-                  + " PRIMARY KEY (fingerprint, type_hash, semantics_version)"));
+                  + " PRIMARY KEY (fingerprint, type_hash, semantics_version)"),
+          // 6 -> 7: a cached verdict records how it was reached (an engine Method name): by
+          // exploring, or from the presence closure of a boolean SBML model. Every verdict cached
+          // before was reached by exploring; the default exists only to say so.
+          List.of(
+              "ALTER TABLE verdicts ADD COLUMN method VARCHAR(16) NOT NULL DEFAULT 'EXPLORE'",
+              "ALTER TABLE verdicts ALTER COLUMN method DROP DEFAULT"));
 
   static int latest() {
     return STEPS.size();

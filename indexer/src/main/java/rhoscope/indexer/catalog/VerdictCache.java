@@ -39,7 +39,7 @@ public final class VerdictCache {
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT verdict, reason, witness, millis FROM verdicts"
+                  "SELECT verdict, reason, witness, millis, method FROM verdicts"
                       + " WHERE fingerprint=? AND type_hash=? AND semantics_version=?")) {
             ps.setString(1, fingerprint);
             ps.setString(2, sha256(typeKey));
@@ -48,7 +48,11 @@ public final class VerdictCache {
               return rs.next()
                   ? Optional.of(
                       new CachedVerdict(
-                          rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+                          rs.getString(1),
+                          rs.getString(2),
+                          rs.getString(3),
+                          rs.getLong(4),
+                          rs.getString(5)))
                   : Optional.empty();
             }
           }
@@ -63,9 +67,9 @@ public final class VerdictCache {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "MERGE INTO verdicts (fingerprint, type_hash, semantics_version, type_key,"
-                      + " verdict, reason, witness, millis, checked_at)"
+                      + " verdict, reason, witness, millis, checked_at, method)"
                       + " KEY (fingerprint, type_hash, semantics_version)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, fingerprint);
             ps.setString(2, sha256(typeKey));
             ps.setInt(3, semanticsVersion);
@@ -75,6 +79,7 @@ public final class VerdictCache {
             ps.setString(7, v.witness());
             ps.setLong(8, v.millis());
             ps.setTimestamp(9, Timestamp.from(Instant.now()));
+            ps.setString(10, v.method());
             ps.executeUpdate();
           }
           return null;

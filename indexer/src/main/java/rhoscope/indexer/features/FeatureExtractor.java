@@ -2,7 +2,9 @@ package rhoscope.indexer.features;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
+import rhoscope.engine.ChannelKind;
 import rhoscope.engine.ChannelView;
 import rhoscope.engine.Engine;
 import rhoscope.engine.Program;
@@ -16,6 +18,7 @@ import rhoscope.engine.explore.ExploreOptions;
 import rhoscope.engine.explore.ExploreResult;
 import rhoscope.engine.explore.Explorer;
 import rhoscope.engine.explore.StateGraph;
+import rhoscope.indexer.sbml.PresenceClosure;
 import rhoscope.lang.ParsedProcess;
 import rhoscope.lang.diag.LangException;
 
@@ -29,7 +32,24 @@ public final class FeatureExtractor {
 
   /** Features of a process, exploring at most {@code maxStates} states for {@code timeout}. */
   public static ProcessFeatures extract(ParsedProcess p, long maxStates, Duration timeout) {
-    return new ProcessFeatures(StaticAnalysis.of(p.process()), explore(p, maxStates, timeout));
+    return extract(p, Optional.empty(), maxStates, timeout);
+  }
+
+  /**
+   * Features of a process with the presence closure of the model it translates, if any: the
+   * species outside it never carry a message, which the planner prunes on even where the
+   * exploration is incomplete.
+   */
+  public static ProcessFeatures extract(
+      ParsedProcess p, Optional<PresenceClosure> presence, long maxStates, Duration timeout) {
+    TreeSet<String> never = new TreeSet<>();
+    presence.ifPresent(
+        c ->
+            c.species().stream()
+                .filter(s -> !c.reachable().contains(s))
+                .forEach(s -> never.add(ChannelView.of(ChannelKind.STRING, s, 0).spelling())));
+    return new ProcessFeatures(
+        StaticAnalysis.of(p.process()), explore(p, maxStates, timeout), never);
   }
 
   static ExplorationFeatures explore(ParsedProcess p, long maxStates, Duration timeout) {

@@ -1,19 +1,36 @@
 package rhoscope.indexer.features;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import rhoscope.engine.analysis.Channel;
 import rhoscope.engine.analysis.ChannelUse;
 import rhoscope.engine.analysis.StaticFeatures;
 
-/** Everything the index knows about one process: its syntax and a bounded run of it. */
-public record ProcessFeatures(StaticFeatures statics, ExplorationFeatures exploration) {
+/**
+ * Everything the index knows about one process: its syntax, a bounded run of it, and what is proved
+ * about all its runs without exploring.
+ *
+ * @param neverCarried public names (written as the type language writes them, {@code "S"}) on which
+ *     no reachable state has a message, however far exploration got: for a boolean SBML model, the
+ *     species outside its presence closure; empty when nothing is proved
+ */
+public record ProcessFeatures(
+    StaticFeatures statics, ExplorationFeatures exploration, SortedSet<String> neverCarried) {
   public ProcessFeatures {
     Objects.requireNonNull(statics, "statics");
     Objects.requireNonNull(exploration, "exploration");
+    neverCarried = Collections.unmodifiableSortedSet(new TreeSet<>(neverCarried));
+  }
+
+  /** Features with nothing proved beyond the exploration. */
+  public ProcessFeatures(StaticFeatures statics, ExplorationFeatures exploration) {
+    this(statics, exploration, new TreeSet<>());
   }
 
   /**
@@ -58,6 +75,7 @@ public record ProcessFeatures(StaticFeatures statics, ExplorationFeatures explor
     m.put("channels_serving", List.copyOf(x.contractChannels()));
     m.put("deadlock_reachable", x.deadlockReachable());
     m.put("terminal_reachable", x.terminalReachable());
+    m.put("names_never_carrying_messages", List.copyOf(neverCarried));
     return m;
   }
 }

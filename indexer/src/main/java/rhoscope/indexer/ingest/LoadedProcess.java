@@ -2,7 +2,9 @@ package rhoscope.indexer.ingest;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import rhoscope.indexer.catalog.ProcessFormat;
+import rhoscope.indexer.sbml.PresenceClosure;
 import rhoscope.lang.ParsedProcess;
 
 /**
@@ -13,6 +15,8 @@ import rhoscope.lang.ParsedProcess;
  * @param source the file's text
  * @param parsed the process (for SBML, its translation, with the XML as text)
  * @param warnings the importer's remarks
+ * @param presence for an SBML model under boolean semantics, the species that can ever be present
+ *     (see {@link rhoscope.indexer.sbml.ClosureCheck}); empty otherwise
  */
 public record LoadedProcess(
     String name,
@@ -20,7 +24,8 @@ public record LoadedProcess(
     String semantics,
     String source,
     ParsedProcess parsed,
-    List<String> warnings) {
+    List<String> warnings,
+    Optional<PresenceClosure> presence) {
   public LoadedProcess {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(format, "format");
@@ -28,5 +33,6 @@ public record LoadedProcess(
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(parsed, "parsed");
     warnings = List.copyOf(warnings);
+    Objects.requireNonNull(presence, "presence");
   }
 }

@@ -107,7 +107,8 @@ public final class Preparer {
       String fingerprint,
       Instant ingestedAt) {
     LoadedProcess loaded = Loader.load(file, text, options);
-    ProcessFeatures features = FeatureExtractor.extract(loaded.parsed(), maxStates, exploreTimeout);
+    ProcessFeatures features =
+        FeatureExtractor.extract(loaded.parsed(), loaded.presence(), maxStates, exploreTimeout);
     List<String> warnings = new ArrayList<>(loaded.warnings());
     if (!features.exploration().complete()) {
       warnings.add(features.exploration().note());

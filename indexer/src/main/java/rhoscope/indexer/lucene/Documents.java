@@ -76,6 +76,7 @@ final class Documents {
     strings(d, Fields.CONTRACT_REACHABLE, x.contractChannels());
     flag(d, Fields.DEADLOCK, x.deadlockReachable());
     flag(d, Fields.TERMINAL, x.terminalReachable());
+    strings(d, Fields.NEVER_CARRIED, r.features().neverCarried());
     return d;
   }
 

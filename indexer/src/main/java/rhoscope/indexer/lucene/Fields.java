@@ -45,6 +45,9 @@ public final class Fields {
   public static final String DEADLOCK = "deadlock";
   public static final String TERMINAL = "terminal";
 
+  // proved of every run without exploring (see ProcessFeatures#neverCarried)
+  public static final String NEVER_CARRIED = "never_carried";
+
   /** Set when some value was too long for a term and was cut (see {@link #MAX_TERM_CHARS}). */
   public static final String LONG_VALUE = "long_value";
 

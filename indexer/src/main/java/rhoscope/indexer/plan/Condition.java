@@ -28,6 +28,17 @@ public sealed interface Condition {
     }
   }
 
+  /**
+   * The field does not hold this value. Only for facts whose absence is the safe default: a
+   * document indexed before the field existed lacks the value, so the condition keeps it.
+   */
+  record Lacks(String field, String value) implements Condition {
+    public Lacks {
+      Objects.requireNonNull(field, "field");
+      Objects.requireNonNull(value, "value");
+    }
+  }
+
   /** Some value of the field matches a Lucene wildcard pattern ({@code *}, {@code ?}). */
   record Wildcard(String field, String pattern) implements Condition {
     public Wildcard {
@@ -64,6 +75,7 @@ public sealed interface Condition {
         case All all -> flat.addAll(all.parts());
         case Any any -> flat.add(any);
         case Term t -> flat.add(t);
+        case Lacks l -> flat.add(l);
         case Wildcard w -> flat.add(w);
       }
     }
@@ -85,6 +97,7 @@ public sealed interface Condition {
         case Any any -> flat.addAll(any.parts());
         case All all -> flat.add(all);
         case Term t -> flat.add(t);
+        case Lacks l -> flat.add(l);
         case Wildcard w -> flat.add(w);
       }
     }
@@ -101,6 +114,7 @@ public sealed interface Condition {
       case Always a -> "all";
       case Never n -> "none";
       case Term t -> t.field() + ":" + t.value();
+      case Lacks l -> "NOT " + l.field() + ":" + l.value();
       case Wildcard w -> w.field() + ":~" + w.pattern();
       case All all ->
           all.parts().stream()

@@ -24,7 +24,9 @@ import rhoscope.lang.ast.type.Type;
  * reachable state space, so the conditions of the atoms compose: a state that splits as {@code T |
  * U} contains both parts' threads; a {@code <n>} step is a COMM on n and leads to another reachable
  * state. Exploration features count only when the exploration at ingest was complete; otherwise the
- * condition falls back to the static ones, which hold of any run. Whatever it cannot reason about
+ * condition falls back to the static ones, which hold of any run. Names proved never to carry a
+ * message (the presence closure of a boolean SBML model) prune whatever exploration reached.
+ * Whatever it cannot reason about
  * ({@code not} on an atom, {@code [n]T} in general, quoted-process name patterns) it leaves
  * unconstrained: when unsure, never prune.
  */
@@ -55,7 +57,10 @@ public final class Planner {
       case Type.Or o -> Condition.or(reach(o.left(), whole, env), reach(o.right(), whole, env));
       case Type.Par p -> Condition.and(reach(p.left(), false, env), reach(p.right(), false, env));
       case Type.Send s ->
-          Condition.and(nameExists(s.channel()), explored(Fields.CARRIED, s.channel()));
+          Condition.and(
+              nameExists(s.channel()),
+              explored(Fields.CARRIED, s.channel()),
+              mayCarry(s.channel()));
       case Type.Receive r ->
           Condition.and(
               linearReceive(),
@@ -198,6 +203,22 @@ public final class Planner {
     return Condition.or(incomplete(), seen);
   }
 
+  /**
+   * The channel is not among those proved never to carry a message (a species outside the
+   * presence closure of a boolean SBML model), whatever the exploration at ingest reached.
+   */
+  private static Condition mayCarry(NamePattern n) {
+    if (n instanceof NamePattern.StringName s
+        && s.glob().indexOf('*') < 0
+        && s.glob().indexOf('?') < 0) {
+      String label = "\"" + s.glob() + "\"";
+      return label.length() > Fields.MAX_TERM_CHARS
+          ? Condition.ALWAYS
+          : new Condition.Lacks(Fields.NEVER_CARRIED, label);
+    }
+    return Condition.ALWAYS;
+  }
+
   private static Condition computesStrings() {
     return new Condition.Term(Fields.COMPUTES_STRINGS, Fields.flag(true));
   }
@@ -226,6 +247,11 @@ public final class Planner {
       case Condition.Always a -> new MatchAllDocsQuery();
       case Condition.Never n -> new MatchNoDocsQuery("the type cannot hold");
       case Condition.Term t -> new TermQuery(new Term(t.field(), t.value()));
+      case Condition.Lacks l ->
+          new BooleanQuery.Builder()
+              .add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER)
+              .add(new TermQuery(new Term(l.field(), l.value())), BooleanClause.Occur.MUST_NOT)
+              .build();
       case Condition.Wildcard w -> new WildcardQuery(new Term(w.field(), w.pattern()));
       case Condition.All all -> {
         BooleanQuery.Builder b = new BooleanQuery.Builder();

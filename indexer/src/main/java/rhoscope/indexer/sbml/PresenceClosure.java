@@ -119,6 +119,20 @@ public final class PresenceClosure {
     return new PresenceClosure(species, initial, present, fired, producer);
   }
 
+  /** Every species of the model. */
+  public Set<String> species() {
+    return species;
+  }
+
+  /** The species a fired reaction direction needs present; empty for one that never fires. */
+  List<String> requires(String reaction) {
+    return fired.stream()
+        .filter(s -> s.reaction().equals(reaction))
+        .findFirst()
+        .map(Step::requires)
+        .orElse(List.of());
+  }
+
   /** The species present in the initial state. */
   public Set<String> initiallyPresent() {
     return initial;

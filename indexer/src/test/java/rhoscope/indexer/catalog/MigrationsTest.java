@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static rhoscope.indexer.catalog.TestRecords.in;
 import static rhoscope.indexer.catalog.TestRecords.insertBeforeSchema6;
 import static rhoscope.indexer.catalog.TestRecords.insertVerdictBeforeSchema6;
+import static rhoscope.indexer.catalog.TestRecords.insertVerdictBeforeSchema7;
 import static rhoscope.indexer.catalog.TestRecords.record;
 
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class MigrationsTest {
           .extracting(ProcessSummary::path)
           .containsExactly("/x/a.rho");
       VerdictCache verdicts = new VerdictCache(db);
-      verdicts.put("f1", "T", new CachedVerdict("YES", "", "", 1));
+      verdicts.put("f1", "T", new CachedVerdict("YES", "", "", 1, "EXPLORE"));
       assertThat(verdicts.get("f1", "T")).isPresent();
     }
   }
@@ -46,16 +47,16 @@ class MigrationsTest {
   @Test
   void cachedVerdictsOfTheOldVocabularyAreRewrittenToTheEngines() {
     try (CatalogFile db = CatalogFile.open(dir, 3)) {
-      insertVerdictBeforeSchema6(db, "f1", "T", new CachedVerdict("HOLDS", "", "", 1));
-      insertVerdictBeforeSchema6(db, "f2", "T", new CachedVerdict("FAILS", "", "x\ty\tz\nend", 2));
-      insertVerdictBeforeSchema6(db, "f3", "T", new CachedVerdict("SOMETHING", "", "", 3));
+      insertVerdictBeforeSchema6(db, "f1", "T", new CachedVerdict("HOLDS", "", "", 1, "EXPLORE"));
+      insertVerdictBeforeSchema6(db, "f2", "T", new CachedVerdict("FAILS", "", "x\ty\tz\nend", 2, "EXPLORE"));
+      insertVerdictBeforeSchema6(db, "f3", "T", new CachedVerdict("SOMETHING", "", "", 3, "EXPLORE"));
     }
     try (CatalogFile db = CatalogFile.open(dir)) {
       assertThat(db.schemaVersion()).isEqualTo(Migrations.latest());
       // carried forward as reached before engine semantics were versioned
       VerdictCache before = new VerdictCache(db, 0);
-      assertThat(before.get("f1", "T")).contains(new CachedVerdict("YES", "", "", 1));
-      assertThat(before.get("f2", "T")).contains(new CachedVerdict("NO", "", "x\ty\tz\nend", 2));
+      assertThat(before.get("f1", "T")).contains(new CachedVerdict("YES", "", "", 1, "EXPLORE"));
+      assertThat(before.get("f2", "T")).contains(new CachedVerdict("NO", "", "x\ty\tz\nend", 2, "EXPLORE"));
       assertThat(before.get("f3", "T")).isEmpty();
     }
   }
@@ -99,21 +100,33 @@ class MigrationsTest {
     long id;
     try (CatalogFile db = CatalogFile.open(dir, 5)) {
       id = insertBeforeSchema6(db, r);
-      insertVerdictBeforeSchema6(db, "fp", "T", new CachedVerdict("NO", "old select", "", 4));
+      insertVerdictBeforeSchema6(db, "fp", "T", new CachedVerdict("NO", "old select", "", 4, "EXPLORE"));
     }
     try (CatalogFile db = CatalogFile.open(dir)) {
-      assertThat(db.schemaVersion()).isEqualTo(6).isEqualTo(Migrations.latest());
+      assertThat(db.schemaVersion()).isEqualTo(Migrations.latest());
       ProcessStore processes = new ProcessStore(db);
       assertThat(processes.get(id)).contains(r.withId(id));
       assertThat(processes.byIdentity(r.identity()).orElseThrow())
           .isEqualTo(new ProcessStore.PathEntry(id, "fp", 0, ProcessStore.Status.DONE));
       assertThat(processes.derivedUnderOtherSemantics()).isEqualTo(Map.of(0, List.of(id)));
       assertThat(new VerdictCache(db, 0).get("fp", "T"))
-          .contains(new CachedVerdict("NO", "old select", "", 4));
+          .contains(new CachedVerdict("NO", "old select", "", 4, "EXPLORE"));
       VerdictCache verdicts = new VerdictCache(db);
       assertThat(verdicts.get("fp", "T")).as("served under " + EngineSemantics.VERSION).isEmpty();
-      verdicts.put("fp", "T", new CachedVerdict("YES", "", "", 5));
-      assertThat(verdicts.get("fp", "T")).contains(new CachedVerdict("YES", "", "", 5));
+      verdicts.put("fp", "T", new CachedVerdict("YES", "", "", 5, "EXPLORE"));
+      assertThat(verdicts.get("fp", "T")).contains(new CachedVerdict("YES", "", "", 5, "EXPLORE"));
+    }
+  }
+
+  @Test
+  void schema6VerdictsAreCarriedForwardAsReachedByExploring() {
+    try (CatalogFile db = CatalogFile.open(dir, 6)) {
+      insertVerdictBeforeSchema7(db, "fp", "T", new CachedVerdict("NO", "no state", "", 3, "-"));
+    }
+    try (CatalogFile db = CatalogFile.open(dir)) {
+      assertThat(db.schemaVersion()).isEqualTo(7).isEqualTo(Migrations.latest());
+      assertThat(new VerdictCache(db).get("fp", "T"))
+          .contains(new CachedVerdict("NO", "no state", "", 3, "EXPLORE"));
     }
   }
 

@@ -127,4 +127,30 @@ final class TestRecords {
           return null;
         });
   }
+
+  /** A verdict row as schema 6 had it: without the method, under the running engine semantics. */
+  static void insertVerdictBeforeSchema7(
+      CatalogFile db, String fingerprint, String typeKey, CachedVerdict v) {
+    db.read(
+        "insert a schema-6 verdict",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO verdicts (fingerprint, type_hash, semantics_version, type_key,"
+                      + " verdict, reason, witness, millis, checked_at)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, fingerprint);
+            ps.setString(2, VerdictCache.sha256(typeKey));
+            ps.setInt(3, rhoscope.engine.EngineSemantics.VERSION);
+            ps.setString(4, typeKey);
+            ps.setString(5, v.verdict());
+            ps.setString(6, v.reason());
+            ps.setString(7, v.witness());
+            ps.setLong(8, v.millis());
+            ps.setTimestamp(9, Timestamp.from(Instant.now()));
+            ps.executeUpdate();
+          }
+          return null;
+        });
+  }
 }

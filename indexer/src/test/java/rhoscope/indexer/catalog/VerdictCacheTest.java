@@ -14,9 +14,9 @@ class VerdictCacheTest {
   void verdictsAreKeyedByFingerprintAndType() {
     try (CatalogFile db = CatalogFile.open(dir)) {
       VerdictCache c = new VerdictCache(db);
-      c.put("fp", "eventually true", new CachedVerdict("YES", "why", "a\tb\tc\nend", 7));
-      assertThat(c.get("fp", "eventually true"))
-          .contains(new CachedVerdict("YES", "why", "a\tb\tc\nend", 7));
+      CachedVerdict v = new CachedVerdict("YES", "why", "a\tb\tc\nend", 7, "EXPLORE");
+      c.put("fp", "eventually true", v);
+      assertThat(c.get("fp", "eventually true")).contains(v);
       assertThat(c.get("fp", "eventually false")).isEmpty();
       assertThat(c.get("other", "eventually true")).isEmpty();
       c.clear();
@@ -25,20 +25,30 @@ class VerdictCacheTest {
   }
 
   @Test
+  void aCachedVerdictKeepsTheMethodThatReachedIt() {
+    try (CatalogFile db = CatalogFile.open(dir)) {
+      VerdictCache c = new VerdictCache(db);
+      c.put("fp", "T", new CachedVerdict("NO", "never present", "", 0, "CLOSURE"));
+      assertThat(c.get("fp", "T")).map(CachedVerdict::method).contains("CLOSURE");
+    }
+  }
+
+  @Test
   void aCachedVerdictWrittenUnderAnotherSemanticsVersionIsNotServed() {
     int now = EngineSemantics.VERSION;
     try (CatalogFile db = CatalogFile.open(dir)) {
-      new VerdictCache(db, now - 1).put("fp", "T", new CachedVerdict("NO", "old", "", 1));
+      new VerdictCache(db, now - 1)
+          .put("fp", "T", new CachedVerdict("NO", "old", "", 1, "EXPLORE"));
     }
     try (CatalogFile db = CatalogFile.open(dir)) {
       VerdictCache cache = new VerdictCache(db);
       assertThat(cache.get("fp", "T")).isEmpty();
-      cache.put("fp", "T", new CachedVerdict("YES", "new", "", 2));
-      assertThat(cache.get("fp", "T")).contains(new CachedVerdict("YES", "new", "", 2));
+      cache.put("fp", "T", new CachedVerdict("YES", "new", "", 2, "EXPLORE"));
+      assertThat(cache.get("fp", "T")).contains(new CachedVerdict("YES", "new", "", 2, "EXPLORE"));
       VerdictCache old = new VerdictCache(db, now - 1);
       assertThat(old.get("fp", "T"))
           .as("the two versions' verdicts are two rows")
-          .contains(new CachedVerdict("NO", "old", "", 1));
+          .contains(new CachedVerdict("NO", "old", "", 1, "EXPLORE"));
       assertThat(cache.dropOtherSemantics()).isEqualTo(1);
       assertThat(old.get("fp", "T")).isEmpty();
       assertThat(cache.get("fp", "T")).isPresent();

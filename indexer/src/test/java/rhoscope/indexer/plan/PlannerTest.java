@@ -12,11 +12,16 @@ class PlannerTest {
   }
 
   @Test
-  void reachingAMessageNeedsItsNameWrittenAndCarriedWhenExplorationCompleted() {
+  void reachingAMessageNeedsItsNameWrittenAndCarriedWhenExplorationCompletedAndNotProvedAbsent() {
     assertThat(plan("eventually contains \"PP_K\"!(_)"))
         .isEqualTo(
             "((computes_strings:true OR literal:\"PP_K\") AND (complete:false OR"
-                + " carried:\"PP_K\"))");
+                + " carried:\"PP_K\") AND NOT never_carried:\"PP_K\")");
+  }
+
+  @Test
+  void aGlobIsNotRuledOutByNamesProvedNeverToCarry() {
+    assertThat(plan("eventually contains \"PP_*\"!(_)")).doesNotContain("never_carried");
   }
 
   @Test
@@ -83,14 +88,14 @@ class PlannerTest {
   void disjunctionsAndConjunctionsCombine() {
     assertThat(plan("eventually (contains \"a\"!(_) or contains \"b\"!(_))"))
         .isEqualTo(
-            "(((computes_strings:true OR literal:\"a\") AND (complete:false OR carried:\"a\")) OR"
-                + " ((computes_strings:true OR literal:\"b\") AND (complete:false OR"
-                + " carried:\"b\")))");
+            "(((computes_strings:true OR literal:\"a\") AND (complete:false OR carried:\"a\") AND"
+                + " NOT never_carried:\"a\") OR ((computes_strings:true OR literal:\"b\") AND"
+                + " (complete:false OR carried:\"b\") AND NOT never_carried:\"b\"))");
     assertThat(plan("eventually contains (\"a\"!(_) | \"b\"!(_))"))
         .isEqualTo(
             "((computes_strings:true OR literal:\"a\") AND (complete:false OR carried:\"a\") AND"
-                + " (computes_strings:true OR literal:\"b\") AND (complete:false OR"
-                + " carried:\"b\"))");
+                + " NOT never_carried:\"a\" AND (computes_strings:true OR literal:\"b\") AND"
+                + " (complete:false OR carried:\"b\") AND NOT never_carried:\"b\")");
   }
 
   @Test

@@ -6,8 +6,8 @@ import rhoscope.engine.Engine;
 import rhoscope.engine.Program;
 import rhoscope.engine.check.CheckOptions;
 import rhoscope.engine.check.CheckPlan;
-import rhoscope.lang.ParsedProcess;
 import rhoscope.indexer.ingest.LoadedProcess;
+import rhoscope.indexer.sbml.ClosureCheck;
 import rhoscope.server.wire.CheckAnswer;
 
 /** One process against one type, with the model checker, as the API reports it. */
@@ -20,10 +20,10 @@ final class Checks {
   }
 
   CheckAnswer check(LoadedProcess loaded, CheckPlan plan, Duration timeout, Cancellation cancel) {
-    ParsedProcess process = loaded.parsed();
-    Program program = Engine.load(process);
+    Program program = Engine.load(loaded.parsed());
     CheckOptions options =
         CheckOptions.defaults().withMaxStates(maxStates).withTimeout(timeout);
-    return WireRecords.check(plan, program, plan.check(program, options, cancel));
+    return WireRecords.check(
+        plan, program, ClosureCheck.check(loaded.presence(), program, plan, options, cancel));
   }
 }

@@ -14,6 +14,7 @@ import rhoscope.indexer.QueryResult;
 import rhoscope.indexer.catalog.ProcessFormat;
 import rhoscope.indexer.catalog.ProcessRecord;
 import rhoscope.server.wire.CheckAnswer;
+import rhoscope.server.wire.CheckMethod;
 import rhoscope.server.wire.ExploreAnswer;
 import rhoscope.server.wire.Match;
 import rhoscope.server.wire.ProcessSummary;
@@ -36,6 +37,7 @@ public final class WireRecords {
     return new CheckAnswer(
         TypeCatalog.forms(plan).normalised(),
         result.verdict(),
+        CheckMethod.of(result.method()),
         blankToNull(result.reason()),
         result.witness().map(t -> Witness.of(program, t)).orElse(null),
         result.states(),
@@ -82,7 +84,8 @@ public final class WireRecords {
                         t))
             .orElse(null);
     return new Match(
-        v.id(), v.name(), v.dataset(), format(v.format()), v.verdict(), blankToNull(v.reason()),
+        v.id(), v.name(), v.dataset(), format(v.format()), v.verdict(),
+        CheckMethod.of(v.method()), blankToNull(v.reason()),
         witness, v.millis(), v.cached());
   }
 

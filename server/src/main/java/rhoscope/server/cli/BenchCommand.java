@@ -5,23 +5,37 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import rhoscope.engine.bench.ExplorerBenchmark;
+import rhoscope.indexer.bench.ClosureBenchmark;
 import rhoscope.indexer.bench.QueryBenchmark;
 
 /** {@code rhoscope bench}: prints the explorer's and the query engine's figures. */
 @Command(
     name = "bench",
-    description = "Benchmarks: explorer states/s on the dining philosophers; query latency over a database.")
+    description =
+        "Benchmarks: explorer states/s on the dining philosophers; query latency over a database;"
+            + " presence closure against exploration on the largest SBML models.")
 final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--only",
-      paramLabel = "explorer|query",
-      description = "Run only one of the two benchmarks.")
+      paramLabel = "explorer|query|closure",
+      description = "Run only one of the benchmarks.")
   String only;
+
+  @Option(
+      names = "--models",
+      paramLabel = "DIR",
+      description =
+          "A folder of SBML models for the closure benchmark (repeatable; default: the datasets'"
+              + " pathways and the shared BioModels corpus next to the checkout).")
+  List<Path> models = new ArrayList<>();
 
   @Option(
       names = "--processes",
@@ -37,8 +51,9 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (only != null && !only.equals("explorer") && !only.equals("query")) {
-      throw new IllegalArgumentException("--only takes 'explorer' or 'query', not '" + only + "'");
+    if (only != null && !List.of("explorer", "query", "closure").contains(only)) {
+      throw new IllegalArgumentException(
+          "--only takes 'explorer', 'query' or 'closure', not '" + only + "'");
     }
     // Benchmarks print their report as they go: it is their product.
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -46,12 +61,7 @@ final class BenchCommand implements Callable<Integer> {
       ExplorerBenchmark.run(out);
     }
     if (only == null || only.equals("query")) {
-      Path folder =
-          datasets != null
-              ? datasets
-              : ServeCommand.findDatasets()
-                  .orElseThrow(
-                      () -> new IllegalArgumentException("no datasets/ folder found; pass --datasets DIR"));
+      Path folder = datasetsFolder();
       Path work = Files.createTempDirectory("rhoscope-bench");
       QueryBenchmark.Options defaults = QueryBenchmark.Options.defaults(folder, work);
       QueryBenchmark.Options options =
@@ -61,6 +71,28 @@ final class BenchCommand implements Callable<Integer> {
                   folder, work, processes, defaults.repetitions(), defaults.queries());
       QueryBenchmark.run(out, options);
     }
+    if (only == null || only.equals("closure")) {
+      ClosureBenchmark.run(
+          out, new ClosureBenchmark.Options(modelFolders(), 5, Duration.ofSeconds(10)));
+    }
     return 0;
+  }
+
+  private Path datasetsFolder() {
+    return datasets != null
+        ? datasets
+        : ServeCommand.findDatasets()
+            .orElseThrow(
+                () -> new IllegalArgumentException("no datasets/ folder found; pass --datasets DIR"));
+  }
+
+  /** The real BioModels files stay in the shared corpus, beside the checkout, not in datasets/. */
+  private List<Path> modelFolders() {
+    if (!models.isEmpty()) {
+      return models;
+    }
+    Path shipped = datasetsFolder().toAbsolutePath().normalize();
+    Path corpus = shipped.resolveSibling("..").resolve("shared/corpus/sbml/biomodels").normalize();
+    return List.of(shipped.resolve("pathways"), corpus);
   }
 }

@@ -11,12 +11,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import rhoscope.engine.Cancellation;
 import rhoscope.engine.Engine;
 import rhoscope.engine.Program;
 import rhoscope.engine.check.CheckOptions;
 import rhoscope.engine.check.CheckPlan;
 import rhoscope.engine.check.CheckResult;
 import rhoscope.engine.check.Verdict;
+import rhoscope.indexer.ingest.LoadedProcess;
+import rhoscope.indexer.sbml.ClosureCheck;
 import rhoscope.server.backend.WireRecords;
 import rhoscope.server.wire.CheckAnswer;
 import rhoscope.server.wire.WireJson;
@@ -47,7 +50,8 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     bounds.validate();
     CheckPlan plan = CheckPlan.parse("<type>", type);
-    Program program = Engine.load(input.load(file).parsed());
+    LoadedProcess loaded = input.load(file);
+    Program program = Engine.load(loaded.parsed());
     CheckOptions options =
         CheckOptions.defaults()
             .withWorkers(bounds.workersOrDefault())
@@ -56,7 +60,8 @@ final class CheckCommand implements Callable<Integer> {
     if (bounds.maxDepth != null) {
       options = options.withMaxDepth(bounds.maxDepth);
     }
-    CheckResult r = plan.check(program, options);
+    CheckResult r =
+        ClosureCheck.check(loaded.presence(), program, plan, options, Cancellation.NEVER);
     // The record POST /api/check writes; the text output reads its witness and warnings too.
     CheckAnswer answer = WireRecords.check(plan, program, r);
     var err = spec.commandLine().getErr();
@@ -67,9 +72,10 @@ final class CheckCommand implements Callable<Integer> {
       out.println(WireJson.pretty(answer));
     } else {
       out.printf(
-          "%s: %s (%s, %s, %,d ms)%n",
+          "%s: %s (method: %s, %s, %s, %,d ms)%n",
           file,
           r.verdict().name().toLowerCase(Locale.ROOT),
+          answer.method().wireName(),
           Plural.of(r.states(), "state"),
           coverage(r),
           r.millis());

@@ -6,7 +6,7 @@ import rhoscope.engine.check.Verdict;
 
 /**
  * The verdict of one check, as {@code POST /api/check} and {@code rhoscope check --json} write it:
- * the normalised type, why when the verdict is unknown ({@code reason}, absent otherwise), the
+ * the normalised type, how the verdict was reached ({@code method}), why when the verdict is unknown ({@code reason}, absent otherwise), the
  * witness when there is one (absent otherwise), the explored state count, whether the search
  * covered every reachable state, the wall time, and warnings about the query (public names it
  * mentions that the process never uses).
@@ -14,6 +14,7 @@ import rhoscope.engine.check.Verdict;
 public record CheckAnswer(
     String type,
     Verdict verdict,
+    CheckMethod method,
     String reason,
     Witness witness,
     long states,
@@ -23,6 +24,7 @@ public record CheckAnswer(
   public CheckAnswer {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(verdict, "verdict");
+    Objects.requireNonNull(method, "method");
     warnings = List.copyOf(warnings);
   }
 }

@@ -5,7 +5,7 @@ import rhoscope.engine.check.Verdict;
 
 /**
  * A process a query answered for, as {@code POST /api/query} and {@code rhoscope query --json}
- * write it: its verdict, why when the verdict is unknown ({@code reason}, absent otherwise), the
+ * write it: its verdict, how it was reached ({@code method}), why when the verdict is unknown ({@code reason}, absent otherwise), the
  * witness when the checker produced one (absent otherwise), the checker's time ({@code elapsedMs},
  * the original check's for a cached verdict) and whether the verdict came from the cache.
  */
@@ -15,6 +15,7 @@ public record Match(
     String dataset,
     SourceFormat format,
     Verdict verdict,
+    CheckMethod method,
     String reason,
     Witness witness,
     long elapsedMs,
@@ -24,5 +25,6 @@ public record Match(
     Objects.requireNonNull(dataset, "dataset");
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(verdict, "verdict");
+    Objects.requireNonNull(method, "method");
   }
 }

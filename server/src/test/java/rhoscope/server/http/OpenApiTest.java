@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import rhoscope.server.wire.ApiError;
 import rhoscope.server.wire.CheckAnswer;
+import rhoscope.server.wire.CheckMethod;
 import rhoscope.server.wire.CheckBody;
 import rhoscope.server.wire.ExploreAnswer;
 import rhoscope.server.wire.Health;
@@ -146,10 +147,26 @@ class OpenApiTest {
       Set<String> records =
           files
               .map(f -> f.getFileName().toString().replace(".java", ""))
-              .filter(n -> !List.of("WireJson", "ApiException", "SourceFormat", "TypeForms").contains(n))
+              .filter(n -> !List.of("WireJson", "ApiException", "SourceFormat", "CheckMethod", "TypeForms").contains(n))
               .collect(Collectors.toCollection(TreeSet::new));
       assertThat(mapped).isEqualTo(records);
     }
+  }
+
+  @Test
+  void theMethodsOfAVerdictAreDocumentedByTheirWireNames() throws IOException {
+    JsonNode schemas = TestHttp.JSON.readTree(MetaRoutes.readOpenApi()).at("/components/schemas");
+    Set<String> documented = new TreeSet<>();
+    schemas.at("/Method/enum").forEach(n -> documented.add(n.asText()));
+    Set<String> methods = new TreeSet<>();
+    for (CheckMethod m : CheckMethod.values()) {
+      methods.add(m.wireName());
+    }
+    assertThat(documented).isEqualTo(methods).contains("closure", "explore");
+    assertThat(schemas.at("/CheckAnswer/properties/method/$ref").asText())
+        .isEqualTo("#/components/schemas/Method");
+    assertThat(schemas.at("/Match/properties/method/$ref").asText())
+        .isEqualTo("#/components/schemas/Method");
   }
 
   @Test

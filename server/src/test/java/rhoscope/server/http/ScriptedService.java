@@ -19,6 +19,7 @@ import rhoscope.lang.diag.ErrorCode;
 import rhoscope.lang.diag.LangException;
 import rhoscope.server.wire.ApiException;
 import rhoscope.server.wire.CheckAnswer;
+import rhoscope.server.wire.CheckMethod;
 import rhoscope.server.wire.Match;
 import rhoscope.server.wire.NamedType;
 import rhoscope.server.wire.ProcessPage;
@@ -127,7 +128,8 @@ public final class ScriptedService implements ProcessService {
       checked++;
       if (w.isPresent() && matches.size() < spec.limit()) {
         Match m = new Match(
-                p.id(), p.name(), p.dataset(), p.format(), Verdict.YES, null, w.get(), 0, false);
+                p.id(), p.name(), p.dataset(), p.format(), Verdict.YES, CheckMethod.EXPLORE, null,
+                w.get(), 0, false);
         matches.add(m);
         listener.matched(m);
       }
@@ -160,7 +162,7 @@ public final class ScriptedService implements ProcessService {
         };
     Optional<Witness> w = witness(spec.type(), source);
     return new CheckAnswer(
-        text, w.isPresent() ? Verdict.YES : Verdict.NO, null, w.orElse(null),
+        text, w.isPresent() ? Verdict.YES : Verdict.NO, CheckMethod.EXPLORE, null, w.orElse(null),
         source.lines().count(), true, 0, List.of());
   }
 
