@@ -15,10 +15,12 @@ import rhoscope.indexer.catalog.CachedVerdict;
 import rhoscope.indexer.catalog.ProcessFormat;
 import rhoscope.indexer.catalog.ProcessRecord;
 import rhoscope.indexer.catalog.TraceCodec;
+import rhoscope.indexer.ingest.LoadedProcess;
 import rhoscope.indexer.ingest.Loader;
 import rhoscope.indexer.ingest.Semantics;
 import rhoscope.indexer.ingest.SourceFile;
-import rhoscope.lang.ParsedProcess;
+import rhoscope.indexer.sbml.Pathway;
+import rhoscope.indexer.sbml.SpeciesNames;
 import rhoscope.lang.diag.LangException;
 
 /**
@@ -32,13 +34,16 @@ final class Verifier {
    */
   private static final int PROGRAMS_KEPT = 128;
 
-  private final Map<String, Program> programs =
+  private final Map<String, Compiled> programs =
       new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Program> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Compiled> eldest) {
           return size() > PROGRAMS_KEPT;
         }
       };
+
+  /** A stored process compiled, with an SBML model's reading in its own terms. */
+  private record Compiled(Program program, Optional<Pathway> pathway) {}
 
   /** Forgets every compiled program. */
   void clear() {
@@ -51,8 +56,11 @@ final class Verifier {
   ProcessVerdict check(ProcessRecord r, CheckPlan plan, CheckOptions options, Cancellation cancel) {
     long start = System.nanoTime();
     try {
-      Program program = program(r);
-      CheckResult c = plan.check(program, options, cancel);
+      Compiled compiled = compiled(r);
+      Program program = compiled.program();
+      // Each model answers for the species it has: names it lacks match nothing in it.
+      CheckPlan own = compiled.pathway().map(p -> SpeciesNames.lenient(p, plan)).orElse(plan);
+      CheckResult c = own.check(program, options, cancel);
       // the final state is printed once here, so that a cached answer shows it without replay
       String finalState =
           c.witness().map(t -> program.replay(t).getLast().print()).orElse("");
@@ -69,28 +77,37 @@ final class Verifier {
 
   /** The compiled program of {@code r}, from the kept ones when it was compiled recently. */
   Program program(ProcessRecord r) {
+    return compiled(r).program();
+  }
+
+  /** For an SBML model, its species and reactions in its own terms, to read a witness with. */
+  Optional<Pathway> pathway(ProcessRecord r) {
+    return compiled(r).pathway();
+  }
+
+  private Compiled compiled(ProcessRecord r) {
     synchronized (programs) {
-      Program p = programs.get(r.fingerprint());
+      Compiled p = programs.get(r.fingerprint());
       if (p != null) {
         return p;
       }
     }
-    Program p = Engine.load(parse(r));
+    LoadedProcess loaded = load(r);
+    Compiled p = new Compiled(Engine.load(loaded.parsed()), loaded.pathway());
     synchronized (programs) {
       programs.put(r.fingerprint(), p);
     }
     return p;
   }
 
-  private static ParsedProcess parse(ProcessRecord r) {
+  private static LoadedProcess load(ProcessRecord r) {
     SourceFile file = new SourceFile(java.nio.file.Path.of(r.path()), r.dataset(), r.format());
     return Loader.load(
-            file,
-            r.source(),
-            r.format() == ProcessFormat.SBML
-                ? Semantics.parse(r.semantics())
-                : rhoscope.indexer.sbml.ImportOptions.defaults())
-        .parsed();
+        file,
+        r.source(),
+        r.format() == ProcessFormat.SBML
+            ? Semantics.parse(r.semantics())
+            : rhoscope.indexer.sbml.ImportOptions.defaults());
   }
 
   private static long elapsed(long start) {

@@ -2,7 +2,9 @@ package rhoscope.indexer.ingest;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import rhoscope.indexer.catalog.ProcessFormat;
+import rhoscope.indexer.sbml.Pathway;
 import rhoscope.lang.ParsedProcess;
 
 /**
@@ -13,6 +15,7 @@ import rhoscope.lang.ParsedProcess;
  * @param source the file's text
  * @param parsed the process (for SBML, its translation, with the XML as text)
  * @param warnings the importer's remarks
+ * @param pathway for SBML, the model's species and reactions in its own terms; empty for Rholang
  */
 public record LoadedProcess(
     String name,
@@ -20,7 +23,8 @@ public record LoadedProcess(
     String semantics,
     String source,
     ParsedProcess parsed,
-    List<String> warnings) {
+    List<String> warnings,
+    Optional<Pathway> pathway) {
   public LoadedProcess {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(format, "format");
@@ -28,5 +32,6 @@ public record LoadedProcess(
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(parsed, "parsed");
     warnings = List.copyOf(warnings);
+    Objects.requireNonNull(pathway, "pathway");
   }
 }

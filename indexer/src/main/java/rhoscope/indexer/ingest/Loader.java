@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import rhoscope.indexer.catalog.ProcessFormat;
 import rhoscope.indexer.sbml.ImportOptions;
 import rhoscope.indexer.sbml.ImportWarning;
@@ -83,7 +84,8 @@ public final class Loader {
               "",
               text,
               ProcessParser.parse(file.path().toString(), text),
-              List.of());
+              List.of(),
+              Optional.empty());
       case SBML -> {
         ImportedModel m = SbmlImporter.importString(fileName, text, sbml);
         yield new LoadedProcess(
@@ -92,7 +94,8 @@ public final class Loader {
             Semantics.spell(sbml),
             text,
             new ParsedProcess(file.path().toString(), text, m.process(), Positions.empty()),
-            m.warnings().stream().map(Loader::describe).toList());
+            m.warnings().stream().map(Loader::describe).toList(),
+            Optional.of(m.pathway()));
       }
     };
   }
