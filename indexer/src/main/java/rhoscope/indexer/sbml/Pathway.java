@@ -27,13 +27,13 @@ import rhoscope.lang.ast.process.Proc;
  * one of the many a reaction compiles to, while what changed is what a biologist asks about. The
  * join still narrows which reaction it was when several would explain the same change.
  *
- * @param modelId the model's id, for messages
+ * @param model the model's name (its id when it has none), for messages
  * @param species every species, in document order
  * @param events every way the model can change, in document order
  */
-public record Pathway(String modelId, List<Species> species, List<Event> events) {
+public record Pathway(String model, List<Species> species, List<Event> events) {
   public Pathway {
-    Objects.requireNonNull(modelId, "modelId");
+    Objects.requireNonNull(model, "model");
     species = List.copyOf(species);
     events = List.copyOf(events);
   }

@@ -22,7 +22,7 @@ import org.sbml.jsbml.ext.qual.Transition;
 final class Pathways {
   private Pathways() {}
 
-  static Pathway core(String modelId, Model model, ReactionNetwork network, Semantics semantics) {
+  static Pathway core(String label, Model model, ReactionNetwork network, Semantics semantics) {
     List<Pathway.Species> species =
         model.getListOfSpecies().stream()
             .map(s -> new Pathway.Species(s.getId(), name(s)))
@@ -41,10 +41,10 @@ final class Pathways {
         events.add(event(r, network.reactions().get(next++), true, fixed, semantics));
       }
     }
-    return new Pathway(modelId, species, events);
+    return new Pathway(label, species, events);
   }
 
-  static Pathway qual(String modelId, QualModelPlugin qual, QualNetwork network) {
+  static Pathway qual(String label, QualModelPlugin qual, QualNetwork network) {
     List<Pathway.Species> species =
         qual.getListOfQualitativeSpecies().stream()
             .map(s -> new Pathway.Species(s.getId(), name(s)))
@@ -66,7 +66,7 @@ final class Pathways {
                         u.output(),
                         new LinkedHashSet<>(u.reads())))
             .toList();
-    return new Pathway(modelId, species, events);
+    return new Pathway(label, species, events);
   }
 
   private static Pathway.Event event(

@@ -129,9 +129,9 @@ public final class SpeciesNames {
     }
     String problem =
         named.isEmpty()
-            ? "\"" + text + "\" is not a species of " + pathway.modelId() + suggestions(text)
+            ? "\"" + text + "\" is not a species of " + pathway.model() + suggestions(text)
             : "\"" + text + "\" is the name of " + named.size() + " species of "
-                + pathway.modelId() + " (" + String.join(", ", named)
+                + pathway.model() + " (" + String.join(", ", named)
                 + "): name one of them by its id";
     if (!problems.contains(problem)) {
       problems.add(problem);

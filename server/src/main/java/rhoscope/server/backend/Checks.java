@@ -8,6 +8,8 @@ import rhoscope.engine.check.CheckOptions;
 import rhoscope.engine.check.CheckPlan;
 import rhoscope.lang.ParsedProcess;
 import rhoscope.indexer.ingest.LoadedProcess;
+import rhoscope.indexer.sbml.UnknownSpeciesException;
+import rhoscope.server.wire.ApiException;
 import rhoscope.server.wire.CheckAnswer;
 
 /** One process against one type, with the model checker, as the API reports it. */
@@ -20,10 +22,16 @@ final class Checks {
   }
 
   CheckAnswer check(LoadedProcess loaded, CheckPlan plan, Duration timeout, Cancellation cancel) {
+    CheckPlan resolved;
+    try {
+      resolved = WireRecords.resolve(plan, loaded);
+    } catch (UnknownSpeciesException e) {
+      throw new ApiException(400, "unknown_species", e.getMessage());
+    }
     ParsedProcess process = loaded.parsed();
     Program program = Engine.load(process);
     CheckOptions options =
         CheckOptions.defaults().withMaxStates(maxStates).withTimeout(timeout);
-    return WireRecords.check(plan, program, plan.check(program, options, cancel));
+    return WireRecords.check(resolved, loaded, program, resolved.check(program, options, cancel));
   }
 }

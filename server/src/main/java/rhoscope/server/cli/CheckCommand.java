@@ -17,6 +17,7 @@ import rhoscope.engine.check.CheckOptions;
 import rhoscope.engine.check.CheckPlan;
 import rhoscope.engine.check.CheckResult;
 import rhoscope.engine.check.Verdict;
+import rhoscope.indexer.ingest.LoadedProcess;
 import rhoscope.server.backend.WireRecords;
 import rhoscope.server.wire.CheckAnswer;
 import rhoscope.server.wire.WireJson;
@@ -46,8 +47,10 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     bounds.validate();
-    CheckPlan plan = CheckPlan.parse("<type>", type);
-    Program program = Engine.load(input.load(file).parsed());
+    LoadedProcess loaded = input.load(file);
+    // a type may name an SBML model's species by name; one the model lacks fails here, at once
+    CheckPlan plan = WireRecords.resolve(CheckPlan.parse("<type>", type), loaded);
+    Program program = Engine.load(loaded.parsed());
     CheckOptions options =
         CheckOptions.defaults()
             .withWorkers(bounds.workersOrDefault())
@@ -58,9 +61,11 @@ final class CheckCommand implements Callable<Integer> {
     }
     CheckResult r = plan.check(program, options);
     // The record POST /api/check writes; the text output reads its witness and warnings too.
-    CheckAnswer answer = WireRecords.check(plan, program, r);
+    CheckAnswer answer = WireRecords.check(plan, loaded, program, r);
     var err = spec.commandLine().getErr();
     answer.warnings().forEach(w -> err.println("warning: " + w));
+    Optional.ofNullable(answer.importWarnings())
+        .ifPresent(ws -> ws.forEach(w -> err.println("import warning: " + w)));
     err.flush();
     var out = spec.commandLine().getOut();
     if (json) {
@@ -99,6 +104,10 @@ final class CheckCommand implements Callable<Integer> {
     } else {
       out.printf("witness: %s from the initial state%n", Plural.of(w.steps().size(), "step"));
     }
+    if (w.present() != null) {
+      printPathway(out, w);
+      return;
+    }
     for (Witness.Step s : w.steps()) {
       String number = "  " + s.step() + ". ";
       out.printf("%son %s: %s%n", number, s.channel().spelling(), s.message());
@@ -106,6 +115,15 @@ final class CheckCommand implements Callable<Integer> {
     }
     out.println("final state:");
     indented(out, "  ", w.steps().isEmpty() ? w.initialState() : w.steps().getLast().state());
+  }
+
+  /** An SBML model's witness in its own terms: reactions fired, species changed, species present. */
+  private static void printPathway(PrintWriter out, Witness w) {
+    for (Witness.Step s : w.steps()) {
+      out.printf("  %d. %s%n", s.step(), PathwayText.reaction(s));
+      out.printf("     %s%n", PathwayText.changes(s.changes()));
+    }
+    out.println("final state: " + PathwayText.present(w.present()));
   }
 
   /** Prints {@code text} with its first line after {@code lead} and the rest aligned under it. */
