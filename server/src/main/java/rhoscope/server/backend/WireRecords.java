@@ -122,9 +122,13 @@ public final class WireRecords {
                         t,
                         database.pathway(v.id())))
             .orElse(null);
+    List<String> importWarnings =
+        v.format() == ProcessFormat.SBML
+            ? database.get(v.id()).map(ProcessRecord::warnings).orElse(List.of())
+            : null;
     return new Match(
         v.id(), v.name(), v.dataset(), format(v.format()), v.verdict(), blankToNull(v.reason()),
-        witness, v.millis(), v.cached());
+        witness, v.millis(), v.cached(), importWarnings);
   }
 
   public static ProcessSummary summary(rhoscope.indexer.catalog.ProcessSummary s) {
