@@ -266,12 +266,14 @@ public record Pathway(String model, List<Species> species, List<Event> events) {
       }
     });
     List<Event> explaining = events.stream().filter(e -> e.explains(was, is)).toList();
-    Optional<Set<String>> joinReads = joinReads(comm, before);
+    // finding the join prints the state's receives, so only when the change alone is ambiguous
     List<Event> candidates =
-        joinReads
-            .map(r -> explaining.stream().filter(e -> e.reads().equals(r)).toList())
-            .filter(l -> !l.isEmpty())
-            .orElse(explaining);
+        explaining.size() < 2
+            ? explaining
+            : joinReads(comm, before)
+                .map(r -> explaining.stream().filter(e -> e.reads().equals(r)).toList())
+                .filter(l -> !l.isEmpty())
+                .orElse(explaining);
     return candidates.isEmpty()
         ? new Reading(Optional.empty(), List.of(), changes)
         : new Reading(

@@ -162,6 +162,34 @@ class PathwayReadingTest {
     assertThat(directions).containsExactlyInAnyOrder("forward", "reverse");
   }
 
+  /**
+   * Caspase-8 is activated both at the DISC and by caspase-3 (two reactions, the same change):
+   * from a state where both can fire, the two transitions read as the two reactions, each told
+   * apart by the join that fired.
+   */
+  @Test
+  void twoReactionsMakingTheSameChangeAreToldApartByTheirJoins() throws IOException {
+    Loaded m = load(PATHWAYS.resolve("apoptosis_switch.xml"), ImportOptions.defaults());
+    Map<String, List<Pathway.Reading>> byChange = new HashMap<>();
+    for (Step step : steps(m.program(), 2_000)) {
+      Pathway.Reading r = read(m.model().pathway(), step);
+      byChange
+          .computeIfAbsent(step.from().fingerprint() + " " + r.changes(), k -> new ArrayList<>())
+          .add(r);
+    }
+    int shared = 0;
+    for (List<Pathway.Reading> same : byChange.values()) {
+      if (same.size() > 1) {
+        shared++;
+        assertThat(same)
+            .extracting(r -> r.fired().orElseThrow())
+            .doesNotHaveDuplicates();
+        assertThat(same).allSatisfy(r -> assertThat(r.alternatives()).isEmpty());
+      }
+    }
+    assertThat(shared).as("states where two reactions make the same change").isPositive();
+  }
+
   @Test
   void theFinalStateListsThePresentSpeciesOnly() throws IOException {
     Loaded m = load(PATHWAYS.resolve("toggle_switch.xml"), ImportOptions.defaults());
