@@ -60,6 +60,16 @@ class SpeciesNamesTest {
   }
 
   @Test
+  void aLogicalModelsSpeciesResolveByNameToo() {
+    Pathway toggle =
+        SbmlImporter.importFile(
+                Path.of("..", "datasets", "pathways", "toggle_switch.xml"), ImportOptions.defaults())
+            .pathway();
+    assertThat(core(SpeciesNames.strict(toggle, plan("eventually contains \"IPTG inducer\"!(_)"))))
+        .contains("\"IPTG\"");
+  }
+
+  @Test
   void aTypeNamingSpeciesByIdIsLeftAsItIs() {
     CheckPlan byId = plan("eventually contains (\"Mpp\"!(_) | \"MEK\"!(_))");
     assertThat(SpeciesNames.strict(pathway("BIOMD0000000029"), byId)).isSameAs(byId);

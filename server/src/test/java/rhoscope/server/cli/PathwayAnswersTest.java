@@ -10,9 +10,12 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import rhoscope.indexer.IndexOptions;
+import rhoscope.indexer.IndexProgress;
 import rhoscope.indexer.ProcessDatabase;
 import rhoscope.server.backend.DatabaseService;
 import rhoscope.server.http.RhoscopeServer;
@@ -168,11 +171,24 @@ class PathwayAnswersTest {
   @Test
   void httpCheckResolvesNamesAndRejectsUnknownOnesWithCloseMatches() throws IOException {
     String model = Files.readString(Path.of(biomodel("BIOMD0000000029")), StandardCharsets.UTF_8);
+    ProcessDatabase db = ProcessDatabase.open(tmp.resolve("http-db"));
+    db.index(
+        List.of(Path.of(biomodel("BIOMD0000000029"))), IndexOptions.defaults(), IndexProgress.NONE);
+    long stored = db.list().getFirst().id();
     try (RhoscopeServer server =
-        RhoscopeServer.start(
-            ServerConfig.defaults(new DatabaseService(ProcessDatabase.open(tmp.resolve("http-db"))))
-                .withPort(0))) {
+        RhoscopeServer.start(ServerConfig.defaults(new DatabaseService(db)).withPort(0))) {
       TestHttp http = new TestHttp(server.port());
+      // a stored model, by id: the same resolution and the same reading
+      TestHttp.Reply byId =
+          http.post("/api/check", Map.of("id", stored, "type", "eventually contains \"ERK-PP\"!(_)"));
+      assertThat(byId.status()).as(byId.body()).isEqualTo(200);
+      CheckAnswer storedAnswer = WireJson.MAPPER.readValue(byId.body(), CheckAnswer.class);
+      assertThat(storedAnswer.witness().present()).anyMatch(a -> a.species().equals("Mpp"));
+      assertThat(storedAnswer.importWarnings()).isNotEmpty();
+      TestHttp.Reply unknownById =
+          http.post("/api/check", Map.of("id", stored, "type", "eventually contains \"ERK_PP\"!(_)"));
+      assertThat(unknownById.status()).isEqualTo(400);
+
       TestHttp.Reply ok =
           http.post(
               "/api/check",
