@@ -8,7 +8,7 @@ const EXAMPLES = [
   'eventually contains balance!(< 0)',
   'mutual_exclusion("critical")',
   'eventually contains "done"!("p1")',
-  'eventually contains "ERK_PP"!(_)',
+  'eventually contains "ERK-PP"!(_)',
   'not terminates',
 ];
 
@@ -222,22 +222,80 @@ function renderMatch(m) {
     el('span', { class: `verdict ${m.verdict}` }, m.verdict.toUpperCase()),
     el('span', {}, el('span', { class: 'name' }, m.name), ' ', el('span', { class: 'dataset' }, m.dataset)),
     el('span', { class: 'reason' }, m.reason || ''),
-    actions);
+    actions,
+    importWarnings(m.importWarnings));
+}
+
+// An SBML model's caveats, beside the verdict they qualify.
+function importWarnings(warnings) {
+  if (!warnings || warnings.length === 0) return null;
+  return el('details', { class: 'import-warnings' },
+    el('summary', {}, plural(warnings.length, 'import warning')),
+    el('ul', {}, ...warnings.map((w) => el('li', {}, w))));
+}
+
+// ---- an SBML model's witness in its own terms ----------------------------------------------
+
+function speciesLabel(id, name) {
+  return name && name !== id ? `${id} (${name})` : id;
+}
+
+function reactionLabel(r) {
+  if (!r) return 'no reaction of the model explains this step';
+  let text = r.name ? `${r.id} — ${r.name}` : r.id;
+  if (r.reverse) text += ' (reverse)';
+  if (r.alternatives) text += ` (or, with the same effect: ${r.alternatives.join(', ')})`;
+  return text;
+}
+
+function changeLabel(c) {
+  const who = speciesLabel(c.species, c.name);
+  if (c.before <= 1 && c.after <= 1) return (c.after > c.before ? '+' : '−') + who;
+  return `${who} ${c.before} → ${c.after}`;
+}
+
+// The species present after each step: the final ones, with the later steps' changes undone.
+function presentAfterEachStep(w) {
+  const names = {};
+  const amounts = {};
+  for (const a of w.present) {
+    amounts[a.species] = a.amount;
+    names[a.species] = a.name;
+  }
+  const after = [];
+  for (let i = w.steps.length; i >= 0; i--) {
+    after[i] = Object.entries(amounts).filter(([, n]) => n > 0)
+      .map(([id, n]) => speciesLabel(id, names[id]) + (n === 1 ? '' : ` = ${n}`));
+    if (i > 0) {
+      for (const c of w.steps[i - 1].changes) {
+        amounts[c.species] = c.before;
+        names[c.species] = c.name;
+      }
+    }
+  }
+  return after;
 }
 
 // ---- the witness as frames: one COMM step each --------------------------------------------
 
 let witness = null;
 let frameAt = 0;
+let presence = null;
 
 function openWitness(match) {
   witness = match;
   frameAt = 0;
+  presence = match.witness.present ? presentAfterEachStep(match.witness) : null;
   $('witness-title').textContent = `Witness for ${match.name}`;
   const strip = $('frame-strip');
   strip.replaceChildren(el('li', { onclick: () => showFrame(0) }, 'start'));
-  match.witness.steps.forEach((f, i) =>
-    strip.append(el('li', { title: f.channel.spelling, onclick: () => showFrame(i + 1) }, `${i + 1}: ${f.channel.spelling}`)));
+  match.witness.steps.forEach((f, i) => {
+    const label = f.reaction ? f.reaction.id : f.channel.spelling;
+    const title = f.reaction ? reactionLabel(f.reaction) : f.channel.spelling;
+    strip.append(el('li', { title, onclick: () => showFrame(i + 1) }, `${i + 1}: ${label}`));
+  });
+  $('witness-present').hidden = !presence;
+  $('frame-encoded').open = !presence;
   $('witness').hidden = false;
   showFrame(0);
   $('witness').scrollIntoView({ block: 'nearest' });
@@ -257,15 +315,27 @@ function showFrame(index) {
   [...$('frame-strip').children].forEach((li, i) => li.classList.toggle('current', i === frameAt));
   const comm = $('frame-comm');
   if (frameAt === 0) {
-    comm.replaceChildren(el('dt', {}, 'initial'), el('dd', {}, 'the process as stored, before any communication'));
+    comm.replaceChildren(el('dt', {}, 'initial'), el('dd', {}, presence
+      ? 'the model as imported, before any reaction'
+      : 'the process as stored, before any communication'));
     $('frame-state').textContent = witness.witness.initialState;
   } else {
     const f = frames[frameAt - 1];
-    comm.replaceChildren(
-      el('dt', {}, 'channel'), el('dd', { class: 'frame-channel', title: `${f.channel.kind} channel` }, f.channel.spelling),
-      el('dt', {}, 'message'), el('dd', { class: 'frame-message' }, f.message),
-      el('dt', {}, 'receiver'), el('dd', { class: 'frame-receiver' }, f.receiver));
+    if (presence) {
+      comm.replaceChildren(
+        el('dt', {}, 'reaction'), el('dd', { class: 'frame-reaction' }, reactionLabel(f.reaction)),
+        el('dt', {}, 'changed'), el('dd', { class: 'frame-changes' }, f.changes.map(changeLabel).join(', ')));
+    } else {
+      comm.replaceChildren(
+        el('dt', {}, 'channel'), el('dd', { class: 'frame-channel', title: `${f.channel.kind} channel` }, f.channel.spelling),
+        el('dt', {}, 'message'), el('dd', { class: 'frame-message' }, f.message),
+        el('dt', {}, 'receiver'), el('dd', { class: 'frame-receiver' }, f.receiver));
+    }
     $('frame-state').textContent = f.state;
+  }
+  if (presence) {
+    const present = presence[frameAt];
+    $('frame-present').textContent = present.length ? present.join(', ') : 'no species present';
   }
 }
 

@@ -31,6 +31,8 @@ import rhoscope.indexer.lucene.FeatureIndex;
 import rhoscope.indexer.lucene.Fields;
 import rhoscope.indexer.plan.Plan;
 import rhoscope.indexer.plan.Planner;
+import rhoscope.indexer.sbml.Pathway;
+import rhoscope.indexer.sbml.SpeciesNames;
 
 /**
  * A database of processes in a folder: index files into it, query it with types, list, show and
@@ -185,6 +187,7 @@ public final class ProcessDatabase implements AutoCloseable {
     long start = System.nanoTime();
     CheckPlan check = request.plan();
     Plan plan = Planner.plan(check.core());
+    Query pruning = withSpeciesNames(plan.query(), check);
     Query filter = filter(request);
 
     List<Candidate> candidates = new ArrayList<>();
@@ -192,7 +195,7 @@ public final class ProcessDatabase implements AutoCloseable {
     for (Shard shard : shards) {
       Shard.Candidates c =
           shard.candidates(
-              filter, request.usePlanner() ? Optional.of(plan.query()) : Optional.empty());
+              filter, request.usePlanner() ? Optional.of(pruning) : Optional.empty());
       total += c.total();
       for (long id : c.survivors()) {
         candidates.add(new Candidate(shard, id));
@@ -266,6 +269,31 @@ public final class ProcessDatabase implements AutoCloseable {
   }
 
   private record Candidate(Shard shard, long id) {}
+
+  /**
+   * The planner's condition widened for SBML models that the type names species of by their SBML
+   * name: the planner sees only ids, so it would prune a model whose species the type calls by
+   * name. Such a model's source holds the name, so letting through the SBML models whose text
+   * mentions one of the type's plain names keeps every model the per-model resolution can change.
+   */
+  private static Query withSpeciesNames(Query planned, CheckPlan check) {
+    var names = SpeciesNames.plainNames(check.core());
+    if (names.isEmpty()) {
+      return planned;
+    }
+    BooleanQuery.Builder mentions = new BooleanQuery.Builder();
+    names.forEach(n -> mentions.add(FeatureIndex.phraseQuery(n), BooleanClause.Occur.SHOULD));
+    Query named =
+        new BooleanQuery.Builder()
+            .add(
+                new TermQuery(new Term(Fields.FORMAT, "sbml")), BooleanClause.Occur.FILTER)
+            .add(mentions.build(), BooleanClause.Occur.FILTER)
+            .build();
+    return new BooleanQuery.Builder()
+        .add(planned, BooleanClause.Occur.SHOULD)
+        .add(named, BooleanClause.Occur.SHOULD)
+        .build();
+  }
 
   private Optional<ProcessVerdict> answer(
       Candidate c, CheckPlan plan, CheckOptions options, boolean useCache, Cancellation cancel) {
@@ -342,6 +370,14 @@ public final class ProcessDatabase implements AutoCloseable {
    */
   public Optional<Program> program(long id) {
     return get(id).map(verifier::program);
+  }
+
+  /**
+   * For a stored SBML model, its species and reactions in its own terms, to read a witness of
+   * {@link #program} with; empty for Rholang or when there is no process with this id.
+   */
+  public Optional<Pathway> pathway(long id) {
+    return get(id).flatMap(verifier::pathway);
   }
 
   /** Removes a process from the database; false when there is none with this id. */

@@ -22,6 +22,8 @@ import rhoscope.indexer.ingest.Semantics;
 import rhoscope.indexer.ingest.SourceFile;
 import rhoscope.indexer.sbml.ClosureCheck;
 import rhoscope.indexer.sbml.PresenceClosure;
+import rhoscope.indexer.sbml.Pathway;
+import rhoscope.indexer.sbml.SpeciesNames;
 import rhoscope.lang.diag.LangException;
 
 /**
@@ -37,9 +39,6 @@ final class Verifier {
    */
   private static final int PROGRAMS_KEPT = 128;
 
-  /** A compiled program and the presence closure of the model it translates, if any. */
-  private record Compiled(Program program, Optional<PresenceClosure> presence) {}
-
   private final Map<String, Compiled> programs =
       new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -47,6 +46,13 @@ final class Verifier {
           return size() > PROGRAMS_KEPT;
         }
       };
+
+  /**
+   * A stored process compiled; for an SBML model, with its reading in its own terms and (under
+   * boolean semantics) its presence closure.
+   */
+  private record Compiled(
+      Program program, Optional<PresenceClosure> presence, Optional<Pathway> pathway) {}
 
   /** Forgets every compiled program. */
   void clear() {
@@ -61,7 +67,9 @@ final class Verifier {
     try {
       Compiled compiled = compiled(r);
       Program program = compiled.program();
-      CheckResult c = ClosureCheck.check(compiled.presence(), program, plan, options, cancel);
+      // Each model answers for the species it has: names it lacks match nothing in it.
+      CheckPlan own = compiled.pathway().map(p -> SpeciesNames.lenient(p, plan)).orElse(plan);
+      CheckResult c = ClosureCheck.check(compiled.presence(), program, own, options, cancel);
       // the final state is printed once here, so that a cached answer shows it without replay
       String finalState =
           c.witness().map(t -> program.replay(t).getLast().print()).orElse("");
@@ -82,6 +90,11 @@ final class Verifier {
     return compiled(r).program();
   }
 
+  /** For an SBML model, its species and reactions in its own terms, to read a witness with. */
+  Optional<Pathway> pathway(ProcessRecord r) {
+    return compiled(r).pathway();
+  }
+
   private Compiled compiled(ProcessRecord r) {
     synchronized (programs) {
       Compiled c = programs.get(r.fingerprint());
@@ -90,7 +103,7 @@ final class Verifier {
       }
     }
     LoadedProcess loaded = load(r);
-    Compiled c = new Compiled(Engine.load(loaded.parsed()), loaded.presence());
+    Compiled c = new Compiled(Engine.load(loaded.parsed()), loaded.presence(), loaded.pathway());
     synchronized (programs) {
       programs.put(r.fingerprint(), c);
     }
@@ -100,11 +113,11 @@ final class Verifier {
   private static LoadedProcess load(ProcessRecord r) {
     SourceFile file = new SourceFile(java.nio.file.Path.of(r.path()), r.dataset(), r.format());
     return Loader.load(
-            file,
-            r.source(),
-            r.format() == ProcessFormat.SBML
-                ? Semantics.parse(r.semantics())
-                : rhoscope.indexer.sbml.ImportOptions.defaults());
+        file,
+        r.source(),
+        r.format() == ProcessFormat.SBML
+            ? Semantics.parse(r.semantics())
+            : rhoscope.indexer.sbml.ImportOptions.defaults());
   }
 
   private static long elapsed(long start) {

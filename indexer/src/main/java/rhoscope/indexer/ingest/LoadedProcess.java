@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import rhoscope.indexer.catalog.ProcessFormat;
 import rhoscope.indexer.sbml.PresenceClosure;
+import rhoscope.indexer.sbml.Pathway;
 import rhoscope.lang.ParsedProcess;
 
 /**
@@ -17,6 +18,7 @@ import rhoscope.lang.ParsedProcess;
  * @param warnings the importer's remarks
  * @param presence for an SBML model under boolean semantics, the species that can ever be present
  *     (see {@link rhoscope.indexer.sbml.ClosureCheck}); empty otherwise
+ * @param pathway for SBML, the model's species and reactions in its own terms; empty for Rholang
  */
 public record LoadedProcess(
     String name,
@@ -25,7 +27,8 @@ public record LoadedProcess(
     String source,
     ParsedProcess parsed,
     List<String> warnings,
-    Optional<PresenceClosure> presence) {
+    Optional<PresenceClosure> presence,
+    Optional<Pathway> pathway) {
   public LoadedProcess {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(format, "format");
@@ -34,5 +37,6 @@ public record LoadedProcess(
     Objects.requireNonNull(parsed, "parsed");
     warnings = List.copyOf(warnings);
     Objects.requireNonNull(presence, "presence");
+    Objects.requireNonNull(pathway, "pathway");
   }
 }

@@ -102,6 +102,7 @@ public final class Loader {
               text,
               ProcessParser.parse(file.path().toString(), text),
               List.of(),
+              Optional.empty(),
               Optional.empty());
       case SBML -> {
         ImportedModel m = SbmlImporter.importString(fileName, text, sbml);
@@ -112,7 +113,8 @@ public final class Loader {
             text,
             new ParsedProcess(file.path().toString(), text, m.process(), Positions.empty()),
             m.warnings().stream().map(Loader::describe).toList(),
-            m.presence());
+            m.presence(),
+            Optional.of(m.pathway()));
       }
     };
   }

@@ -133,6 +133,14 @@ public final class FeatureIndex implements AutoCloseable {
     }
   }
 
+  /**
+   * Documents whose text holds {@code phrase} as a phrase (its words in order, as the text
+   * analyzer splits them): the SBML models that may name a species so.
+   */
+  public static Query phraseQuery(String phrase) {
+    return textQuery("\"" + QueryParser.escape(phrase) + "\"");
+  }
+
   /** Every document. */
   public static Query all() {
     return new MatchAllDocsQuery();

@@ -55,7 +55,16 @@ final class BooleanEncoder {
     return Rho.send(Rho.species(id), new Proc.BoolLit(true));
   }
 
-  private static List<Proc> reaction(String source, ReactionNetwork.Reaction r, Set<String> fixed) {
+  /** The three groups of a reaction's species (see the class comment), in reaction order. */
+  record Groups(List<String> consumed, List<String> readOnly, List<String> produced) {
+    Groups {
+      consumed = List.copyOf(consumed);
+      readOnly = List.copyOf(readOnly);
+      produced = List.copyOf(produced);
+    }
+  }
+
+  static Groups groups(ReactionNetwork.Reaction r, Set<String> fixed) {
     Set<String> reactants = ids(r.reactants());
     Set<String> products = ids(r.products());
     List<String> consumed = new ArrayList<>();
@@ -74,6 +83,14 @@ final class BooleanEncoder {
         produced.add(id);
       }
     }
+    return new Groups(consumed, readOnly, produced);
+  }
+
+  private static List<Proc> reaction(String source, ReactionNetwork.Reaction r, Set<String> fixed) {
+    Groups g = groups(r, fixed);
+    List<String> consumed = g.consumed();
+    List<String> readOnly = g.readOnly();
+    List<String> produced = g.produced();
     int changed = consumed.size() + produced.size();
     if (changed > MAX_CHANGED) {
       throw new SbmlImportException(

@@ -18,6 +18,7 @@ import rhoscope.lang.ast.process.Proc;
  *     for a qualitative model, which has no reactions
  * @param presence under boolean semantics, the species that can ever be present (overrides applied)
  *     and witnesses reaching them; empty under counts and qual
+ * @param pathway the species and reactions in the model's own terms, to read answers with
  */
 public record ImportedModel(
     String modelId,
@@ -26,7 +27,8 @@ public record ImportedModel(
     Semantics semantics,
     List<ImportWarning> warnings,
     List<ReactionRequirements> requirements,
-    Optional<PresenceClosure> presence) {
+    Optional<PresenceClosure> presence,
+    Pathway pathway) {
   public ImportedModel {
     Objects.requireNonNull(modelId, "modelId");
     Objects.requireNonNull(name, "name");
@@ -35,5 +37,6 @@ public record ImportedModel(
     warnings = List.copyOf(warnings);
     requirements = List.copyOf(requirements);
     Objects.requireNonNull(presence, "presence");
+    Objects.requireNonNull(pathway, "pathway");
   }
 }

@@ -95,6 +95,7 @@ public final class SbmlImporter {
     Proc process;
     List<ReactionRequirements> requirements = List.of();
     Optional<PresenceClosure> presence = Optional.empty();
+    Pathway pathway;
     if (semantics instanceof Semantics.Qual) {
       if (hasCore) {
         warnings.add(
@@ -109,6 +110,7 @@ public final class SbmlImporter {
           options.overrides(),
           network.species().stream().map(QualNetwork.Species::id).toList());
       process = QualEncoder.encode(source, network, options.overrides());
+      pathway = Pathways.qual(nameOr(model, fallbackId), qual, network);
     } else {
       if (hasQual) {
         warnings.add(
@@ -135,10 +137,12 @@ public final class SbmlImporter {
                 CountsEncoder.encode(source, network, c.k(), options.overrides(), warnings);
             case Semantics.Qual q -> throw new IllegalStateException("handled above");
           };
+      pathway = Pathways.core(nameOr(model, fallbackId), model, network, semantics);
     }
     String id = idOr(model, fallbackId);
-    String name = model.isSetName() && !model.getName().isBlank() ? model.getName() : id;
-    return new ImportedModel(id, name, process, semantics, warnings.list(), requirements, presence);
+    String name = nameOr(model, fallbackId);
+    return new ImportedModel(id, name, process, semantics, warnings.list(), requirements, presence,
+        pathway);
   }
 
   private static QualModelPlugin qualPlugin(Model model) {
@@ -147,6 +151,12 @@ public final class SbmlImporter {
 
   private static String idOr(Model model, String fallback) {
     return model.isSetId() && !model.getId().isBlank() ? model.getId() : fallback;
+  }
+
+  private static String nameOr(Model model, String fallbackId) {
+    return model.isSetName() && !model.getName().isBlank()
+        ? model.getName()
+        : idOr(model, fallbackId);
   }
 
   private static String stripExtension(String fileName) {

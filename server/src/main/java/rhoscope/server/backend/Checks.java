@@ -8,6 +8,8 @@ import rhoscope.engine.check.CheckOptions;
 import rhoscope.engine.check.CheckPlan;
 import rhoscope.indexer.ingest.LoadedProcess;
 import rhoscope.indexer.sbml.ClosureCheck;
+import rhoscope.indexer.sbml.UnknownSpeciesException;
+import rhoscope.server.wire.ApiException;
 import rhoscope.server.wire.CheckAnswer;
 
 /** One process against one type, with the model checker, as the API reports it. */
@@ -20,10 +22,19 @@ final class Checks {
   }
 
   CheckAnswer check(LoadedProcess loaded, CheckPlan plan, Duration timeout, Cancellation cancel) {
+    CheckPlan resolved;
+    try {
+      resolved = WireRecords.resolve(plan, loaded);
+    } catch (UnknownSpeciesException e) {
+      throw new ApiException(400, "unknown_species", e.getMessage());
+    }
     Program program = Engine.load(loaded.parsed());
     CheckOptions options =
         CheckOptions.defaults().withMaxStates(maxStates).withTimeout(timeout);
     return WireRecords.check(
-        plan, program, ClosureCheck.check(loaded.presence(), program, plan, options, cancel));
+        resolved,
+        loaded,
+        program,
+        ClosureCheck.check(loaded.presence(), program, resolved, options, cancel));
   }
 }

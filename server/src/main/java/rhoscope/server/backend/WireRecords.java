@@ -1,5 +1,6 @@
 package rhoscope.server.backend;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -13,6 +14,9 @@ import rhoscope.indexer.ProcessVerdict;
 import rhoscope.indexer.QueryResult;
 import rhoscope.indexer.catalog.ProcessFormat;
 import rhoscope.indexer.catalog.ProcessRecord;
+import rhoscope.indexer.ingest.LoadedProcess;
+import rhoscope.indexer.sbml.Pathway;
+import rhoscope.indexer.sbml.SpeciesNames;
 import rhoscope.server.wire.CheckAnswer;
 import rhoscope.server.wire.CheckMethod;
 import rhoscope.server.wire.ExploreAnswer;
@@ -34,16 +38,52 @@ public final class WireRecords {
 
   /** A check's answer; {@code program} is the one checked, for the witness to replay on. */
   public static CheckAnswer check(CheckPlan plan, Program program, CheckResult result) {
+    return check(plan, program, result, Optional.empty(), null);
+  }
+
+  /**
+   * A check's answer for a loaded process: for an SBML model, the witness read in the model's
+   * terms and the model's import warnings. {@code plan} is the one checked, species names already
+   * resolved (see {@link #resolve}).
+   */
+  public static CheckAnswer check(
+      CheckPlan plan, LoadedProcess loaded, Program program, CheckResult result) {
+    return check(
+        plan,
+        program,
+        result,
+        loaded.pathway(),
+        loaded.format() == ProcessFormat.SBML ? loaded.warnings() : null);
+  }
+
+  private static CheckAnswer check(
+      CheckPlan plan,
+      Program program,
+      CheckResult result,
+      Optional<Pathway> pathway,
+      List<String> importWarnings) {
     return new CheckAnswer(
         TypeCatalog.forms(plan).normalised(),
         result.verdict(),
         CheckMethod.of(result.method()),
         blankToNull(result.reason()),
-        result.witness().map(t -> Witness.of(program, t)).orElse(null),
+        result.witness().map(t -> Witness.of(program, t, pathway)).orElse(null),
         result.states(),
         result.complete(),
         result.millis(),
-        NameWarnings.of(plan.parsed().orElseThrow(), program.source().process()));
+        NameWarnings.of(plan.parsed().orElseThrow(), program.source().process()),
+        importWarnings);
+  }
+
+  /**
+   * The plan to check {@code loaded} with: for an SBML model, species named by their SBML name
+   * resolved to ids.
+   *
+   * @throws rhoscope.indexer.sbml.UnknownSpeciesException when the type names a species the model
+   *     lacks, or a name several of its species share
+   */
+  public static CheckPlan resolve(CheckPlan plan, LoadedProcess loaded) {
+    return loaded.pathway().map(p -> SpeciesNames.strict(p, plan)).orElse(plan);
   }
 
   /** A query's answer over {@code database}, with each match's witness replayed. */
@@ -81,12 +121,17 @@ public final class WireRecords {
                             .orElseThrow(
                                 () -> new IllegalStateException(
                                     "process #" + v.id() + " vanished during the query")),
-                        t))
+                        t,
+                        database.pathway(v.id())))
             .orElse(null);
+    List<String> importWarnings =
+        v.format() == ProcessFormat.SBML
+            ? database.get(v.id()).map(ProcessRecord::warnings).orElse(List.of())
+            : null;
     return new Match(
         v.id(), v.name(), v.dataset(), format(v.format()), v.verdict(),
         CheckMethod.of(v.method()), blankToNull(v.reason()),
-        witness, v.millis(), v.cached());
+        witness, v.millis(), v.cached(), importWarnings);
   }
 
   public static ProcessSummary summary(rhoscope.indexer.catalog.ProcessSummary s) {

@@ -49,8 +49,9 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     bounds.validate();
-    CheckPlan plan = CheckPlan.parse("<type>", type);
     LoadedProcess loaded = input.load(file);
+    // a type may name an SBML model's species by name; one the model lacks fails here, at once
+    CheckPlan plan = WireRecords.resolve(CheckPlan.parse("<type>", type), loaded);
     Program program = Engine.load(loaded.parsed());
     CheckOptions options =
         CheckOptions.defaults()
@@ -63,9 +64,11 @@ final class CheckCommand implements Callable<Integer> {
     CheckResult r =
         ClosureCheck.check(loaded.presence(), program, plan, options, Cancellation.NEVER);
     // The record POST /api/check writes; the text output reads its witness and warnings too.
-    CheckAnswer answer = WireRecords.check(plan, program, r);
+    CheckAnswer answer = WireRecords.check(plan, loaded, program, r);
     var err = spec.commandLine().getErr();
     answer.warnings().forEach(w -> err.println("warning: " + w));
+    Optional.ofNullable(answer.importWarnings())
+        .ifPresent(ws -> ws.forEach(w -> err.println("import warning: " + w)));
     err.flush();
     var out = spec.commandLine().getOut();
     if (json) {
@@ -105,6 +108,10 @@ final class CheckCommand implements Callable<Integer> {
     } else {
       out.printf("witness: %s from the initial state%n", Plural.of(w.steps().size(), "step"));
     }
+    if (w.present() != null) {
+      printPathway(out, w);
+      return;
+    }
     for (Witness.Step s : w.steps()) {
       String number = "  " + s.step() + ". ";
       out.printf("%son %s: %s%n", number, s.channel().spelling(), s.message());
@@ -112,6 +119,15 @@ final class CheckCommand implements Callable<Integer> {
     }
     out.println("final state:");
     indented(out, "  ", w.steps().isEmpty() ? w.initialState() : w.steps().getLast().state());
+  }
+
+  /** An SBML model's witness in its own terms: reactions fired, species changed, species present. */
+  private static void printPathway(PrintWriter out, Witness w) {
+    for (Witness.Step s : w.steps()) {
+      out.printf("  %d. %s%n", s.step(), PathwayText.reaction(s));
+      out.printf("     %s%n", PathwayText.changes(s.changes()));
+    }
+    out.println("final state: " + PathwayText.present(w.present()));
   }
 
   /** Prints {@code text} with its first line after {@code lead} and the rest aligned under it. */

@@ -6,10 +6,13 @@ import rhoscope.engine.check.Verdict;
 
 /**
  * The verdict of one check, as {@code POST /api/check} and {@code rhoscope check --json} write it:
- * the normalised type, how the verdict was reached ({@code method}), why when the verdict is unknown ({@code reason}, absent otherwise), the
- * witness when there is one (absent otherwise), the explored state count, whether the search
+ * the normalised type, how the verdict was reached ({@code method}), why when the verdict is
+ * unknown ({@code reason}, absent otherwise), the witness when there is one (absent otherwise),
+ * the explored state count, whether the search
  * covered every reachable state, the wall time, and warnings about the query (public names it
- * mentions that the process never uses).
+ * mentions that the process never uses). For an SBML model, {@code importWarnings} are what its
+ * translation could not honour (events, rules frozen at time 0, modifier roles assumed), the
+ * caveats the verdict carries; absent for Rholang.
  */
 public record CheckAnswer(
     String type,
@@ -20,11 +23,27 @@ public record CheckAnswer(
     long states,
     boolean complete,
     long elapsedMs,
-    List<String> warnings) {
+    List<String> warnings,
+    List<String> importWarnings) {
   public CheckAnswer {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(verdict, "verdict");
     Objects.requireNonNull(method, "method");
     warnings = List.copyOf(warnings);
+    importWarnings = importWarnings == null ? null : List.copyOf(importWarnings);
+  }
+
+  /** The answer for a Rholang process: no import warnings. */
+  public CheckAnswer(
+      String type,
+      Verdict verdict,
+      CheckMethod method,
+      String reason,
+      Witness witness,
+      long states,
+      boolean complete,
+      long elapsedMs,
+      List<String> warnings) {
+    this(type, verdict, method, reason, witness, states, complete, elapsedMs, warnings, null);
   }
 }
