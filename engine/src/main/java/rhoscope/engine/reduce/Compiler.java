@@ -477,7 +477,7 @@ public final class Compiler {
         case Proc.Par par -> Terms.par(patterns(par.parts(), frame));
         case Proc.New n -> throw unsupportedPattern("new");
         case Proc.SendSync s -> throw unsupportedPattern("a synchronous send");
-        case Proc.Input i -> throw unsupportedPattern("a receive");
+        case Proc.Input i -> receivePattern(i, frame);
         case Proc.Contract c -> throw unsupportedPattern("a contract");
         case Proc.Select s -> throw unsupportedPattern("select");
         case Proc.Match m -> throw unsupportedPattern("match");
@@ -488,6 +488,41 @@ public final class Compiler {
     } finally {
       leave(pushed);
     }
+  }
+
+  /**
+   * A receive inside a pattern, as RChain's Either checks the shape of a function it is given
+   * ({@code match f { for (x, y, r <- fName) { _ } => ... }}): the channel is a pattern of the
+   * enclosing frame; the formals bind only inside the receive (a frame of their own), so they
+   * match a receive whose formals are variables in the same places; the body must be {@code _}.
+   */
+  private Term receivePattern(Proc.Input in, List<Slot> frame) {
+    if (!(in.body() instanceof Proc.Wildcard)) {
+      throw unsupportedPattern("a receive whose body is not '_'");
+    }
+    List<Slot> inner = new ArrayList<>();
+    List<InBind> binds = new ArrayList<>();
+    for (Bind b : in.binds()) {
+      if (!(b.source() instanceof Source.Simple src)) {
+        throw unsupportedPattern("a receive with '?!' or '!?'");
+      }
+      if (b.remainder().isPresent()) {
+        throw unsupportedPattern("a receive with a remainder");
+      }
+      Term channel = namePattern(src.channel(), frame);
+      List<Term> formals = new ArrayList<>();
+      for (Name n : b.patterns()) {
+        formals.add(switch (n) {
+          case Name.NameVar v -> bindSlot(inner, v.name(), Sort.NAME);
+          case Name.NameWildcard w -> new Term.PWild();
+          case Name.Quote q when q.proc() instanceof Proc.Var v ->
+              bindSlot(inner, v.name(), Sort.PROC);
+          case Name.Quote q -> throw unsupportedPattern("a receive with a quoted formal");
+        });
+      }
+      binds.add(new InBind(channel, List.copyOf(formals), Optional.empty()));
+    }
+    return new Term.Input(in.kind(), List.copyOf(binds), inner.size(), new Term.PWild(), false);
   }
 
   private List<Term> patterns(List<Proc> ps, List<Slot> frame) {
