@@ -85,13 +85,13 @@ public final class Genesis {
 
   /**
    * The corpus copy of RChain's genesis contracts, looked for as {@code
-   * shared/corpus/rholang/rchain/casper/src/main/resources} under the working directory or its
-   * parent.
+   * shared/corpus/rholang/rchain/casper/src/main/resources} under the working directory, its
+   * parent or the parent's parent (a checkout's module folder).
    */
   public static Optional<Path> defaultFolder() {
     Path rel = Path.of("shared", "corpus", "rholang", "rchain", "casper", "src", "main",
         "resources");
-    return Stream.of(rel, Path.of("..").resolve(rel))
+    return Stream.of(rel, Path.of("..").resolve(rel), Path.of("..", "..").resolve(rel))
         .filter(p -> Files.isRegularFile(p.resolve("Registry.rho"))).findFirst();
   }
 

@@ -3,11 +3,13 @@ package rhoscope.server.backend;
 import java.time.Duration;
 import rhoscope.engine.Cancellation;
 import rhoscope.engine.Engine;
+import rhoscope.engine.Environment;
 import rhoscope.engine.Program;
 import rhoscope.engine.check.CheckOptions;
 import rhoscope.engine.check.CheckPlan;
 import rhoscope.lang.ParsedProcess;
 import rhoscope.indexer.ingest.LoadedProcess;
+import rhoscope.server.wire.ApiException;
 import rhoscope.server.wire.CheckAnswer;
 
 /** One process against one type, with the model checker, as the API reports it. */
@@ -19,11 +21,20 @@ final class Checks {
     this.maxStates = maxStates;
   }
 
-  CheckAnswer check(LoadedProcess loaded, CheckPlan plan, Duration timeout, Cancellation cancel) {
+  CheckAnswer check(LoadedProcess loaded, CheckPlan plan, Duration timeout, Cancellation cancel,
+      boolean withGenesis) {
     ParsedProcess process = loaded.parsed();
-    Program program = Engine.load(process);
+    Program program = Engine.load(process, withGenesis ? genesis() : Environment.none());
     CheckOptions options =
         CheckOptions.defaults().withMaxStates(maxStates).withTimeout(timeout);
     return WireRecords.check(plan, program, plan.check(program, options, cancel));
+  }
+
+  /** The corpus copy of RChain's genesis contracts, as the CLI's --with-genesis finds it. */
+  private static Environment genesis() {
+    return Environment.genesis(Environment.defaultGenesisFolder().orElseThrow(
+        () -> ApiException.badRequest("'withGenesis': this server has no genesis folder"
+            + " (shared/corpus/rholang/rchain/casper/src/main/resources under its working"
+            + " directory, one or two folders up)")));
   }
 }

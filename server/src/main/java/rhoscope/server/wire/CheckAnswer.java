@@ -9,7 +9,8 @@ import rhoscope.engine.check.Verdict;
  * the normalised type, why when the verdict is unknown ({@code reason}, absent otherwise), the
  * witness when there is one (absent otherwise), the explored state count, whether the search
  * covered every reachable state, the wall time, and warnings about the query (public names it
- * mentions that the process never uses).
+ * mentions that the process never uses) and about the RChain system names the process uses that
+ * rhoscope does not model.
  */
 public record CheckAnswer(
     String type,
