@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import rhoscope.engine.reduce.Genesis;
+import rhoscope.engine.reduce.SystemProcesses;
 
 /**
  * What a program runs beside besides its own threads and the system services it names: nothing,
@@ -39,6 +40,15 @@ public final class Environment {
   /** The corpus copy of RChain's genesis contracts, when it is found (see the CLI's default). */
   public static Optional<Path> defaultGenesisFolder() {
     return Genesis.defaultFolder();
+  }
+
+  /**
+   * The RChain system URIs rhoscope leaves as free names, each with what a caller that sends there
+   * waits for: an analysis can tell a wait on one of these (an open question about the chain)
+   * from a wait nobody can end.
+   */
+  public static Map<String, String> unmodelledSystemNames() {
+    return SystemProcesses.UNMODELLED;
   }
 
   public boolean hasGenesis() {
