@@ -17,8 +17,16 @@ public final class Engine {
    *     process nested deeper than the compiler's stack
    */
   public static Program load(ParsedProcess process) {
+    return load(process, Environment.none());
+  }
+
+  /**
+   * Compiles {@code process} to run in {@code environment} (see {@link #load(ParsedProcess)}): the
+   * program's initial state is the environment's state with the program's threads added.
+   */
+  public static Program load(ParsedProcess process, Environment environment) {
     try {
-      return new Program(process, Machine.load(process));
+      return new Program(process, Machine.load(process, environment.genesisState()));
     } catch (StackOverflowError e) {
       // the parser may accept nesting (it recurses less) that the compiler cannot follow
       throw new LangException(

@@ -16,9 +16,12 @@ package rhoscope.engine;
 public final class EngineSemantics {
   /**
    * 1: the first versioned semantics, with {@code select} offering every satisfiable branch
-   * (commit b3e77f1); anything derived before versioning counts as version 0.
+   * (commit b3e77f1); anything derived before versioning counts as version 0. 2: RChain's registry
+   * ({@code rho:registry:lookup}, {@code insertArbitrary}, {@code insertSigned:secp256k1}) runs as
+   * a system service beside a program that names it, and a receive inside a pattern matches a
+   * receive of the same shape, as RChain's Either uses it.
    */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   private EngineSemantics() {}
 }

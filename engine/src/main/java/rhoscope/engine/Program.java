@@ -2,7 +2,9 @@ package rhoscope.engine;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import rhoscope.engine.internal.ProgramAccess;
@@ -63,6 +65,22 @@ public final class Program {
   public StateView initialState() {
     int[] ids = machine.initial();
     return new StateView(this, ids, machine.fingerprint(ids), -1);
+  }
+
+  /**
+   * The registry's entries in {@code state}: each URI with the value registered under it (for a
+   * contract, RChain's convention is a tuple of a nonce and {@code bundle+{*contract}}), printed
+   * as Rholang and sorted by URI. The entries of RChain's genesis are among them when the program
+   * was loaded with it.
+   */
+  public Map<String, String> registrations(StateView state) {
+    if (state.program() != this) {
+      throw new IllegalArgumentException("a state of another program");
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    machine.registrations(state.ids())
+        .forEach((uri, value) -> out.put(uri, ProcessPrinter.print(Readback.proc(value))));
+    return out;
   }
 
   /** Every COMM possible in {@code state}, with the state each leads to. */

@@ -8,6 +8,7 @@ import java.util.SortedSet;
 import java.util.stream.Collectors;
 import rhoscope.engine.analysis.StaticAnalysis;
 import rhoscope.engine.analysis.StaticFeatures;
+import rhoscope.engine.reduce.SystemProcesses;
 import rhoscope.lang.ParsedType;
 import rhoscope.lang.ast.process.Proc;
 import rhoscope.lang.ast.type.NamePattern;
@@ -75,6 +76,20 @@ public final class NameWarnings {
       }
     }
     return List.copyOf(warnings);
+  }
+
+  /**
+   * One warning for each RChain system URI {@code process} names that rhoscope does not model
+   * (or models only in part, as insertSigned), saying what its callers wait for.
+   */
+  public static List<String> systemNames(Proc process) {
+    Set<String> uris = new LinkedHashSet<>();
+    for (String l : StaticAnalysis.of(process).literals()) {
+      if (l.length() >= 2 && l.charAt(0) == '`' && l.charAt(l.length() - 1) == '`') {
+        uris.add(l.substring(1, l.length() - 1));
+      }
+    }
+    return SystemProcesses.warnings(uris);
   }
 
   private static String listing(SortedSet<String> literals) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import rhoscope.engine.state.Term.InBind;
@@ -44,6 +45,10 @@ public final class Compiler {
   /** Source positions of the enclosing nodes that have one, innermost first. */
   private final Deque<SourceSpan> spans = new ArrayDeque<>();
   private final ParsedProcess source;
+  /** A system service may call the registry's reserved method; a program may not. */
+  private final boolean system;
+  /** URIs the program's text names that stand for other URIs (a genesis deploy's identity). */
+  private final Map<String, String> aliases;
   private final Set<String> staticIdents = new HashSet<>();
   /** The URIs the process mentions (literals and {@code new x(`uri`)}). */
   private final Set<String> uris = new HashSet<>();
@@ -51,28 +56,45 @@ public final class Compiler {
   private int dynamic;
   private boolean needsCanon;
 
-  private Compiler(ParsedProcess source) {
+  private Compiler(ParsedProcess source, boolean system, Map<String, String> aliases) {
     this.source = source;
+    this.system = system;
+    this.aliases = Map.copyOf(aliases);
   }
 
-  /** The compiled program and whether its private names ever need renumbering. */
-  public record Compiled(Term term, boolean needsCanon) {}
+  /**
+   * The compiled program, whether its private names ever need renumbering, and the URIs it
+   * mentions.
+   */
+  public record Compiled(Term term, boolean needsCanon, Set<String> uris) {
+    public Compiled {
+      uris = Set.copyOf(uris);
+    }
+  }
 
   public static Compiled compile(ParsedProcess source) {
-    Compiler c = new Compiler(source);
+    return compile(source, Set.of(), Map.of());
+  }
+
+  /**
+   * Compiles {@code source} beside the system services it uses that {@code provided} (the URIs
+   * an environment already serves) does not; {@code aliases} renames URIs of the text.
+   */
+  static Compiled compile(ParsedProcess source, Set<String> provided, Map<String, String> aliases) {
+    Compiler c = new Compiler(source, false, aliases);
     Term t = c.proc(source.process());
-    List<Term> services = SystemProcesses.servicesFor(c.uris);
+    List<Term> services = SystemProcesses.servicesFor(c.uris, provided);
     if (!services.isEmpty()) {
       List<Term> parts = new ArrayList<>(services);
       parts.add(0, t);
       t = Terms.par(parts);
     }
-    return new Compiled(t, c.needsCanon);
+    return new Compiled(t, c.needsCanon, c.uris);
   }
 
   /** A system service (see {@link SystemProcesses}): closed, with no private name. */
   static Term compileService(ParsedProcess source) {
-    return new Compiler(source).proc(source.process());
+    return new Compiler(source, true, Map.of()).proc(source.process());
   }
 
   // ---- processes
@@ -114,8 +136,9 @@ public final class Compiler {
       case Proc.BigIntLit b -> new Term.BigV(b.value());
       case Proc.StringLit s -> new Term.StrV(s.value());
       case Proc.UriLit u -> {
-        uris.add(u.value());
-        yield new Term.UriV(u.value());
+        String uri = aliases.getOrDefault(u.value(), u.value());
+        uris.add(uri);
+        yield new Term.UriV(uri);
       }
       case Proc.ListLit l -> {
         if (l.remainder().isPresent()) {
@@ -146,8 +169,13 @@ public final class Compiler {
         yield fold(new Term.Un(u.op(), proc(u.operand())));
       }
       case Proc.Binary b -> binary(b);
-      case Proc.Method m -> new Term.Meth(proc(m.receiver()), m.method(),
-          m.args().stream().map(this::proc).toList());
+      case Proc.Method m -> {
+        if (!system && m.method().equals(SystemProcesses.URI_METHOD)) {
+          throw error(ErrorCode.UNSUPPORTED, "no method '" + m.method() + "' in Rholang");
+        }
+        yield new Term.Meth(proc(m.receiver()), m.method(),
+            m.args().stream().map(this::proc).toList());
+      }
     };
   }
 
@@ -191,8 +219,9 @@ public final class Compiler {
     List<NewName> names = new ArrayList<>();
     for (NameDecl d : sorted) {
       frame.add(new Slot(d.var(), Sort.NAME));
-      names.add(new NewName(d.var(), d.uri()));
-      d.uri().ifPresent(uris::add);
+      Optional<String> uri = d.uri().map(u -> aliases.getOrDefault(u, u));
+      names.add(new NewName(d.var(), uri));
+      uri.ifPresent(uris::add);
       if (d.uri().isEmpty()) {
         declare(d.var());
       }
@@ -448,7 +477,7 @@ public final class Compiler {
         case Proc.Par par -> Terms.par(patterns(par.parts(), frame));
         case Proc.New n -> throw unsupportedPattern("new");
         case Proc.SendSync s -> throw unsupportedPattern("a synchronous send");
-        case Proc.Input i -> throw unsupportedPattern("a receive");
+        case Proc.Input i -> receivePattern(i, frame);
         case Proc.Contract c -> throw unsupportedPattern("a contract");
         case Proc.Select s -> throw unsupportedPattern("select");
         case Proc.Match m -> throw unsupportedPattern("match");
@@ -459,6 +488,41 @@ public final class Compiler {
     } finally {
       leave(pushed);
     }
+  }
+
+  /**
+   * A receive inside a pattern, as RChain's Either checks the shape of a function it is given
+   * ({@code match f { for (x, y, r <- fName) { _ } => ... }}): the channel is a pattern of the
+   * enclosing frame; the formals bind only inside the receive (a frame of their own), so they
+   * match a receive whose formals are variables in the same places; the body must be {@code _}.
+   */
+  private Term receivePattern(Proc.Input in, List<Slot> frame) {
+    if (!(in.body() instanceof Proc.Wildcard)) {
+      throw unsupportedPattern("a receive whose body is not '_'");
+    }
+    List<Slot> inner = new ArrayList<>();
+    List<InBind> binds = new ArrayList<>();
+    for (Bind b : in.binds()) {
+      if (!(b.source() instanceof Source.Simple src)) {
+        throw unsupportedPattern("a receive with '?!' or '!?'");
+      }
+      if (b.remainder().isPresent()) {
+        throw unsupportedPattern("a receive with a remainder");
+      }
+      Term channel = namePattern(src.channel(), frame);
+      List<Term> formals = new ArrayList<>();
+      for (Name n : b.patterns()) {
+        formals.add(switch (n) {
+          case Name.NameVar v -> bindSlot(inner, v.name(), Sort.NAME);
+          case Name.NameWildcard w -> new Term.PWild();
+          case Name.Quote q when q.proc() instanceof Proc.Var v ->
+              bindSlot(inner, v.name(), Sort.PROC);
+          case Name.Quote q -> throw unsupportedPattern("a receive with a quoted formal");
+        });
+      }
+      binds.add(new InBind(channel, List.copyOf(formals), Optional.empty()));
+    }
+    return new Term.Input(in.kind(), List.copyOf(binds), inner.size(), new Term.PWild(), false);
   }
 
   private List<Term> patterns(List<Proc> ps, List<Slot> frame) {

@@ -6,8 +6,13 @@ import rhoscope.engine.state.Canon;
 import rhoscope.engine.state.ThreadInfo;
 import rhoscope.engine.state.ThreadTable;
 import rhoscope.engine.state.CommEffect;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import rhoscope.lang.ParsedProcess;
@@ -35,16 +40,28 @@ public final class Machine {
   private final ConcurrentHashMap<CommKey, CommEffect> memo = new ConcurrentHashMap<>();
   private final AtomicInteger memoSize = new AtomicInteger();
 
-  private Machine(Compiler.Compiled compiled) {
-    this.needsCanon = compiled.needsCanon();
-    this.initial = normalise(intern(Runner.initial().run(compiled.term())));
+  /**
+   * The machine of {@code compiled} run beside {@code environment}, threads already unfolded
+   * whose private names are numbered apart from the program's (see {@link Genesis}).
+   */
+  Machine(Compiler.Compiled compiled, List<Term> environment) {
+    this.needsCanon = compiled.needsCanon() || !environment.isEmpty();
+    List<Term> threads = new ArrayList<>(environment);
+    threads.addAll(Runner.initial().run(compiled.term()));
+    this.initial = normalise(intern(threads));
   }
 
   /** Compiles a parsed process; LangException for unsupported constructs or free variables. */
   public static Machine load(ParsedProcess source) {
-    Compiler.Compiled compiled = Compiler.compile(source);
+    return load(source, Optional.empty());
+  }
+
+  /** {@link #load(ParsedProcess)} on top of the state a genesis left, when given one. */
+  public static Machine load(ParsedProcess source, Optional<Genesis> genesis) {
+    Compiler.Compiled compiled = Compiler.compile(source,
+        genesis.map(Genesis::served).orElse(Set.of()), Map.of());
     try {
-      return new Machine(compiled);
+      return new Machine(compiled, genesis.map(Genesis::threads).orElse(List.of()));
     } catch (Limits.TooLarge e) {
       throw new LangException(ErrorCode.EVALUATION, source.sourceName(), source.text(), 1, 1,
           "the initial process builds " + e.getMessage() + ", beyond the engine's value limits");
@@ -65,6 +82,24 @@ public final class Machine {
       fp += table.get(id).fpHash;
     }
     return fp;
+  }
+
+  /**
+   * The registry's entries in {@code state}: each URI with the value inserted under it (the
+   * contracts a program, or the genesis, registered), sorted by URI.
+   */
+  public Map<String, Term> registrations(int[] state) {
+    Map<String, Term> out = new TreeMap<>();
+    for (int id : state) {
+      if (table.get(id).term instanceof Term.Send s && s.args().size() == 1
+          && s.channel() instanceof Term.Quote q && q.proc() instanceof Term.TupleT t
+          && t.elements().size() == 2
+          && t.elements().get(0).equals(new Term.UriV(SystemProcesses.ENTRY))
+          && t.elements().get(1) instanceof Term.UriV uri) {
+        out.put(uri.value(), s.args().get(0));
+      }
+    }
+    return out;
   }
 
   /** Whether some linear receive (or peek, or select) is waiting in the state. */

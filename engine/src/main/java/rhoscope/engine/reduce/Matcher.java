@@ -86,8 +86,35 @@ final class Matcher {
           && name(s.channel(), sv.channel(), b)
           && sequence(s.args(), Optional.empty(), sv.args(), b) && s.args().size() == sv.args().size();
       case Term.Eval e -> name(e.name(), Terms.quote(v), b);
+      case Term.Input in when in.body() instanceof PWild -> v instanceof Term.Input iv
+          && receive(in, iv, b);
       default -> !Terms.isPattern(pat) && pat.equals(v);
     };
+  }
+
+  /**
+   * A receive pattern (see {@code Compiler.receivePattern}) against a receive: the same kind and
+   * binds, each channel matching, formals alike as RChain normalises them ({@code x} and {@code
+   * @x} are one binder; a wildcard only matches a wildcard), any body.
+   */
+  private static boolean receive(Term.Input pat, Term.Input v, Term[] b) {
+    if (pat.kind() != v.kind() || pat.binds().size() != v.binds().size()) {
+      return false;
+    }
+    for (int i = 0; i < pat.binds().size(); i++) {
+      Term.InBind p = pat.binds().get(i);
+      Term.InBind t = v.binds().get(i);
+      if (t.rest().isPresent() || !formals(p.patterns()).equals(formals(t.patterns()))
+          || !name(p.channel(), t.channel(), b)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static List<Term> formals(List<Term> patterns) {
+    return patterns.stream()
+        .map(f -> f instanceof Quote q && q.proc() instanceof PVar pv ? pv : f).toList();
   }
 
   private static boolean sequence(List<Term> pats, Optional<Term> rest, List<Term> vs, Term[] b) {

@@ -103,6 +103,10 @@ final class Methods {
         arity(method, args, 1);
         yield slice(recv, new IntV(0), args.get(0));
       }
+      case SystemProcesses.URI_METHOD -> {
+        arity(method, args, 0);
+        yield SystemProcesses.arbitraryUri(Evaluator.integer(recv));
+      }
       case "toString" -> {
         arity(method, args, 0);
         yield new StrV(text(recv));

@@ -1,31 +1,78 @@
 package rhoscope.engine.reduce;
 
-import rhoscope.engine.state.Term;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import rhoscope.engine.state.Term;
 import rhoscope.lang.parse.ProcessParser;
 
 /**
- * Rholang's standard system processes whose behaviour is fixed and local, as ordinary
- * Rholang: a program that mentions one of these URIs runs with the service beside it, so
- * states, steps and witnesses show it like any other thread. Output leaves the system, so
- * the printing services consume their message; the {@code Ack} variants then send
- * {@code Nil} on the name given as second argument (as RChain's do). Other URIs (the
- * registry, blockchain data) are left as free names whose messages wait: their answers
- * depend on what was deployed.
+ * RChain's system processes whose behaviour is fixed and local, as ordinary Rholang: a
+ * program that mentions one of their URIs runs with the service beside it, so states, steps
+ * and witnesses show it like any other thread.
+ *
+ * <p>Output leaves the system, so the printing services consume their message; the {@code
+ * Ack} variants then send {@code Nil} on the name given as second argument (as RChain's do).
+ *
+ * <p>The registry keeps each entry as a message on {@code @(`rho:registry:entry`, uri)};
+ * {@code lookup} peeks at it, so a URI nobody inserted waits for ever (a deadlock the checker
+ * reports). {@code insertArbitrary} names its entries {@code rho:id:arbitrary0}, {@code
+ * rho:id:arbitrary1}, ... from a counter kept as a message: RChain derives the URI from a
+ * fresh unforgeable name, but a URI computed from a private name's number would not follow
+ * the canonical renumbering of private names, and a counter keeps congruent states equal.
+ * {@code insertSigned:secp256k1} registers under the URI of a known signer (the genesis
+ * deploys, see {@link Genesis}); RChain derives it from the deployer's public key, which
+ * rhoscope does not have, so any other deployer's call goes to {@link #INSERT_SIGNED_UNSUPPORTED}
+ * and waits there.
+ *
+ * <p>The URIs of {@link #UNMODELLED} stay free names: their answers need byte arrays,
+ * hashes, keys or chain data.
  */
-final class SystemProcesses {
+public final class SystemProcesses {
   private SystemProcesses() {}
 
-  /** URI to the service's source, in the order they are added to a program. */
-  static final Map<String, String> SOURCES = sources();
+  public static final String LOOKUP = "rho:registry:lookup";
+  public static final String INSERT_ARBITRARY = "rho:registry:insertArbitrary";
+  public static final String INSERT_SIGNED = "rho:registry:insertSigned:secp256k1";
+  /** Where an insertSigned call waits when rhoscope cannot tell the signer's URI. */
+  public static final String INSERT_SIGNED_UNSUPPORTED = "rho:registry:insertSigned:unsupported";
+  /** The registry entry of {@code uri} is a message on {@code @(ENTRY, uri)}. */
+  static final String ENTRY = "rho:registry:entry";
+  /** The prefix of the URIs insertArbitrary answers; a counter gives the rest. */
+  static final String ARBITRARY_PREFIX = "rho:id:arbitrary";
+  /** The method that turns the registry's counter into a URI: reserved for the services. */
+  static final String URI_METHOD = "registryUri";
 
+  private static final Set<String> REGISTRY = Set.of(LOOKUP, INSERT_ARBITRARY, INSERT_SIGNED);
+
+  /** Unmodelled system URIs, each with what a caller waits for when it sends there. */
+  public static final Map<String, String> UNMODELLED = unmodelled();
+
+  private static final Map<String, String> STREAMS = streams();
   private static final Map<String, Term> COMPILED = new ConcurrentHashMap<>();
 
-  private static Map<String, String> sources() {
+  private static Map<String, String> unmodelled() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("rho:rev:address",
+        "a REV address or an address check, which need public keys, Blake2b and Base58");
+    m.put("rho:rchain:deployerId:ops", "the deployer's public key bytes");
+    m.put("rho:block:data", "the current block's number and sender, which depend on the chain");
+    m.put("rho:registry:ops", "a URI built from a byte array");
+    for (String hash : List.of("blake2b256Hash", "keccak256Hash", "sha256Hash")) {
+      m.put("rho:crypto:" + hash, "a hash of a byte array, and the engine has no byte arrays");
+    }
+    for (String verify : List.of("secp256k1Verify", "ed25519Verify")) {
+      m.put("rho:crypto:" + verify, "the result of a signature check over byte arrays");
+    }
+    m.put(INSERT_SIGNED_UNSUPPORTED,
+        "the URI of a signed insertion, which RChain derives from the deployer's public key");
+    return Map.copyOf(m);
+  }
+
+  private static Map<String, String> streams() {
     Map<String, String> m = new LinkedHashMap<>();
     for (String stream : List.of("stdout", "stderr")) {
       m.put("rho:io:" + stream,
@@ -36,14 +83,107 @@ final class SystemProcesses {
     return m;
   }
 
-  /** The services for the URIs in {@code used}, as compiled threads (in a fixed order). */
-  static List<Term> servicesFor(Set<String> used) {
-    return SOURCES.keySet().stream().filter(used::contains).map(SystemProcesses::service)
+  /** Every URI a service of this class serves. */
+  static Set<String> served() {
+    return java.util.stream.Stream.concat(STREAMS.keySet().stream(), REGISTRY.stream())
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  /**
+   * The services for the URIs in {@code used} that {@code provided} does not already serve, as
+   * compiled threads in a fixed order; the registry has no shorthands and no known signer.
+   */
+  static List<Term> servicesFor(Set<String> used, Set<String> provided) {
+    List<String> keys = new java.util.ArrayList<>();
+    STREAMS.keySet().stream().filter(used::contains).filter(u -> !provided.contains(u))
+        .forEach(keys::add);
+    if (REGISTRY.stream().anyMatch(used::contains) && REGISTRY.stream().noneMatch(provided::contains)) {
+      keys.add(LOOKUP);
+    }
+    return keys.stream()
+        .map(k -> COMPILED.computeIfAbsent(k, u -> compile(u, STREAMS.containsKey(u)
+            ? STREAMS.get(u) : registrySource(Map.of(), Map.of()))))
         .toList();
   }
 
-  private static Term service(String uri) {
-    return COMPILED.computeIfAbsent(uri, u -> Compiler.compileService(
-        ProcessParser.parse("<system " + u + ">", SOURCES.get(u))));
+  static Term compile(String what, String source) {
+    return Compiler.compileService(ProcessParser.parse("<system " + what + ">", source));
+  }
+
+  /**
+   * The registry, as Rholang. {@code shorthands} maps a URI a lookup may use to the URI of the
+   * entry (RChain's {@code rho:rchain:revVault} and the like); {@code signers} maps a deployer's
+   * identity URI to the URI its insertSigned calls register under.
+   */
+  static String registrySource(Map<String, String> shorthands, Map<String, String> signers) {
+    String entry = "@(`" + ENTRY + "`, uri)";
+    return "new lookup(`" + LOOKUP + "`), insertArbitrary(`" + INSERT_ARBITRARY + "`),\n"
+        + "    insertSigned(`" + INSERT_SIGNED + "`), next(`rho:registry:next`),\n"
+        + "    signers(`rho:registry:signers`), unsupported(`" + INSERT_SIGNED_UNSUPPORTED + "`) in {\n"
+        + "  next!(0) |\n"
+        + "  signers!(" + uriMap(signers, "(`", "`, Nil)") + ") |\n"
+        + "  contract insertArbitrary(@value, ret) = {\n"
+        + "    for (@n <- next) {\n"
+        + "      next!(n + 1) |\n"
+        + "      match n." + URI_METHOD + "() { uri => { " + entry + "!(value) | ret!(uri) } }\n"
+        + "    }\n"
+        + "  } |\n"
+        + "  contract lookup(@key, ret) = {\n"
+        + "    match " + uriMap(shorthands, "`", "`") + ".getOrElse(key, key) {\n"
+        + "      uri => { for (@value <<- " + entry + ") { ret!(value) } }\n"
+        + "    }\n"
+        + "  } |\n"
+        + "  contract insertSigned(@(nonce, value), deployer, ret) = {\n"
+        + "    for (@table <- signers) {\n"
+        + "      match table.get(*deployer) {\n"
+        + "        Nil => { signers!(table) | unsupported!((nonce, value), *deployer, *ret) }\n"
+        + "        (uri, Nil) => {\n"
+        + "          signers!(table.set(*deployer, (uri, nonce))) | " + entry + "!((nonce, value)) |"
+        + " ret!(uri)\n"
+        + "        }\n"
+        + "        (uri, last) => {\n"
+        + "          if (nonce > last) {\n"
+        + "            signers!(table.set(*deployer, (uri, nonce))) |\n"
+        + "            for (_ <- " + entry + ") { " + entry + "!((nonce, value)) | ret!(uri) }\n"
+        + "          } else { signers!(table) | ret!(Nil) }\n"
+        + "        }\n"
+        + "      }\n"
+        + "    }\n"
+        + "  }\n"
+        + "}\n";
+  }
+
+  private static String uriMap(Map<String, String> m, String open, String close) {
+    return m.entrySet().stream()
+        .map(e -> "`" + e.getKey() + "`: " + open + e.getValue() + close)
+        .collect(Collectors.joining(", ", "{", "}"));
+  }
+
+  /** The URI insertArbitrary answers for the {@code n}-th insertion (from 0). */
+  static Term.UriV arbitraryUri(long n) {
+    if (n < 0) {
+      throw new EvalError("no registry URI for a negative counter");
+    }
+    return new Term.UriV(ARBITRARY_PREFIX + n);
+  }
+
+  /**
+   * Warnings for the system URIs {@code uris} (a program's URI literals) that rhoscope does not
+   * model, each naming the URI and what its callers wait for.
+   */
+  public static List<String> warnings(Set<String> uris) {
+    List<String> out = new java.util.ArrayList<>();
+    for (String uri : uris.stream().sorted().toList()) {
+      if (uri.equals(INSERT_SIGNED)) {
+        out.add("unsupported: `" + INSERT_SIGNED + "` registers only the genesis contracts"
+            + " (--with-genesis); rhoscope cannot derive the URI of another deployer's public"
+            + " key, so such a call waits on `" + INSERT_SIGNED_UNSUPPORTED + "` and its caller"
+            + " never gets the URI");
+      } else if (UNMODELLED.containsKey(uri)) {
+        out.add("`" + uri + "` is not modelled: it stays a free name, so a caller that waits for"
+            + " its answer (" + UNMODELLED.get(uri) + ") waits for ever");
+      }
+    }
+    return List.copyOf(out);
   }
 }

@@ -3,6 +3,7 @@ package rhoscope.server.backend;
 import java.time.Duration;
 import rhoscope.engine.Cancellation;
 import rhoscope.engine.Engine;
+import rhoscope.engine.Environment;
 import rhoscope.engine.Program;
 import rhoscope.engine.check.CheckOptions;
 import rhoscope.engine.check.CheckPlan;
@@ -21,14 +22,15 @@ final class Checks {
     this.maxStates = maxStates;
   }
 
-  CheckAnswer check(LoadedProcess loaded, CheckPlan plan, Duration timeout, Cancellation cancel) {
+  CheckAnswer check(LoadedProcess loaded, CheckPlan plan, Duration timeout, Cancellation cancel,
+      boolean withGenesis) {
     CheckPlan resolved;
     try {
       resolved = WireRecords.resolve(plan, loaded);
     } catch (UnknownSpeciesException e) {
       throw new ApiException(400, "unknown_species", e.getMessage());
     }
-    Program program = Engine.load(loaded.parsed());
+    Program program = Engine.load(loaded.parsed(), withGenesis ? genesis() : Environment.none());
     CheckOptions options =
         CheckOptions.defaults().withMaxStates(maxStates).withTimeout(timeout);
     return WireRecords.check(
@@ -36,5 +38,13 @@ final class Checks {
         loaded,
         program,
         ClosureCheck.check(loaded.presence(), program, resolved, options, cancel));
+  }
+
+  /** The corpus copy of RChain's genesis contracts, as the CLI's --with-genesis finds it. */
+  private static Environment genesis() {
+    return Environment.genesis(Environment.defaultGenesisFolder().orElseThrow(
+        () -> ApiException.badRequest("'withGenesis': this server has no genesis folder"
+            + " (shared/corpus/rholang/rchain/casper/src/main/resources under its working"
+            + " directory, one or two folders up)")));
   }
 }

@@ -243,7 +243,7 @@ public final class DatabaseService implements ProcessService {
   @Override
   public Prepared<CheckAnswer> prepareCheck(CheckSpec spec) {
     CheckPlan plan = TypeCatalog.compile(spec.type());
-    return cancel -> checks.check(load(spec), plan, spec.timeout(), cancel);
+    return cancel -> checks.check(load(spec), plan, spec.timeout(), cancel, spec.withGenesis());
   }
 
   private LoadedProcess load(CheckSpec spec) {

@@ -71,7 +71,10 @@ public final class WireRecords {
         result.states(),
         result.complete(),
         result.millis(),
-        NameWarnings.of(plan.parsed().orElseThrow(), program.source().process()),
+        java.util.stream.Stream.concat(
+                NameWarnings.of(plan.parsed().orElseThrow(), program.source().process()).stream(),
+                NameWarnings.systemNames(program.source().process()).stream())
+            .toList(),
         importWarnings);
   }
 

@@ -43,6 +43,8 @@ final class CheckCommand implements Callable<Integer> {
 
   @Mixin Bounds bounds;
 
+  @Mixin GenesisOption genesis;
+
   @Option(names = "--json", description = "Print the verdict and witness as JSON.")
   boolean json;
 
@@ -52,7 +54,7 @@ final class CheckCommand implements Callable<Integer> {
     LoadedProcess loaded = input.load(file);
     // a type may name an SBML model's species by name; one the model lacks fails here, at once
     CheckPlan plan = WireRecords.resolve(CheckPlan.parse("<type>", type), loaded);
-    Program program = Engine.load(loaded.parsed());
+    Program program = Engine.load(loaded.parsed(), genesis.environment());
     CheckOptions options =
         CheckOptions.defaults()
             .withWorkers(bounds.workersOrDefault())

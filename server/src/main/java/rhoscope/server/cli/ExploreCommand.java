@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import rhoscope.engine.Engine;
 import rhoscope.engine.Program;
+import rhoscope.engine.check.NameWarnings;
 import rhoscope.engine.explore.ExploreOptions;
 import rhoscope.engine.explore.ExploreResult;
 import rhoscope.engine.explore.Explorer;
@@ -31,13 +32,15 @@ final class ExploreCommand implements Callable<Integer> {
 
   @Mixin Bounds bounds;
 
+  @Mixin GenesisOption genesis;
+
   @Option(names = "--json", description = "Print the figures as JSON.")
   boolean json;
 
   @Override
   public Integer call() {
     bounds.validate();
-    Program program = Engine.load(input.load(file).parsed());
+    Program program = Engine.load(input.load(file).parsed(), genesis.environment());
     ExploreOptions options =
         ExploreOptions.defaults()
             .withWorkers(bounds.workersOrDefault())
@@ -47,6 +50,9 @@ final class ExploreCommand implements Callable<Integer> {
       options = options.withMaxDepth(bounds.maxDepth);
     }
     ExploreResult r = Explorer.explore(program, options);
+    var err = spec.commandLine().getErr();
+    NameWarnings.systemNames(program.source().process()).forEach(w -> err.println("warning: " + w));
+    err.flush();
     var out = spec.commandLine().getOut();
     if (json) {
       out.println(WireJson.pretty(WireRecords.explore(file.toString(), r, bounds.workersOrDefault())));

@@ -5,12 +5,20 @@ import java.util.Map;
 import java.util.Objects;
 import rhoscope.server.wire.SourceFormat;
 
-/** Checks one process against a type without storing it: the process is inline or a stored id. */
-public record CheckSpec(ProcessRef process, String type, Duration timeout) {
+/**
+ * Checks one process against a type without storing it: the process is inline or a stored id;
+ * {@code withGenesis}: on top of RChain's genesis contracts.
+ */
+public record CheckSpec(ProcessRef process, String type, Duration timeout, boolean withGenesis) {
   public CheckSpec {
     Objects.requireNonNull(process, "process");
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(timeout, "timeout");
+  }
+
+  /** A check without the genesis environment. */
+  public CheckSpec(ProcessRef process, String type, Duration timeout) {
+    this(process, type, timeout, false);
   }
 
   /** Which process to check. */

@@ -104,7 +104,8 @@ final class Requests {
         inline
             ? new CheckSpec.Inline(f, body.semantics(), checkedOverrides(body.overrides(), f), process)
             : new CheckSpec.Stored(Long.toString(body.id()));
-    return new CheckSpec(ref, typeText(body.type()), budget(body.timeoutMs(), config));
+    return new CheckSpec(ref, typeText(body.type()), budget(body.timeoutMs(), config),
+        Boolean.TRUE.equals(body.withGenesis()));
   }
 
   static Duration budget(Long timeoutMs, ServerConfig config) {

@@ -10,9 +10,10 @@ import rhoscope.engine.check.Verdict;
  * unknown ({@code reason}, absent otherwise), the witness when there is one (absent otherwise),
  * the explored state count, whether the search
  * covered every reachable state, the wall time, and warnings about the query (public names it
- * mentions that the process never uses). For an SBML model, {@code importWarnings} are what its
- * translation could not honour (events, rules frozen at time 0, modifier roles assumed), the
- * caveats the verdict carries; absent for Rholang.
+ * mentions that the process never uses, and RChain system names it uses that rhoscope does not
+ * model). For an SBML model, {@code importWarnings} are what its translation could not honour
+ * (events, rules frozen at time 0, modifier roles assumed), the caveats the verdict carries;
+ * absent for Rholang.
  */
 public record CheckAnswer(
     String type,

@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * The body of {@code POST /api/check}: {@code process} (inline source, with its {@code format},
- * {@code semantics} and {@code overrides}) or {@code id} (a stored process), and the type.
+ * {@code semantics} and {@code overrides}) or {@code id} (a stored process), and the type;
+ * {@code withGenesis: true} runs it on top of RChain's genesis contracts (the server's corpus copy).
  */
 public record CheckBody(
     String process,
@@ -13,4 +14,5 @@ public record CheckBody(
     String semantics,
     Map<String, Integer> overrides,
     String type,
-    Long timeoutMs) {}
+    Long timeoutMs,
+    Boolean withGenesis) {}

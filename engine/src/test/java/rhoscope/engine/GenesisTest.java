@@ -1,0 +1,141 @@
+package rhoscope.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import rhoscope.engine.check.CheckOptions;
+import rhoscope.engine.check.CheckResult;
+import rhoscope.engine.check.ModelChecker;
+import rhoscope.engine.check.Verdict;
+import rhoscope.lang.parse.ProcessParser;
+import rhoscope.lang.parse.TypeParser;
+
+/** RChain's genesis contracts from the corpus as the environment of a program. */
+class GenesisTest {
+  static final Path FOLDER =
+      Path.of("..", "..", "shared", "corpus", "rholang", "rchain", "casper", "src", "main", "resources");
+  private static Environment genesis;
+
+  @BeforeAll
+  static void loadGenesis() {
+    Assumptions.assumeTrue(Files.isRegularFile(FOLDER.resolve("RevVault.rho")),
+        "the RChain corpus is not at " + FOLDER.toAbsolutePath() + ": genesis tests skipped");
+    genesis = Environment.genesis(FOLDER);
+  }
+
+  private static Program load(String source) {
+    return Engine.load(ProcessParser.parse("test.rho", source), genesis);
+  }
+
+  static CheckResult checkFor(Program p, String type) {
+    return check(p, type, 10_000);
+  }
+
+  private static CheckResult check(Program p, String type, long maxStates) {
+    return ModelChecker.check(p, TypeParser.parse("<t>", type),
+        CheckOptions.defaults().withMaxStates(maxStates));
+  }
+
+  @Test
+  void everyGenesisDeployRegistersUnderItsUri() {
+    assertThat(genesis.genesisDeploys()).containsEntry("RevVault.rho",
+        "rho:id:6zcfqnwnaqcwpeyuysx1rm48ndr6sgsbbgjuwf45i5nor3io7dr76j")
+        .containsKeys("MakeMint.rho", "ListOps.rho", "Either.rho", "AuthKey.rho",
+            "NonNegativeNumber.rho", "MultiSigRevVault.rho");
+    Program p = load("Nil");
+    assertThat(p.registrations(p.initialState()))
+        .containsKeys(genesis.genesisDeploys().values().toArray(String[]::new))
+        .containsKeys("rho:lang:treeHashMap", "rho:registry:systemContractManager",
+            "rho:rchain:configPublicKeyCheck");
+  }
+
+  /**
+   * The channels of the linear receives (and peeks) that wait in the stuck states reachable
+   * within {@code maxStates}, by their spelling.
+   */
+  private static Set<String> waitsWhenStuck(Program p, int maxStates) {
+    Set<String> waits = new TreeSet<>();
+    Set<Long> seen = new HashSet<>();
+    Deque<StateView> todo = new ArrayDeque<>(List.of(p.initialState()));
+    while (!todo.isEmpty()) {
+      StateView s = todo.pop();
+      if (!seen.add(s.fingerprint())) {
+        continue;
+      }
+      assertThat(seen.size()).as("states explored").isLessThanOrEqualTo(maxStates);
+      List<Transition> next = p.successors(s);
+      if (next.isEmpty()) {
+        for (ThreadView t : s.threads()) {
+          if (t instanceof ReceiveView r && r.kind() != ReceiveKind.PERSISTENT) {
+            r.channels().forEach(c -> waits.add(c.spelling()));
+          }
+        }
+      }
+      next.forEach(t -> todo.push(t.target()));
+    }
+    return waits;
+  }
+
+  /**
+   * What RChain's genesis deploys leave waiting for a caller: the extractState endpoints and
+   * RevVault's one-time createWithBalance. None waits on the registry or on a system name.
+   */
+  private static void assertOnlyGenesisEndpointsWait(Set<String> waits) {
+    assertThat(waits).allSatisfy(w -> assertThat(w.contains("extractState")
+        || w.equals("RevVault")).as("a wait on %s", w).isTrue());
+  }
+
+  @Test
+  void theSettledGenesisWaitsOnlyForCallersOfItsEndpoints() {
+    Program p = load("Nil");
+    assertThat(p.successors(p.initialState())).isEmpty();
+    Set<String> waits = waitsWhenStuck(p, 1);
+    assertThat(waits).contains("@(*RevVault, \"extractState\")", "RevVault");
+    assertOnlyGenesisEndpointsWait(waits);
+  }
+
+  @Test
+  void aLookupOfRevVaultAnswersTheRealRevVault() {
+    Program p = load("""
+        new rl(`rho:registry:lookup`), ch in {
+          rl!(`rho:rchain:revVault`, *ch) |
+          for (@(_, revVault) <- ch) { @"revVault"!(revVault) }
+        }
+        """);
+    CheckResult r = check(p, "inevitably contains \"revVault\"!(_)", 10_000);
+    assertThat(r.verdict()).isEqualTo(Verdict.YES);
+    assertOnlyGenesisEndpointsWait(waitsWhenStuck(p, 10_000));
+  }
+
+  @Test
+  void aPurseOfTheRealMakeMintHoldsItsBalance() {
+    Program p = load("""
+        new rl(`rho:registry:lookup`), mintCh, ch, purseCh, balanceCh in {
+          rl!(`rho:rchain:makeMint`, *ch) |
+          for (@(_, makeMint) <- ch) {
+            @makeMint!(*mintCh) |
+            for (mint <- mintCh) {
+              mint!("makePurse", 100, *purseCh) |
+              for (purse <- purseCh) {
+                purse!("getBalance", *balanceCh) |
+                for (@b <- balanceCh) { @"balance"!(b) }
+              }
+            }
+          }
+        }
+        """);
+    assertThat(check(p, "inevitably contains \"balance\"!(100)", 100_000).verdict())
+        .isEqualTo(Verdict.YES);
+    assertOnlyGenesisEndpointsWait(waitsWhenStuck(p, 100_000));
+  }
+}

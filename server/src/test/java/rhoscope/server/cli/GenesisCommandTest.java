@@ -1,0 +1,95 @@
+package rhoscope.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code check} and {@code explore} with {@code --with-genesis}, and the system-name warnings. */
+class GenesisCommandTest {
+  private static final Path GENESIS =
+      Path.of("..", "..", "shared", "corpus", "rholang", "rchain", "casper", "src", "main",
+          "resources");
+  private static final String USES_REV_VAULT = """
+      new rl(`rho:registry:lookup`), ch in {
+        rl!(`rho:rchain:revVault`, *ch) |
+        for (@(_, revVault) <- ch) { @"revVault"!(revVault) }
+      }
+      """;
+
+  @TempDir Path tmp;
+
+  private record Run(int exit, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  private Path write(String name, String text) throws IOException {
+    Path file = tmp.resolve(name);
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  private static void assumeCorpus() {
+    Assumptions.assumeTrue(Files.isRegularFile(GENESIS.resolve("RevVault.rho")),
+        "the RChain corpus is not at " + GENESIS.toAbsolutePath() + ": skipped");
+  }
+
+  @Test
+  void aLookupOfRevVaultAnswersOnlyWithTheGenesis() throws IOException {
+    assumeCorpus();
+    Path file = write("client.rho", USES_REV_VAULT);
+    String type = "eventually contains \"revVault\"!(_)";
+    Run with = run("check", file.toString(), type, "--with-genesis=" + GENESIS);
+    assertThat(with.exit()).as(with.err()).isZero();
+    assertThat(with.out()).contains(": yes");
+    Run without = run("check", file.toString(), type);
+    assertThat(without.exit()).as(without.err()).isZero();
+    assertThat(without.out()).contains(": no");
+  }
+
+  @Test
+  void withGenesisWithoutAFolderFindsTheCorpusCopy() throws IOException {
+    assumeCorpus();
+    Path file = write("client.rho", USES_REV_VAULT);
+    Run r = run("explore", file.toString(), "--with-genesis");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("3 transitions").contains("complete");
+  }
+
+  @Test
+  void aGenesisFolderThatDoesNotExistIsNamed() throws IOException {
+    Path file = write("client.rho", USES_REV_VAULT);
+    Path missing = tmp.resolve("no-such-folder");
+    Run r = run("check", file.toString(), "deadlock_free", "--with-genesis=" + missing);
+    assertThat(r.exit()).isNotZero();
+    assertThat(r.err()).contains(missing.toString()).contains("does not exist")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
+  void checkAndExploreWarnAboutUnmodelledSystemNames() throws IOException {
+    Path file = write("rev.rho", """
+        new rev(`rho:rev:address`), ret in {
+          rev!("validate", "1111", *ret) | for (@e <- ret) { @"valid"!(e == Nil) }
+        }
+        """);
+    Run check = run("check", file.toString(), "eventually contains \"valid\"!(_)");
+    assertThat(check.exit()).as(check.err()).isZero();
+    assertThat(check.err()).contains("warning: `rho:rev:address` is not modelled")
+        .contains("waits for ever");
+    Run explore = run("explore", file.toString());
+    assertThat(explore.err()).contains("warning: `rho:rev:address` is not modelled");
+  }
+}
