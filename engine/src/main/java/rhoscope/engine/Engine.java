@@ -1,5 +1,8 @@
 package rhoscope.engine;
 
+import java.util.Optional;
+import rhoscope.engine.open.MostGeneralClient;
+import rhoscope.engine.open.OpenSystem;
 import rhoscope.engine.reduce.Machine;
 import rhoscope.lang.ParsedProcess;
 import rhoscope.lang.diag.ErrorCode;
@@ -17,8 +20,23 @@ public final class Engine {
    *     process nested deeper than the compiler's stack
    */
   public static Program load(ParsedProcess process) {
+    return load(process, OpenSystem.closed());
+  }
+
+  /**
+   * Compiles {@code process} as {@code open} says: alone when closed, else beside a
+   * most-general client ({@link MostGeneralClient}) that calls its public contracts.
+   *
+   * @throws rhoscope.lang.diag.LangException as {@link #load(ParsedProcess)}
+   */
+  public static Program load(ParsedProcess process, OpenSystem open) {
     try {
-      return new Program(process, Machine.load(process));
+      if (!open.isOpen()) {
+        return new Program(process, Machine.load(process), open, Optional.empty());
+      }
+      MostGeneralClient client = MostGeneralClient.of(process.process(), open);
+      return new Program(process, Machine.load(client.beside(process), true), open,
+          Optional.of(client));
     } catch (StackOverflowError e) {
       // the parser may accept nesting (it recurses less) that the compiler cannot follow
       throw new LangException(

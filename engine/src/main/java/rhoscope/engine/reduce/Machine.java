@@ -10,7 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import rhoscope.engine.open.MostGeneralClient;
 import rhoscope.lang.ParsedProcess;
+import rhoscope.lang.ast.process.ReceiptKind;
 import rhoscope.lang.diag.ErrorCode;
 import rhoscope.lang.diag.LangException;
 
@@ -31,20 +33,31 @@ public final class Machine {
 
   final ThreadTable table = new ThreadTable();
   final boolean needsCanon;
+  /** Beside a most-general client: only a client's wait for its answer is a deadlocked wait. */
+  private final boolean open;
   private final int[] initial;
   private final ConcurrentHashMap<CommKey, CommEffect> memo = new ConcurrentHashMap<>();
   private final AtomicInteger memoSize = new AtomicInteger();
 
-  private Machine(Compiler.Compiled compiled) {
+  private Machine(Compiler.Compiled compiled, boolean open) {
     this.needsCanon = compiled.needsCanon();
+    this.open = open;
     this.initial = normalise(intern(Runner.initial().run(compiled.term())));
   }
 
   /** Compiles a parsed process; LangException for unsupported constructs or free variables. */
   public static Machine load(ParsedProcess source) {
+    return load(source, false);
+  }
+
+  /**
+   * Compiles a library composed with its most-general client ({@code open}): a state is then
+   * deadlocked only where a client waits for an answer, see {@link MostGeneralClient}.
+   */
+  public static Machine load(ParsedProcess source, boolean open) {
     Compiler.Compiled compiled = Compiler.compile(source);
     try {
-      return new Machine(compiled);
+      return new Machine(compiled, open);
     } catch (Limits.TooLarge e) {
       throw new LangException(ErrorCode.EVALUATION, source.sourceName(), source.text(), 1, 1,
           "the initial process builds " + e.getMessage() + ", beyond the engine's value limits");
@@ -67,14 +80,31 @@ public final class Machine {
     return fp;
   }
 
-  /** Whether some linear receive (or peek, or select) is waiting in the state. */
+  /**
+   * Whether some linear receive (or peek, or select) is waiting in the state; in an open
+   * program, whether some client waits for the answer to its call.
+   */
   public boolean waitsLinearly(int[] state) {
     for (int id : state) {
-      if (table.get(id).waitsLinearly()) {
+      ThreadInfo t = table.get(id);
+      if (t.waitsLinearly() && (!open || isClientWait(t.term))) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Whether the state counts its waits as an open program does. */
+  public boolean isOpen() {
+    return open;
+  }
+
+  /** {@code for (... <- caller)}: a most-general client's wait for the answer to its call. */
+  public static boolean isClientWait(Term t) {
+    return t instanceof Term.Input in && in.kind() == ReceiptKind.LINEAR
+        && in.binds().size() == 1
+        && in.binds().get(0).channel() instanceof Term.Priv p
+        && p.ident().equals(MostGeneralClient.RETURN);
   }
 
   /**
