@@ -35,6 +35,11 @@ public final class Engine {
         return new Program(process, Machine.load(process), open, Optional.empty());
       }
       MostGeneralClient client = MostGeneralClient.of(process.process(), open);
+      if (client.callables().isEmpty()) {
+        // nothing to call: the process is all there is, and its own waits are its deadlocks
+        return new Program(process, Machine.load(process), OpenSystem.closed(),
+            Optional.of(client));
+      }
       return new Program(process, Machine.load(client.beside(process), true), open,
           Optional.of(client));
     } catch (StackOverflowError e) {

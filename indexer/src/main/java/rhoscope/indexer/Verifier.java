@@ -11,6 +11,7 @@ import rhoscope.engine.check.CheckOptions;
 import rhoscope.engine.check.CheckResult;
 import rhoscope.engine.check.CheckPlan;
 import rhoscope.engine.check.Verdict;
+import rhoscope.engine.open.OpenSystem;
 import rhoscope.indexer.catalog.CachedVerdict;
 import rhoscope.indexer.catalog.ProcessFormat;
 import rhoscope.indexer.catalog.ProcessRecord;
@@ -48,10 +49,11 @@ final class Verifier {
   }
 
   /** Checks {@code r}; a process the engine cannot load or trips on is answered unknown. */
-  ProcessVerdict check(ProcessRecord r, CheckPlan plan, CheckOptions options, Cancellation cancel) {
+  ProcessVerdict check(ProcessRecord r, CheckPlan plan, OpenSystem open, CheckOptions options,
+      Cancellation cancel) {
     long start = System.nanoTime();
     try {
-      Program program = program(r);
+      Program program = program(r, open);
       CheckResult c = plan.check(program, options, cancel);
       // the final state is printed once here, so that a cached answer shows it without replay
       String finalState =
@@ -68,16 +70,17 @@ final class Verifier {
   }
 
   /** The compiled program of {@code r}, from the kept ones when it was compiled recently. */
-  Program program(ProcessRecord r) {
+  Program program(ProcessRecord r, OpenSystem open) {
+    String key = r.fingerprint() + " " + open.key();
     synchronized (programs) {
-      Program p = programs.get(r.fingerprint());
+      Program p = programs.get(key);
       if (p != null) {
         return p;
       }
     }
-    Program p = Engine.load(parse(r));
+    Program p = Engine.load(parse(r), open);
     synchronized (programs) {
-      programs.put(r.fingerprint(), p);
+      programs.put(key, p);
     }
     return p;
   }

@@ -28,11 +28,16 @@ public final class MostGeneralClient {
   /** The identifier of the channel that holds the client's remaining calls. */
   public static final String BUDGET = "callerBudget";
 
+  private final int calls;
   private final List<Callable> callables;
   private final String source;
   private final List<String> skipped;
+  private final int candidates;
 
-  private MostGeneralClient(List<Callable> callables, String source, List<String> skipped) {
+  private MostGeneralClient(int calls, List<Callable> callables, String source,
+      List<String> skipped, int candidates) {
+    this.calls = calls;
+    this.candidates = candidates;
     this.callables = List.copyOf(callables);
     this.source = Objects.requireNonNull(source, "source");
     this.skipped = List.copyOf(skipped);
@@ -51,12 +56,14 @@ public final class MostGeneralClient {
     }
     parts.add("for (<= " + BUDGET + ") { Nil }");
     List<String> skipped = new ArrayList<>();
+    int candidates = 0;
     for (Callable c : callables) {
       List<List<String>> lists = domain.argumentLists(c, "*" + RETURN);
       if (lists.isEmpty()) {
         skipped.add(c.signature());
       }
       boolean answers = c.formals().stream().anyMatch(f -> f instanceof Name.NameVar);
+      candidates += lists.size();
       for (List<String> args : lists) {
         String call = c.channel() + "!(" + String.join(", ", args) + ")";
         parts.add("for (<= " + BUDGET + ") { "
@@ -68,7 +75,7 @@ public final class MostGeneralClient {
       }
     }
     String text = "new " + BUDGET + " in {\n  " + String.join(" |\n  ", parts) + "\n}\n";
-    return new MostGeneralClient(callables, text, skipped);
+    return new MostGeneralClient(open.calls(), callables, text, skipped, candidates);
   }
 
   /** The contracts the client calls. */
@@ -84,6 +91,26 @@ public final class MostGeneralClient {
   /** Callables left out because some formal accepts no value of the domain (label/arity). */
   public List<String> skipped() {
     return skipped;
+  }
+
+  /**
+   * What the client does, in words, for a check's warnings: which contracts it calls and how
+   * often, or that there is nothing to call (and the process is checked as it is).
+   */
+  public List<String> notes() {
+    List<String> out = new ArrayList<>();
+    if (callables.isEmpty()) {
+      out.add("open: no contract on a public name to call; the process is checked closed");
+      return out;
+    }
+    out.add("open: a most-general client makes up to " + calls + " call(s), concurrently, to "
+        + String.join(", ", callables.stream().map(Callable::signature).toList()) + " ("
+        + candidates + " argument list(s)); only a caller waiting for an answer counts as a"
+        + " deadlock");
+    for (String s : skipped) {
+      out.add("open: " + s + " is never called: no value the client sends matches its formals");
+    }
+    return out;
   }
 
   /** {@code library} and this client in parallel; the library keeps its source positions. */

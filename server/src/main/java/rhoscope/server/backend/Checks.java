@@ -6,6 +6,7 @@ import rhoscope.engine.Engine;
 import rhoscope.engine.Program;
 import rhoscope.engine.check.CheckOptions;
 import rhoscope.engine.check.CheckPlan;
+import rhoscope.engine.open.OpenSystem;
 import rhoscope.lang.ParsedProcess;
 import rhoscope.indexer.ingest.LoadedProcess;
 import rhoscope.server.wire.CheckAnswer;
@@ -19,9 +20,10 @@ final class Checks {
     this.maxStates = maxStates;
   }
 
-  CheckAnswer check(LoadedProcess loaded, CheckPlan plan, Duration timeout, Cancellation cancel) {
+  CheckAnswer check(LoadedProcess loaded, CheckPlan plan, Duration timeout, int calls,
+      Cancellation cancel) {
     ParsedProcess process = loaded.parsed();
-    Program program = Engine.load(process);
+    Program program = Engine.load(process, OpenSystem.calls(calls));
     CheckOptions options =
         CheckOptions.defaults().withMaxStates(maxStates).withTimeout(timeout);
     return WireRecords.check(plan, program, plan.check(program, options, cancel));

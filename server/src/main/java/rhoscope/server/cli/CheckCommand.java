@@ -40,6 +40,8 @@ final class CheckCommand implements Callable<Integer> {
 
   @Mixin Bounds bounds;
 
+  @Mixin OpenOption open;
+
   @Option(names = "--json", description = "Print the verdict and witness as JSON.")
   boolean json;
 
@@ -47,7 +49,7 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     bounds.validate();
     CheckPlan plan = CheckPlan.parse("<type>", type);
-    Program program = Engine.load(input.load(file).parsed());
+    Program program = Engine.load(input.load(file).parsed(), open.system());
     CheckOptions options =
         CheckOptions.defaults()
             .withWorkers(bounds.workersOrDefault())

@@ -5,12 +5,23 @@ import java.util.Map;
 import java.util.Objects;
 import rhoscope.server.wire.SourceFormat;
 
-/** Checks one process against a type without storing it: the process is inline or a stored id. */
-public record CheckSpec(ProcessRef process, String type, Duration timeout) {
+/**
+ * Checks one process against a type without storing it: the process is inline or a stored id;
+ * {@code calls} above 0 checks it beside a most-general client making that many calls.
+ */
+public record CheckSpec(ProcessRef process, String type, Duration timeout, int calls) {
   public CheckSpec {
     Objects.requireNonNull(process, "process");
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(timeout, "timeout");
+    if (calls < 0) {
+      throw new IllegalArgumentException("calls must not be negative: " + calls);
+    }
+  }
+
+  /** The closed process. */
+  public CheckSpec(ProcessRef process, String type, Duration timeout) {
+    this(process, type, timeout, 0);
   }
 
   /** Which process to check. */
