@@ -108,6 +108,7 @@ final class CheckCommand implements Callable<Integer> {
     }
     out.println("final state:");
     indented(out, "  ", w.steps().isEmpty() ? w.initialState() : w.steps().getLast().state());
+    w.findings().forEach(f -> out.println(f));
   }
 
   /** Prints {@code text} with its first line after {@code lead} and the rest aligned under it. */

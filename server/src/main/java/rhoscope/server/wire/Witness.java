@@ -8,17 +8,26 @@ import rhoscope.engine.ChannelView;
 import rhoscope.engine.Program;
 import rhoscope.engine.StateView;
 import rhoscope.engine.Trace;
+import rhoscope.engine.check.Findings;
 
 /**
  * A verdict's witness as a person steps through it, the one shape the HTTP API and the CLI's
  * {@code --json} write: the initial state, then each COMM with the whole state after it, states
- * pretty printed. Built from the engine's trace by replaying it on its program, so the states in
+ * pretty printed, and what the final state shows an auditor ({@code findings}: the receive a
+ * deadlock leaves waiting and the channel nobody sends on, the two threads of each race). Built
+ * from the engine's trace by replaying it on its program, so the states in
  * between (which the checker does not keep) are recomputed, exactly, at the edge.
  */
-public record Witness(String initialState, List<Witness.Step> steps) {
+public record Witness(String initialState, List<Witness.Step> steps, List<String> findings) {
   public Witness {
     Objects.requireNonNull(initialState, "initialState");
     steps = List.copyOf(steps);
+    findings = List.copyOf(findings);
+  }
+
+  /** A witness whose final state shows no deadlock and no race. */
+  public Witness(String initialState, List<Witness.Step> steps) {
+    this(initialState, steps, List.of());
   }
 
   /**
@@ -70,6 +79,6 @@ public record Witness(String initialState, List<Witness.Step> steps) {
       steps.add(new Step(i + 1, Channel.of(c.channel()), c.message(), c.receiver(),
           states.get(i + 1).print()));
     }
-    return new Witness(states.get(0).print(), steps);
+    return new Witness(states.get(0).print(), steps, Findings.of(states.getLast()));
   }
 }
