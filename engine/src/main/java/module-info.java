@@ -8,4 +8,5 @@ module rhoscope.engine {
   exports rhoscope.engine.bench;
   exports rhoscope.engine.check;
   exports rhoscope.engine.explore;
+  exports rhoscope.engine.open;
 }

@@ -6,8 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import rhoscope.engine.internal.ProgramAccess;
+import rhoscope.engine.open.MostGeneralClient;
+import rhoscope.engine.open.OpenSystem;
 import rhoscope.engine.reduce.Expander;
 import rhoscope.engine.reduce.CommKey;
 import rhoscope.engine.reduce.Machine;
@@ -49,9 +52,25 @@ public final class Program {
   /** Thread views by thread id: a thread reads back the same in every state that holds it. */
   private final ConcurrentHashMap<Integer, ThreadView> threadViews = new ConcurrentHashMap<>();
 
-  Program(ParsedProcess source, Machine machine) {
+  private final OpenSystem open;
+  private final Optional<MostGeneralClient> client;
+
+  Program(ParsedProcess source, Machine machine, OpenSystem open,
+      Optional<MostGeneralClient> client) {
     this.source = Objects.requireNonNull(source, "source");
     this.machine = Objects.requireNonNull(machine, "machine");
+    this.open = Objects.requireNonNull(open, "open");
+    this.client = Objects.requireNonNull(client, "client");
+  }
+
+  /** Closed, or open beside a client that makes up to {@code open().calls()} calls. */
+  public OpenSystem open() {
+    return open;
+  }
+
+  /** The most-general client run beside the program, when it is open. */
+  public Optional<MostGeneralClient> client() {
+    return client;
   }
 
   public String sourceName() {

@@ -20,6 +20,7 @@ import rhoscope.engine.Cancellation;
 import rhoscope.engine.Program;
 import rhoscope.engine.check.CheckOptions;
 import rhoscope.engine.check.CheckPlan;
+import rhoscope.engine.open.OpenSystem;
 import rhoscope.engine.check.Verdict;
 import rhoscope.indexer.catalog.ProcessRecord;
 import rhoscope.indexer.catalog.ProcessSummary;
@@ -195,7 +196,7 @@ public final class ProcessDatabase implements AutoCloseable {
     for (Shard shard : shards) {
       Shard.Candidates c =
           shard.candidates(
-              filter, request.usePlanner() ? Optional.of(pruning) : Optional.empty());
+              filter, request.prunes() ? Optional.of(pruning) : Optional.empty());
       total += c.total();
       for (long id : c.survivors()) {
         candidates.add(new Candidate(shard, id));
@@ -220,7 +221,7 @@ public final class ProcessDatabase implements AutoCloseable {
                             return Optional.<ProcessVerdict>empty();
                           }
                           Optional<ProcessVerdict> a =
-                              answer(c, check, options, request.useCache(), cancel);
+                              answer(c, request, options, cancel);
                           a.ifPresent(progress::verdict);
                           return a;
                         })
@@ -248,7 +249,7 @@ public final class ProcessDatabase implements AutoCloseable {
     return new QueryResult(
         request.type(),
         check.key(),
-        request.usePlanner() ? plan.condition().describe() : "all",
+        request.prunes() ? plan.condition().describe() : "all",
         results,
         stats);
   }
@@ -296,8 +297,9 @@ public final class ProcessDatabase implements AutoCloseable {
   }
 
   private Optional<ProcessVerdict> answer(
-      Candidate c, CheckPlan plan, CheckOptions options, boolean useCache, Cancellation cancel) {
-    String key = plan.key();
+      Candidate c, QueryRequest request, CheckOptions options, Cancellation cancel) {
+    String key = request.cacheKey();
+    boolean useCache = request.useCache();
     Optional<ProcessRecord> found = c.shard().get(c.id());
     if (found.isEmpty()) {
       // Removed between the search and now.
@@ -311,7 +313,7 @@ public final class ProcessDatabase implements AutoCloseable {
         return hit;
       }
     }
-    ProcessVerdict v = verifier.check(r, plan, options, cancel);
+    ProcessVerdict v = verifier.check(r, request.plan(), request.open(), options, cancel);
     // Unknown depends on the budget, which is not part of the key: only definite answers keep.
     if (useCache && v.verdict() != Verdict.UNKNOWN) {
       c.shard().cache(r.fingerprint(), key, Verifier.toCache(v));
@@ -369,7 +371,12 @@ public final class ProcessDatabase implements AutoCloseable {
    * @throws rhoscope.lang.diag.LangException when the process no longer compiles
    */
   public Optional<Program> program(long id) {
-    return get(id).map(verifier::program);
+    return program(id, OpenSystem.closed());
+  }
+
+  /** The stored process compiled as {@code open} says (beside a client when open). */
+  public Optional<Program> program(long id, OpenSystem open) {
+    return get(id).map(r -> verifier.program(r, open));
   }
 
   /**

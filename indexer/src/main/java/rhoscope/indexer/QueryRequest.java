@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import rhoscope.engine.check.CheckPlan;
+import rhoscope.engine.open.OpenSystem;
 import rhoscope.indexer.catalog.ProcessFormat;
 
 /**
@@ -21,6 +22,9 @@ import rhoscope.indexer.catalog.ProcessFormat;
  * @param usePlanner prune with the index (off: check every process in scope, for comparison)
  * @param useCache reuse and store cached verdicts
  * @param budget time and state bounds of each process's check
+ * @param open closed, or beside a most-general client making up to {@code open.calls()} calls;
+ *     an open query checks every process in scope (the index's features describe the closed
+ *     process) and caches its verdicts apart from closed ones
  */
 public record QueryRequest(
     CheckPlan plan,
@@ -31,7 +35,8 @@ public record QueryRequest(
     int limit,
     boolean usePlanner,
     boolean useCache,
-    Budget budget) {
+    Budget budget,
+    OpenSystem open) {
   public QueryRequest {
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(dataset, "dataset");
@@ -39,6 +44,7 @@ public record QueryRequest(
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(namePattern, "namePattern");
     Objects.requireNonNull(budget, "budget");
+    Objects.requireNonNull(open, "open");
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be positive: " + limit);
     }
@@ -79,7 +85,8 @@ public record QueryRequest(
         100,
         true,
         true,
-        Budget.defaults());
+        Budget.defaults(),
+        OpenSystem.closed());
   }
 
   /** The type as the user wrote it. */
@@ -89,40 +96,55 @@ public record QueryRequest(
 
   public QueryRequest withDataset(String d) {
     return new QueryRequest(
-        plan, Optional.of(d), format, text, namePattern, limit, usePlanner, useCache, budget);
+        plan, Optional.of(d), format, text, namePattern, limit, usePlanner, useCache, budget, open);
   }
 
   public QueryRequest withFormat(ProcessFormat f) {
     return new QueryRequest(
-        plan, dataset, Optional.of(f), text, namePattern, limit, usePlanner, useCache, budget);
+        plan, dataset, Optional.of(f), text, namePattern, limit, usePlanner, useCache, budget, open);
   }
 
   public QueryRequest withText(String t) {
     return new QueryRequest(
-        plan, dataset, format, Optional.of(t), namePattern, limit, usePlanner, useCache, budget);
+        plan, dataset, format, Optional.of(t), namePattern, limit, usePlanner, useCache, budget, open);
   }
 
   public QueryRequest withNamePattern(String p) {
     return new QueryRequest(
-        plan, dataset, format, text, Optional.of(p), limit, usePlanner, useCache, budget);
+        plan, dataset, format, text, Optional.of(p), limit, usePlanner, useCache, budget, open);
   }
 
   public QueryRequest withLimit(int n) {
     return new QueryRequest(
-        plan, dataset, format, text, namePattern, n, usePlanner, useCache, budget);
+        plan, dataset, format, text, namePattern, n, usePlanner, useCache, budget, open);
   }
 
   public QueryRequest withPlanner(boolean on) {
-    return new QueryRequest(plan, dataset, format, text, namePattern, limit, on, useCache, budget);
+    return new QueryRequest(plan, dataset, format, text, namePattern, limit, on, useCache, budget, open);
   }
 
   public QueryRequest withCache(boolean on) {
     return new QueryRequest(
-        plan, dataset, format, text, namePattern, limit, usePlanner, on, budget);
+        plan, dataset, format, text, namePattern, limit, usePlanner, on, budget, open);
+  }
+
+  public QueryRequest withOpen(OpenSystem o) {
+    return new QueryRequest(
+        plan, dataset, format, text, namePattern, limit, usePlanner, useCache, budget, o);
+  }
+
+  /** Whether the index may prune: only for a closed query, whose features it describes. */
+  public boolean prunes() {
+    return usePlanner && !open.isOpen();
+  }
+
+  /** The verdict cache's key of the type under this request's {@link #open} setting. */
+  public String cacheKey() {
+    return open.isOpen() ? plan.key() + " @" + open.key() : plan.key();
   }
 
   public QueryRequest withBudget(Budget b) {
     return new QueryRequest(
-        plan, dataset, format, text, namePattern, limit, usePlanner, useCache, b);
+        plan, dataset, format, text, namePattern, limit, usePlanner, useCache, b, open);
   }
 }

@@ -12,6 +12,7 @@ import rhoscope.engine.check.CheckResult;
 import rhoscope.engine.check.CheckPlan;
 import rhoscope.engine.check.Method;
 import rhoscope.engine.check.Verdict;
+import rhoscope.engine.open.OpenSystem;
 import rhoscope.indexer.catalog.CachedVerdict;
 import rhoscope.indexer.catalog.ProcessFormat;
 import rhoscope.indexer.catalog.ProcessRecord;
@@ -29,8 +30,8 @@ import rhoscope.lang.diag.LangException;
 /**
  * Model checks stored processes, through {@link ClosureCheck} so that a boolean SBML model is
  * answered from its presence closure where that decides. Compiled programs (with their closures)
- * are kept in a small LRU keyed by content fingerprint, so that repeated queries do not parse and
- * compile the same survivors again.
+ * are kept in a small LRU keyed by content fingerprint and the most-general client they run
+ * beside, so that repeated queries do not parse and compile the same survivors again.
  */
 final class Verifier {
   /**
@@ -62,10 +63,11 @@ final class Verifier {
   }
 
   /** Checks {@code r}; a process the engine cannot load or trips on is answered unknown. */
-  ProcessVerdict check(ProcessRecord r, CheckPlan plan, CheckOptions options, Cancellation cancel) {
+  ProcessVerdict check(ProcessRecord r, CheckPlan plan, OpenSystem open, CheckOptions options,
+      Cancellation cancel) {
     long start = System.nanoTime();
     try {
-      Compiled compiled = compiled(r);
+      Compiled compiled = compiled(r, open);
       Program program = compiled.program();
       // Each model answers for the species it has: names it lacks match nothing in it.
       CheckPlan own = compiled.pathway().map(p -> SpeciesNames.lenient(p, plan)).orElse(plan);
@@ -86,26 +88,28 @@ final class Verifier {
   }
 
   /** The compiled program of {@code r}, from the kept ones when it was compiled recently. */
-  Program program(ProcessRecord r) {
-    return compiled(r).program();
+  Program program(ProcessRecord r, OpenSystem open) {
+    return compiled(r, open).program();
   }
 
   /** For an SBML model, its species and reactions in its own terms, to read a witness with. */
   Optional<Pathway> pathway(ProcessRecord r) {
-    return compiled(r).pathway();
+    return compiled(r, OpenSystem.closed()).pathway();
   }
 
-  private Compiled compiled(ProcessRecord r) {
+  private Compiled compiled(ProcessRecord r, OpenSystem open) {
+    String key = r.fingerprint() + " " + open.key();
     synchronized (programs) {
-      Compiled c = programs.get(r.fingerprint());
+      Compiled c = programs.get(key);
       if (c != null) {
         return c;
       }
     }
     LoadedProcess loaded = load(r);
-    Compiled c = new Compiled(Engine.load(loaded.parsed()), loaded.presence(), loaded.pathway());
+    Compiled c =
+        new Compiled(Engine.load(loaded.parsed(), open), loaded.presence(), loaded.pathway());
     synchronized (programs) {
-      programs.put(r.fingerprint(), c);
+      programs.put(key, c);
     }
     return c;
   }

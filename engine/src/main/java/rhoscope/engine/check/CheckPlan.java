@@ -22,6 +22,8 @@ public final class CheckPlan {
   private final Type core;
   private final Optional<Shape> shape;
   private final String key;
+  /** This plan for open programs (its waits those of clients), made when first needed. */
+  private volatile CheckPlan open;
 
   private CheckPlan(Optional<ParsedType> parsed, Type core, String key) {
     Support.validate(core);
@@ -29,6 +31,17 @@ public final class CheckPlan {
     this.core = core;
     this.shape = Shape.of(core);
     this.key = key;
+  }
+
+  /** The plan an open program is checked with: see {@link OpenWaits}. */
+  CheckPlan forOpen() {
+    CheckPlan p = open;
+    if (p == null) {
+      Type rewritten = OpenWaits.rewrite(core);
+      p = rewritten.equals(core) ? this : new CheckPlan(parsed, rewritten, key);
+      open = p;
+    }
+    return p;
   }
 
   /**

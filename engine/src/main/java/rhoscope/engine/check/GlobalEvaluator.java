@@ -135,7 +135,7 @@ final class GlobalEvaluator {
       case Type.Race r -> {
         BitSet sat = new BitSet();
         for (int i = 0; i < size; i++) {
-          if (Races.race(r.channel(), graph.state(i), steps(i), prints::of)) {
+          if (Races.race(r.channel(), r.takes(), graph.state(i), steps(i), prints::of)) {
             sat.set(i);
           }
         }

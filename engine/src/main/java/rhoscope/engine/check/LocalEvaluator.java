@@ -71,7 +71,7 @@ final class LocalEvaluator {
         yield true;
       }
       case Type.Race r ->
-          Races.race(r.channel(), state,
+          Races.race(r.channel(), r.takes(), state,
               successors(state, successors).stream().map(Transition::comm).toList(),
               prints::of);
       case Type.Mu m -> throw new IllegalArgumentException("not a local type: fixpoint");

@@ -54,7 +54,8 @@ public final class ModelChecker {
 
   /** The plan's check: on the fly for the shapes that allow it, globally otherwise. */
   static CheckResult run(
-      Program program, CheckPlan plan, CheckOptions options, Cancellation cancel) {
+      Program program, CheckPlan given, CheckOptions options, Cancellation cancel) {
+    CheckPlan plan = program.open().isOpen() ? given.forOpen() : given;
     Optional<Shape> shape = plan.shape();
     if (plan.onTheFly()) {
       return onTheFly(program, shape.get(), options, cancel);
@@ -64,7 +65,8 @@ public final class ModelChecker {
 
   /** Always evaluates on the recorded graph; the oracle the on-the-fly path is tested against. */
   static CheckResult checkGlobally(Program program, Type core, CheckOptions options) {
-    CheckPlan plan = CheckPlan.compile(core);
+    CheckPlan compiled = CheckPlan.compile(core);
+    CheckPlan plan = program.open().isOpen() ? compiled.forOpen() : compiled;
     return global(program, plan.core(), plan.shape(), options, Cancellation.NEVER);
   }
 

@@ -188,7 +188,7 @@ public final class Genesis {
         SystemProcesses.INSERT_SIGNED);
     parts.addAll(SystemProcesses.servicesFor(used, registry3));
     Machine machine = new Machine(
-        new Compiler.Compiled(Terms.par(parts), true, Set.of()), List.of());
+        new Compiler.Compiled(Terms.par(parts), true, Set.of()), List.of(), false);
     int[] state = machine.initial();
     int steps = 0;
     for (int[] next = firstSuccessor(machine, state); next != null;

@@ -15,7 +15,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import rhoscope.engine.open.MostGeneralClient;
 import rhoscope.lang.ParsedProcess;
+import rhoscope.lang.ast.process.ReceiptKind;
 import rhoscope.lang.diag.ErrorCode;
 import rhoscope.lang.diag.LangException;
 
@@ -36,16 +38,20 @@ public final class Machine {
 
   final ThreadTable table = new ThreadTable();
   final boolean needsCanon;
+  /** Beside a most-general client: only a client's wait for its answer is a deadlocked wait. */
+  private final boolean open;
   private final int[] initial;
   private final ConcurrentHashMap<CommKey, CommEffect> memo = new ConcurrentHashMap<>();
   private final AtomicInteger memoSize = new AtomicInteger();
 
   /**
    * The machine of {@code compiled} run beside {@code environment}, threads already unfolded
-   * whose private names are numbered apart from the program's (see {@link Genesis}).
+   * whose private names are numbered apart from the program's (see {@link Genesis}); {@code open}
+   * when the program is a library composed with its most-general client.
    */
-  Machine(Compiler.Compiled compiled, List<Term> environment) {
+  Machine(Compiler.Compiled compiled, List<Term> environment, boolean open) {
     this.needsCanon = compiled.needsCanon() || !environment.isEmpty();
+    this.open = open;
     List<Term> threads = new ArrayList<>(environment);
     threads.addAll(Runner.initial().run(compiled.term()));
     this.initial = normalise(intern(threads));
@@ -53,15 +59,19 @@ public final class Machine {
 
   /** Compiles a parsed process; LangException for unsupported constructs or free variables. */
   public static Machine load(ParsedProcess source) {
-    return load(source, Optional.empty());
+    return load(source, Optional.empty(), false);
   }
 
-  /** {@link #load(ParsedProcess)} on top of the state a genesis left, when given one. */
-  public static Machine load(ParsedProcess source, Optional<Genesis> genesis) {
+  /**
+   * {@link #load(ParsedProcess)} on top of the state a genesis left, when given one; {@code open}
+   * when {@code source} is a library composed with its most-general client: a state is then
+   * deadlocked only where a client waits for an answer, see {@link MostGeneralClient}.
+   */
+  public static Machine load(ParsedProcess source, Optional<Genesis> genesis, boolean open) {
     Compiler.Compiled compiled = Compiler.compile(source,
         genesis.map(Genesis::served).orElse(Set.of()), Map.of());
     try {
-      return new Machine(compiled, genesis.map(Genesis::threads).orElse(List.of()));
+      return new Machine(compiled, genesis.map(Genesis::threads).orElse(List.of()), open);
     } catch (Limits.TooLarge e) {
       throw new LangException(ErrorCode.EVALUATION, source.sourceName(), source.text(), 1, 1,
           "the initial process builds " + e.getMessage() + ", beyond the engine's value limits");
@@ -102,14 +112,31 @@ public final class Machine {
     return out;
   }
 
-  /** Whether some linear receive (or peek, or select) is waiting in the state. */
+  /**
+   * Whether some linear receive (or peek, or select) is waiting in the state; in an open
+   * program, whether some client waits for the answer to its call.
+   */
   public boolean waitsLinearly(int[] state) {
     for (int id : state) {
-      if (table.get(id).waitsLinearly()) {
+      ThreadInfo t = table.get(id);
+      if (t.waitsLinearly() && (!open || isClientWait(t.term))) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Whether the state counts its waits as an open program does. */
+  public boolean isOpen() {
+    return open;
+  }
+
+  /** {@code for (... <- caller)}: a most-general client's wait for the answer to its call. */
+  public static boolean isClientWait(Term t) {
+    return t instanceof Term.Input in && in.kind() == ReceiptKind.LINEAR
+        && in.binds().size() == 1
+        && in.binds().get(0).channel() instanceof Term.Priv p
+        && p.ident().equals(MostGeneralClient.RETURN);
   }
 
   /**

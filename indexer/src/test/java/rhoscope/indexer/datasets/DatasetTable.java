@@ -9,8 +9,9 @@ import java.util.Optional;
 /**
  * The tables of {@code datasets/README.md}: every Markdown table under a {@code ## } heading whose
  * header has the columns {@code file}, {@code property (type)} and {@code expected verdict}
- * (matched by their first word, case-insensitively), with optional {@code what it models} and
- * {@code semantics} columns. Other tables and columns are ignored, so the README can grow.
+ * (matched by their first word, case-insensitively), with optional {@code what it models},
+ * {@code semantics} and {@code calls} columns ({@code calls}: the row is checked with
+ * {@code --open --calls N}, beside a most-general client; empty or absent: closed). Other tables and columns are ignored, so the README can grow.
  *
  * <p>Types contain {@code |}, which a Markdown cell writes as {@code \|}; cells are split on
  * unescaped bars only, unescaped, and stripped of one pair of enclosing backquotes.
@@ -47,6 +48,7 @@ record DatasetTable(List<Row> rows) {
    * @param expected the verdict the model checker must give
    * @param semantics the import semantics (SBML rows), when the table has that column and the
    *     cell is not empty
+   * @param calls the calls of the most-general client the row is checked beside (0: closed)
    */
   record Row(
       String section,
@@ -55,8 +57,18 @@ record DatasetTable(List<Row> rows) {
       String models,
       String property,
       Expected expected,
-      Optional<String> semantics) {
+      Optional<String> semantics,
+      int calls) {
+    /** A row of a closed process. */
+    Row(String section, int line, String file, String models, String property,
+        Expected expected, Optional<String> semantics) {
+      this(section, line, file, models, property, expected, semantics, 0);
+    }
+
     Row {
+      if (calls < 0) {
+        throw new IllegalArgumentException("README line " + line + ": calls must be 0 or more");
+      }
       Objects.requireNonNull(section, "section");
       Objects.requireNonNull(file, "file");
       Objects.requireNonNull(models, "models");
@@ -65,10 +77,19 @@ record DatasetTable(List<Row> rows) {
       Objects.requireNonNull(semantics, "semantics");
     }
 
+    /**
+     * The property as a contract's header comment lists it: an open row's with
+     * {@code (calls N)} after it, so one type can hold closed and fail open.
+     */
+    String headerItem() {
+      return calls > 0 ? property + " (calls " + calls + ")" : property;
+    }
+
     /** Names the row in test reports: file, type, verdict and where it is written. */
     @Override
     public String toString() {
       String sem = semantics.map(s -> " [" + s + "]").orElse("");
+      sem += calls > 0 ? " [--open --calls " + calls + "]" : "";
       return file + sem + " : " + property + " -> " + expected.name().toLowerCase(Locale.ROOT)
           + " (README line " + line + ")";
     }
@@ -144,8 +165,8 @@ record DatasetTable(List<Row> rows) {
 
   /** Where the wanted columns sit in one table; -1 for an absent optional column. */
   private record Columns(
-      int width, int file, int models, int property, int verdict, int semantics) {
-    static final Columns IGNORED = new Columns(0, -1, -1, -1, -1, -1);
+      int width, int file, int models, int property, int verdict, int semantics, int calls) {
+    static final Columns IGNORED = new Columns(0, -1, -1, -1, -1, -1, -1);
 
     static Optional<Columns> of(List<String> header) {
       int file = find(header, "file");
@@ -161,7 +182,8 @@ record DatasetTable(List<Row> rows) {
               find(header, "what"),
               property,
               verdict,
-              find(header, "semantics")));
+              find(header, "semantics"),
+              find(header, "calls")));
     }
 
     private static int find(List<String> header, String firstWord) {
@@ -191,7 +213,20 @@ record DatasetTable(List<Row> rows) {
           models < 0 ? "" : cells.get(models),
           cells.get(property),
           Expected.parse(cells.get(verdict), line),
-          sem);
+          sem,
+          calls(cells, line));
+    }
+
+    private int calls(List<String> cells, int line) {
+      if (calls < 0 || cells.get(calls).isEmpty()) {
+        return 0;
+      }
+      try {
+        return Integer.parseInt(cells.get(calls));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            "README line " + line + ": calls must be a number, got '" + cells.get(calls) + "'");
+      }
     }
   }
 }

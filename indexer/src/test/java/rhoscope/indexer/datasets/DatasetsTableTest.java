@@ -30,6 +30,7 @@ import rhoscope.engine.check.Verdict;
 import rhoscope.engine.explore.ExploreOptions;
 import rhoscope.engine.explore.ExploreResult;
 import rhoscope.engine.explore.Explorer;
+import rhoscope.engine.open.OpenSystem;
 import rhoscope.indexer.datasets.DatasetTable.Expected;
 import rhoscope.indexer.datasets.DatasetTable.Row;
 import rhoscope.indexer.sbml.ImportOptions;
@@ -66,15 +67,19 @@ class DatasetsTableTest {
     return table().rows().stream();
   }
 
-  /** A model the rows name: a file, and for SBML the semantics it is imported under. */
-  record Model(String file, Optional<String> semantics) {
+  /**
+   * A model the rows name: a file, for SBML the semantics it is imported under, and the calls of
+   * the most-general client it runs beside (0: closed).
+   */
+  record Model(String file, Optional<String> semantics, int calls) {
     static Model of(Row row) {
-      return new Model(row.file(), row.semantics());
+      return new Model(row.file(), row.semantics(), row.calls());
     }
 
     @Override
     public String toString() {
-      return file + semantics.map(s -> " [" + s + "]").orElse("");
+      return file + semantics.map(s -> " [" + s + "]").orElse("")
+          + (calls > 0 ? " [--open --calls " + calls + "]" : "");
     }
   }
 
@@ -87,7 +92,7 @@ class DatasetsTableTest {
   void rowHasTheExpectedVerdict(Row row) {
     ParsedType type = TypeParser.parse(row.toString(), row.property());
 
-    Program program = Engine.load(load(Model.of(row)));
+    Program program = Engine.load(load(Model.of(row)), OpenSystem.calls(row.calls()));
 
     CheckResult result = ModelChecker.check(program, type, CHECK);
 
@@ -105,7 +110,7 @@ class DatasetsTableTest {
               assertThat(program.replay(e).getLast().fingerprint())
                   .as("%s: witness does not replay to its final state%s", row, evidence(result))
                   .isEqualTo(e.last());
-              assertThat(Engine.load(load(Model.of(row))).replay(e).getLast().fingerprint())
+              assertThat(Engine.load(load(Model.of(row)), OpenSystem.calls(row.calls())).replay(e).getLast().fingerprint())
                   .as("%s: witness does not replay on a fresh compile%s", row, evidence(result))
                   .isEqualTo(e.last());
             });
@@ -121,7 +126,8 @@ class DatasetsTableTest {
   void modelExploresCompletelyAndItsDeadlocksMatchTheTable(Model model) {
     ExploreResult run =
         Explorer.explore(
-            Engine.load(load(model)), ExploreOptions.defaults().withMaxStates(MAX_STATES));
+            Engine.load(load(model), OpenSystem.calls(model.calls())),
+            ExploreOptions.defaults().withMaxStates(MAX_STATES));
 
     assertThat(run.complete())
         .as("%s: exploration stopped by %s", model, run.stopReason())
@@ -245,7 +251,7 @@ class DatasetsTableTest {
   private static Set<String> properties(List<Row> rows, Expected expected) {
     return rows.stream()
         .filter(r -> r.expected() == expected)
-        .map(Row::property)
+        .map(Row::headerItem)
         .collect(Collectors.toCollection(TreeSet::new));
   }
 

@@ -190,6 +190,7 @@ final class TypeTreeBuilder {
       case TypeParser.DeadlockContext c -> new Type.Deadlock();
       case TypeParser.TerminatedContext c -> new Type.Terminated();
       case TypeParser.RaceContext c -> new Type.Race(namePattern(c.namePattern()));
+      case TypeParser.TakeRaceContext c -> new Type.Race(namePattern(c.namePattern()), true);
       case TypeParser.SendContext c -> send(c);
       case TypeParser.ReceiveContext c -> {
         NamePattern channel = namePattern(c.namePattern());

@@ -114,7 +114,7 @@ public final class TypePrinter {
       case Type.Deadlock d -> "deadlock";
       case Type.Terminated t -> "terminated";
       case Type.Var v -> v.name();
-      case Type.Race r -> "race(" + name(r.channel()) + ")";
+      case Type.Race r -> (r.takes() ? "take_race(" : "race(") + name(r.channel()) + ")";
       case Type.Call c ->
           c.args().isEmpty()
               ? c.name()

@@ -7,6 +7,7 @@ import rhoscope.engine.Environment;
 import rhoscope.engine.Program;
 import rhoscope.engine.check.CheckOptions;
 import rhoscope.engine.check.CheckPlan;
+import rhoscope.engine.open.OpenSystem;
 import rhoscope.indexer.ingest.LoadedProcess;
 import rhoscope.indexer.sbml.ClosureCheck;
 import rhoscope.indexer.sbml.UnknownSpeciesException;
@@ -22,15 +23,19 @@ final class Checks {
     this.maxStates = maxStates;
   }
 
-  CheckAnswer check(LoadedProcess loaded, CheckPlan plan, Duration timeout, Cancellation cancel,
-      boolean withGenesis) {
+  CheckAnswer check(LoadedProcess loaded, CheckPlan plan, Duration timeout, int calls,
+      Cancellation cancel, boolean withGenesis) {
     CheckPlan resolved;
     try {
       resolved = WireRecords.resolve(plan, loaded);
     } catch (UnknownSpeciesException e) {
       throw new ApiException(400, "unknown_species", e.getMessage());
     }
-    Program program = Engine.load(loaded.parsed(), withGenesis ? genesis() : Environment.none());
+    Program program =
+        Engine.load(
+            loaded.parsed(),
+            withGenesis ? genesis() : Environment.none(),
+            OpenSystem.calls(calls));
     CheckOptions options =
         CheckOptions.defaults().withMaxStates(maxStates).withTimeout(timeout);
     return WireRecords.check(

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import rhoscope.engine.check.CheckPlan;
+import rhoscope.engine.open.OpenSystem;
 import rhoscope.engine.check.Verdict;
 import rhoscope.indexer.IndexOptions;
 import rhoscope.indexer.IndexProgress;
@@ -164,7 +165,8 @@ public final class DatabaseService implements ProcessService {
     QueryRequest parsed =
         QueryRequest.of(plan)
             .withLimit(spec.limit())
-            .withBudget(new QueryRequest.Budget(maxStates, spec.timeout()));
+            .withBudget(new QueryRequest.Budget(maxStates, spec.timeout()))
+            .withOpen(OpenSystem.calls(spec.calls()));
     ProcessFilter f = spec.filter();
     if (f.dataset() != null) {
       parsed = parsed.withDataset(f.dataset());
@@ -177,12 +179,13 @@ public final class DatabaseService implements ProcessService {
     }
     QueryRequest request = parsed;
     return cancel -> {
-      Streamed streamed = new Streamed(listener, spec.limit());
+      Streamed streamed = new Streamed(listener, spec.limit(), request.open());
       // The database's checks poll the token: once the runner gives up, they end at their next
       // state and the candidates not started are skipped.
       QueryResult result = database.query(request, streamed, cancel);
       QueryAnswer answer =
-          WireRecords.query(plan, result, v -> streamed.built(v).orElseGet(() -> match(v)));
+          WireRecords.query(
+              plan, result, v -> streamed.built(v).orElseGet(() -> match(v, request.open())));
       streamed.finish(WireRecords.candidates(result));
       return answer;
     };
@@ -200,14 +203,16 @@ public final class DatabaseService implements ProcessService {
   private final class Streamed implements QueryProgress {
     private final QueryListener listener;
     private final int limit;
+    private final OpenSystem open;
     private final Map<Long, Match> built = new ConcurrentHashMap<>();
     private final AtomicInteger sent = new AtomicInteger();
     private long candidates;
     private long checked;
 
-    Streamed(QueryListener listener, int limit) {
+    Streamed(QueryListener listener, int limit, OpenSystem open) {
       this.listener = listener;
       this.limit = limit;
+      this.open = open;
     }
 
     @Override
@@ -219,7 +224,7 @@ public final class DatabaseService implements ProcessService {
     @Override
     public void verdict(ProcessVerdict v) {
       if (v.verdict() != Verdict.NO && sent.getAndIncrement() < limit) {
-        Match m = match(v);
+        Match m = match(v, open);
         built.put(v.id(), m);
         listener.matched(m);
       }
@@ -243,7 +248,8 @@ public final class DatabaseService implements ProcessService {
   @Override
   public Prepared<CheckAnswer> prepareCheck(CheckSpec spec) {
     CheckPlan plan = TypeCatalog.compile(spec.type());
-    return cancel -> checks.check(load(spec), plan, spec.timeout(), cancel, spec.withGenesis());
+    return cancel ->
+        checks.check(load(spec), plan, spec.timeout(), spec.calls(), cancel, spec.withGenesis());
   }
 
   private LoadedProcess load(CheckSpec spec) {
@@ -278,8 +284,8 @@ public final class DatabaseService implements ProcessService {
     database.close();
   }
 
-  private Match match(ProcessVerdict v) {
-    return WireRecords.match(v, database);
+  private Match match(ProcessVerdict v, OpenSystem open) {
+    return WireRecords.match(v, database, open);
   }
 
   private static LoadedProcess load(ProcessRecord r) {

@@ -1,11 +1,13 @@
 package rhoscope.server.backend;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import rhoscope.engine.Program;
 import rhoscope.engine.check.CheckPlan;
+import rhoscope.engine.open.OpenSystem;
 import rhoscope.engine.check.CheckResult;
 import rhoscope.engine.check.NameWarnings;
 import rhoscope.engine.explore.ExploreResult;
@@ -71,11 +73,20 @@ public final class WireRecords {
         result.states(),
         result.complete(),
         result.millis(),
-        java.util.stream.Stream.concat(
-                NameWarnings.of(plan.parsed().orElseThrow(), program.source().process()).stream(),
-                NameWarnings.systemNames(program.source().process()).stream())
-            .toList(),
+        warnings(plan, program),
         importWarnings);
+  }
+
+  /**
+   * Names the type mentions that the process never uses, RChain system names it uses that
+   * rhoscope does not model, then what an open check called.
+   */
+  private static List<String> warnings(CheckPlan plan, Program program) {
+    List<String> out =
+        new ArrayList<>(NameWarnings.of(plan.parsed().orElseThrow(), program.source().process()));
+    out.addAll(NameWarnings.systemNames(program.source().process()));
+    program.client().ifPresent(c -> out.addAll(c.notes()));
+    return out;
   }
 
   /**
@@ -91,7 +102,13 @@ public final class WireRecords {
 
   /** A query's answer over {@code database}, with each match's witness replayed. */
   public static QueryAnswer query(CheckPlan plan, QueryResult result, ProcessDatabase database) {
-    return query(plan, result, v -> match(v, database));
+    return query(plan, result, database, OpenSystem.closed());
+  }
+
+  /** A query's answer whose witnesses replay on the processes compiled as {@code open} says. */
+  public static QueryAnswer query(
+      CheckPlan plan, QueryResult result, ProcessDatabase database, OpenSystem open) {
+    return query(plan, result, v -> match(v, database, open));
   }
 
   /** A query's answer, its matches built by {@code matches} (which may reuse streamed ones). */
@@ -114,13 +131,18 @@ public final class WireRecords {
 
   /** One process's answer, its witness replayed on the stored program. */
   public static Match match(ProcessVerdict v, ProcessDatabase database) {
+    return match(v, database, OpenSystem.closed());
+  }
+
+  /** One process's answer, its witness replayed on the program compiled as {@code open} says. */
+  public static Match match(ProcessVerdict v, ProcessDatabase database, OpenSystem open) {
     Witness witness =
         v.witness()
             .map(
                 t ->
                     Witness.of(
                         database
-                            .program(v.id())
+                            .program(v.id(), open)
                             .orElseThrow(
                                 () -> new IllegalStateException(
                                     "process #" + v.id() + " vanished during the query")),

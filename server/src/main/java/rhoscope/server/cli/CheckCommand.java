@@ -44,6 +44,7 @@ final class CheckCommand implements Callable<Integer> {
   @Mixin Bounds bounds;
 
   @Mixin GenesisOption genesis;
+  @Mixin OpenOption open;
 
   @Option(names = "--json", description = "Print the verdict and witness as JSON.")
   boolean json;
@@ -54,7 +55,7 @@ final class CheckCommand implements Callable<Integer> {
     LoadedProcess loaded = input.load(file);
     // a type may name an SBML model's species by name; one the model lacks fails here, at once
     CheckPlan plan = WireRecords.resolve(CheckPlan.parse("<type>", type), loaded);
-    Program program = Engine.load(loaded.parsed(), genesis.environment());
+    Program program = Engine.load(loaded.parsed(), genesis.environment(), open.system());
     CheckOptions options =
         CheckOptions.defaults()
             .withWorkers(bounds.workersOrDefault())
@@ -121,6 +122,7 @@ final class CheckCommand implements Callable<Integer> {
     }
     out.println("final state:");
     indented(out, "  ", w.steps().isEmpty() ? w.initialState() : w.steps().getLast().state());
+    w.findings().forEach(f -> out.println(f));
   }
 
   /** An SBML model's witness in its own terms: reactions fired, species changed, species present. */

@@ -44,6 +44,8 @@ final class QueryCommand implements Callable<Integer> {
       description = "At most this many matches (default: ${DEFAULT-VALUE}).")
   int limit;
 
+  @Mixin OpenOption open;
+
   @Option(names = "--json", description = "Print matches and statistics as JSON.")
   boolean json;
 
@@ -59,7 +61,8 @@ final class QueryCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--limit must be at least 1, got " + limit);
     }
     CheckPlan plan = WireRecords.compile(type);
-    QueryRequest request = QueryRequest.of(plan).withLimit(limit).withPlanner(!noIndex);
+    QueryRequest request =
+        QueryRequest.of(plan).withLimit(limit).withPlanner(!noIndex).withOpen(open.system());
     if (dataset != null) {
       request = request.withDataset(dataset);
     }
@@ -69,7 +72,7 @@ final class QueryCommand implements Callable<Integer> {
       result = database.query(request);
       if (json) {
         // witnesses replay while the database (and its compiled programs) is open
-        answer = WireRecords.query(plan, result, database);
+        answer = WireRecords.query(plan, result, database, request.open());
       }
     }
     PrintWriter out = spec.commandLine().getOut();

@@ -7,18 +7,23 @@ import rhoscope.server.wire.SourceFormat;
 
 /**
  * Checks one process against a type without storing it: the process is inline or a stored id;
+ * {@code calls} above 0 checks it beside a most-general client making that many calls;
  * {@code withGenesis}: on top of RChain's genesis contracts.
  */
-public record CheckSpec(ProcessRef process, String type, Duration timeout, boolean withGenesis) {
+public record CheckSpec(
+    ProcessRef process, String type, Duration timeout, int calls, boolean withGenesis) {
   public CheckSpec {
     Objects.requireNonNull(process, "process");
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(timeout, "timeout");
+    if (calls < 0) {
+      throw new IllegalArgumentException("calls must not be negative: " + calls);
+    }
   }
 
-  /** A check without the genesis environment. */
+  /** The closed process, without the genesis environment. */
   public CheckSpec(ProcessRef process, String type, Duration timeout) {
-    this(process, type, timeout, false);
+    this(process, type, timeout, 0, false);
   }
 
   /** Which process to check. */

@@ -1,5 +1,6 @@
 package rhoscope.server.http;
 
+import rhoscope.engine.open.OpenSystem;
 import java.time.Duration;
 import java.util.Map;
 import rhoscope.server.wire.ApiException;
@@ -85,7 +86,28 @@ final class Requests {
             : new ProcessFilter(
                 blankToNull(filters.dataset()), blankToNull(filters.name()), filters.format()),
         n,
-        budget(body.timeoutMs(), config));
+        budget(body.timeoutMs(), config),
+        calls(body.open(), body.calls()));
+  }
+
+  /** The most calls an open check's client may make: each one multiplies the states. */
+  static final int MAX_CALLS = 8;
+
+  /**
+   * {@code open} and {@code calls} of a body: closed when neither is given, {@code calls} calls
+   * (default {@link OpenSystem#DEFAULT_CALLS}) when open, and {@code calls} alone opens.
+   */
+  static int calls(Boolean open, Integer calls) {
+    if (calls != null && (calls < 0 || calls > MAX_CALLS)) {
+      throw ApiException.badRequest("calls must be between 0 and " + MAX_CALLS + ": " + calls);
+    }
+    if (Boolean.FALSE.equals(open) && calls != null && calls > 0) {
+      throw ApiException.badRequest("'calls' makes a check open; it contradicts 'open': false");
+    }
+    if (calls != null) {
+      return calls;
+    }
+    return Boolean.TRUE.equals(open) ? OpenSystem.DEFAULT_CALLS : 0;
   }
 
   /** {@code POST /api/check}: {@code process} (inline source) or {@code id} (stored). */
@@ -105,6 +127,7 @@ final class Requests {
             ? new CheckSpec.Inline(f, body.semantics(), checkedOverrides(body.overrides(), f), process)
             : new CheckSpec.Stored(Long.toString(body.id()));
     return new CheckSpec(ref, typeText(body.type()), budget(body.timeoutMs(), config),
+        calls(body.open(), body.calls()),
         Boolean.TRUE.equals(body.withGenesis()));
   }
 

@@ -6,6 +6,7 @@ import java.util.Map;
  * The body of {@code POST /api/check}: {@code process} (inline source, with its {@code format},
  * {@code semantics} and {@code overrides}) or {@code id} (a stored process), and the type;
  * {@code withGenesis: true} runs it on top of RChain's genesis contracts (the server's corpus copy).
+ * {@code open} and {@code calls}: beside a most-general client making up to {@code calls} calls.
  */
 public record CheckBody(
     String process,
@@ -15,4 +16,6 @@ public record CheckBody(
     Map<String, Integer> overrides,
     String type,
     Long timeoutMs,
-    Boolean withGenesis) {}
+    Boolean withGenesis,
+    Boolean open,
+    Integer calls) {}

@@ -9,28 +9,33 @@ import rhoscope.engine.ChannelView;
 import rhoscope.engine.Program;
 import rhoscope.engine.StateView;
 import rhoscope.engine.Trace;
+import rhoscope.engine.check.Findings;
 import rhoscope.indexer.sbml.Pathway;
 
 /**
  * A verdict's witness as a person steps through it, the one shape the HTTP API and the CLI's
  * {@code --json} write: the initial state, then each COMM with the whole state after it, states
- * pretty printed. Built from the engine's trace by replaying it on its program, so the states in
+ * pretty printed, and what the final state shows an auditor ({@code findings}: the receive a
+ * deadlock leaves waiting and the channel nobody sends on, the two threads of each race). Built
+ * from the engine's trace by replaying it on its program, so the states in
  * between (which the checker does not keep) are recomputed, exactly, at the edge.
  *
  * <p>For an SBML model the witness also reads in the model's terms: each step names the reaction
  * that fired and the species that changed, and {@code present} lists the species present (with
  * their amounts) at the end. These fields are absent for a Rholang process.
  */
-public record Witness(String initialState, List<Witness.Step> steps, List<Amount> present) {
+public record Witness(
+    String initialState, List<Witness.Step> steps, List<String> findings, List<Amount> present) {
   public Witness {
     Objects.requireNonNull(initialState, "initialState");
     steps = List.copyOf(steps);
+    findings = List.copyOf(findings);
     present = present == null ? null : List.copyOf(present);
   }
 
-  /** A witness of a Rholang process: no reading in a model's terms. */
+  /** A witness of a Rholang process whose final state shows no deadlock and no race. */
   public Witness(String initialState, List<Witness.Step> steps) {
-    this(initialState, steps, null);
+    this(initialState, steps, List.of(), null);
   }
 
   /**
@@ -157,7 +162,8 @@ public record Witness(String initialState, List<Witness.Step> steps, List<Amount
                 .map(e -> new Amount(e.getKey(), name(p, e.getKey()), e.getValue()))
                 .toList())
             .orElse(null);
-    return new Witness(states.get(0).print(), steps, present);
+    return new Witness(
+        states.get(0).print(), steps, Findings.of(states.getLast()), present);
   }
 
   private static Reaction reaction(Pathway.Event fired, List<Pathway.Event> alternatives) {

@@ -49,6 +49,7 @@ atom
   | DEADLOCK                                                   # deadlock
   | TERMINATED                                                 # terminated
   | RACE LPAREN namePattern RPAREN                             # race
+  | TAKE_RACE LPAREN namePattern RPAREN                        # takeRace
   | namePattern BANG LPAREN payloads? RPAREN                   # send
   | FOR LPAREN namePattern RPAREN LBRACE type RBRACE           # receive
   | CONTRACT namePattern                                       # contract
@@ -105,6 +106,7 @@ INEVITABLY : 'inevitably' ;
 DEADLOCK : 'deadlock' ;
 TERMINATED : 'terminated' ;
 RACE : 'race' ;
+TAKE_RACE : 'take_race' ;
 
 IMPLIES : '=>' ;
 DIAMOND : '<>' ;

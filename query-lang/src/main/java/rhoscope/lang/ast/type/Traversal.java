@@ -143,7 +143,7 @@ final class Traversal {
       }
       case Type.Contract c -> new Type.Contract(name(c.channel(), next));
       case Type.Eval e -> new Type.Eval(name(e.name(), next));
-      case Type.Race r -> new Type.Race(name(r.channel(), next));
+      case Type.Race r -> new Type.Race(name(r.channel(), next), r.takes());
       case Type.Call c -> new Type.Call(c.name(), c.args().stream().map(a -> name(a, next)).toList());
       case Type.Sugared s -> {
         Type core = next.next();
@@ -162,7 +162,7 @@ final class Traversal {
       case Type.Receive r -> new Type.Receive(first, r.body());
       case Type.Contract c -> new Type.Contract(first);
       case Type.Eval e -> new Type.Eval(first);
-      case Type.Race r -> new Type.Race(first);
+      case Type.Race r -> new Type.Race(first, r.takes());
       case Type.Diamond d -> new Type.Diamond(Optional.of(first), d.body());
       case Type.Box b -> new Type.Box(Optional.of(first), b.body());
       case Type.Call c -> new Type.Call(c.name(), names);

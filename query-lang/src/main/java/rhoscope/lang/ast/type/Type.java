@@ -228,10 +228,18 @@ public sealed interface Type {
    * {@code race(n)}: in this state two sends on a channel matching {@code n} could each COMM with
    * one linear receive, or two linear receives could each COMM with one send. Part of the core:
    * "could fire" depends on pattern matching, which the structural constructors cannot state.
+   * {@code take_race(n)} ({@code takes}): such a race whose contested COMM takes a message, so
+   * which competitor wins changes a value (two withdrawals of one balance); two peeks reading one
+   * message, or calls competing for a contract, are races that take nothing.
    */
-  record Race(NamePattern channel) implements Dynamic {
+  record Race(NamePattern channel, boolean takes) implements Dynamic {
     public Race {
       Objects.requireNonNull(channel, "channel");
+    }
+
+    /** {@code race(n)}: any race. */
+    public Race(NamePattern channel) {
+      this(channel, false);
     }
   }
 

@@ -1,0 +1,55 @@
+package rhoscope.engine.check;
+
+import java.util.List;
+import java.util.Optional;
+import rhoscope.engine.open.MostGeneralClient;
+import rhoscope.lang.ast.type.NamePattern;
+import rhoscope.lang.ast.type.Type;
+
+/**
+ * {@code deadlock} and {@code terminated} of an open program: the waits that count are a
+ * client's waits for the answer to its call (a receive on its {@code caller} channel), not the
+ * library's own receives, which wait for calls or for its set-up (see
+ * {@link MostGeneralClient}). Rewrites both where they occur, their tags kept, so the plan is
+ * still checked on the fly where it was.
+ */
+final class OpenWaits {
+  private OpenWaits() {}
+
+  static Type rewrite(Type t) {
+    if (t instanceof Type.Sugared s) {
+      return switch (s.sugar()) {
+        case Type.Deadlock d -> new Type.Sugared(d, new Type.And(noStep(), clientWaits()));
+        case Type.Terminated x ->
+            new Type.Sugared(x, new Type.And(noStep(), new Type.Not(clientWaits())));
+        case Type.Eventually e ->
+            new Type.Sugared(new Type.Eventually(rewrite(e.operand())), rewrite(s.core()));
+        case Type.Always a ->
+            new Type.Sugared(new Type.Always(rewrite(a.operand())), rewrite(s.core()));
+        case Type.Inevitably i ->
+            new Type.Sugared(new Type.Inevitably(rewrite(i.operand())), rewrite(s.core()));
+        case Type.Contains c ->
+            new Type.Sugared(new Type.Contains(rewrite(c.operand())), rewrite(s.core()));
+        case Type.Implies i -> new Type.Sugared(
+            new Type.Implies(rewrite(i.left()), rewrite(i.right())), rewrite(s.core()));
+        case Type.Call c -> throw new IllegalStateException("a call is inlined: " + c);
+      };
+    }
+    List<Type> children = t.children();
+    if (children.isEmpty()) {
+      return t;
+    }
+    List<Type> rewritten = children.stream().map(OpenWaits::rewrite).toList();
+    return rewritten.equals(children) ? t : t.withChildren(rewritten);
+  }
+
+  private static Type clientWaits() {
+    return new Type.Par(
+        new Type.Receive(new NamePattern.PrivateName(MostGeneralClient.RETURN), new Type.True()),
+        new Type.True());
+  }
+
+  private static Type noStep() {
+    return new Type.Box(Optional.empty(), new Type.False());
+  }
+}

@@ -1,0 +1,122 @@
+package rhoscope.engine.open;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import rhoscope.lang.ParsedProcess;
+import rhoscope.lang.ast.process.Name;
+import rhoscope.lang.ast.process.Proc;
+import rhoscope.lang.parse.ProcessParser;
+
+/**
+ * A client that calls a library's contracts, written in Rholang and run beside it, so the
+ * library's states, steps and witnesses show the calls like any other thread. It holds
+ * {@code calls} tokens on {@code callerBudget}; each candidate call is a persistent receive on
+ * the tokens, so a step that takes a token names the call it makes and its arguments. A call
+ * with a name formal makes a fresh return channel {@code caller}, passes it, and listens on it
+ * for an answer of any arity. One more receive takes a token and makes no call, so a run may
+ * stop after fewer calls. Tokens can all be taken before any call is served: calls are
+ * concurrent.
+ *
+ * <p>In an open program only a client waiting on its {@code caller} counts as a deadlocked wait:
+ * the library's own receives waiting for a message no caller can send (its services, or a
+ * system answer it awaits) are its set-up, not something a caller caused.
+ */
+public final class MostGeneralClient {
+  /** The identifier of each call's return channel. */
+  public static final String RETURN = "caller";
+  /** The identifier of the channel that holds the client's remaining calls. */
+  public static final String BUDGET = "callerBudget";
+
+  private final int calls;
+  private final List<Callable> callables;
+  private final String source;
+  private final List<String> skipped;
+  private final int candidates;
+
+  private MostGeneralClient(int calls, List<Callable> callables, String source,
+      List<String> skipped, int candidates) {
+    this.calls = calls;
+    this.candidates = candidates;
+    this.callables = List.copyOf(callables);
+    this.source = Objects.requireNonNull(source, "source");
+    this.skipped = List.copyOf(skipped);
+  }
+
+  /** The client of {@code program}'s callables (as {@code open} finds them). */
+  public static MostGeneralClient of(Proc program, OpenSystem open) {
+    if (!open.isOpen()) {
+      throw new IllegalArgumentException("a closed system has no client");
+    }
+    List<Callable> callables = open.callables().apply(program);
+    ArgumentDomain domain = ArgumentDomain.of(program);
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < open.calls(); i++) {
+      parts.add(BUDGET + "!()");
+    }
+    parts.add("for (<= " + BUDGET + ") { Nil }");
+    List<String> skipped = new ArrayList<>();
+    int candidates = 0;
+    for (Callable c : callables) {
+      List<List<String>> lists = domain.argumentLists(c, "*" + RETURN);
+      if (lists.isEmpty()) {
+        skipped.add(c.signature());
+      }
+      boolean answers = c.formals().stream().anyMatch(f -> f instanceof Name.NameVar);
+      candidates += lists.size();
+      for (List<String> args : lists) {
+        String call = c.channel() + "!(" + String.join(", ", args) + ")";
+        parts.add("for (<= " + BUDGET + ") { "
+            + (answers
+                ? "new " + RETURN + " in { " + call + " | for (...@answer <- " + RETURN
+                    + ") { Nil } }"
+                : call)
+            + " }");
+      }
+    }
+    String text = "new " + BUDGET + " in {\n  " + String.join(" |\n  ", parts) + "\n}\n";
+    return new MostGeneralClient(open.calls(), callables, text, skipped, candidates);
+  }
+
+  /** The contracts the client calls. */
+  public List<Callable> callables() {
+    return callables;
+  }
+
+  /** The client as Rholang. */
+  public String source() {
+    return source;
+  }
+
+  /** Callables left out because some formal accepts no value of the domain (label/arity). */
+  public List<String> skipped() {
+    return skipped;
+  }
+
+  /**
+   * What the client does, in words, for a check's warnings: which contracts it calls and how
+   * often, or that there is nothing to call (and the process is checked as it is).
+   */
+  public List<String> notes() {
+    List<String> out = new ArrayList<>();
+    if (callables.isEmpty()) {
+      out.add("open: no contract on a public name to call; the process is checked closed");
+      return out;
+    }
+    out.add("open: a most-general client makes up to " + calls + " call(s), concurrently, to "
+        + String.join(", ", callables.stream().map(Callable::signature).toList()) + " ("
+        + candidates + " argument list(s)); only a caller waiting for an answer counts as a"
+        + " deadlock");
+    for (String s : skipped) {
+      out.add("open: " + s + " is never called: no value the client sends matches its formals");
+    }
+    return out;
+  }
+
+  /** {@code library} and this client in parallel; the library keeps its source positions. */
+  public ParsedProcess beside(ParsedProcess library) {
+    Proc client = ProcessParser.parse("<most-general client>", source).process();
+    return new ParsedProcess(library.sourceName(), library.text(),
+        Proc.Par.of(List.of(library.process(), client)), library.positions());
+  }
+}
