@@ -1,6 +1,7 @@
 package rhoscope.indexer;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -175,9 +177,14 @@ public final class ProcessDatabase implements AutoCloseable {
    * verdicts arrive on this database's worker threads, concurrently: {@code progress} must be
    * thread-safe (see {@link QueryProgress}).
    *
-   * <p>Once {@code cancel} is cancelled, running checks end at their next poll as unknown
-   * ({@code "cancelled"}, never cached), candidates not yet started are skipped, and the query
-   * returns what it has: the caller gave up on the answer, so it is partial.
+   * <p>The query stops early when {@code cancel} is cancelled or its {@link
+   * QueryRequest#totalTime()} runs out: running checks end at their next poll, candidates not yet
+   * started are not checked (a cached verdict is still served; {@code progress} hears nothing of
+   * the others), and the query returns what it has: the finished answers in {@link
+   * QueryResult#results()}, every candidate left without an answer in {@link
+   * QueryResult#unfinished()}, unknown with why. With a total time, each candidate's check gets a share of what is
+   * left: the time left times the checks running at once, divided by the candidates not started,
+   * at most the budget's time, so that one unbounded process cannot take the whole query's time.
    */
   public QueryResult query(QueryRequest request, QueryProgress progress, Cancellation cancel) {
     Objects.requireNonNull(progress, "progress");
@@ -206,38 +213,49 @@ public final class ProcessDatabase implements AutoCloseable {
             .withMaxStates(request.budget().maxStates())
             .withTimeout(request.budget().timeout())
             .withPool(pool);
-    List<ProcessVerdict> answers =
+    Turns turns =
+        new Turns(
+            request.totalTime().map(d -> start + d.toNanos()), candidates.size(), parallel,
+            cancel);
+    List<Answer> answers =
         inPool(
             pool,
             () ->
                 candidates.parallelStream()
                     .map(
                         c -> {
-                          if (cancel.isCancelled()) {
-                            return Optional.<ProcessVerdict>empty();
-                          }
-                          Optional<ProcessVerdict> a =
-                              answer(c, check, options, request.useCache(), cancel);
-                          a.ifPresent(progress::verdict);
+                          Optional<Answer> a = answer(c, request, options, turns);
+                          a.filter(x -> x.how() != How.NOT_CHECKED)
+                              .ifPresent(x -> progress.verdict(x.verdict()));
                           return a;
                         })
                     .flatMap(Optional::stream)
                     .toList());
 
-    int fromCache = (int) answers.stream().filter(ProcessVerdict::cached).count();
-    int matched = (int) answers.stream().filter(a -> a.verdict() == Verdict.YES).count();
-    int unknown = (int) answers.stream().filter(a -> a.verdict() == Verdict.UNKNOWN).count();
+    int fromCache = (int) answers.stream().filter(a -> a.verdict().cached()).count();
+    int notChecked = (int) answers.stream().filter(a -> a.how() == How.NOT_CHECKED).count();
+    List<ProcessVerdict> verdicts = answers.stream().map(Answer::verdict).toList();
+    int matched = (int) verdicts.stream().filter(a -> a.verdict() == Verdict.YES).count();
+    int unknown = (int) verdicts.stream().filter(a -> a.verdict() == Verdict.UNKNOWN).count();
     List<ProcessVerdict> results =
         answers.stream()
+            .filter(a -> a.how() == How.FINISHED)
+            .map(Answer::verdict)
             .filter(a -> a.verdict() != Verdict.NO)
             .sorted(Comparator.comparing(ProcessVerdict::verdict).thenComparing(ProcessVerdict::id))
             .limit(request.limit())
+            .toList();
+    List<ProcessVerdict> unfinished =
+        answers.stream()
+            .filter(a -> a.how() != How.FINISHED)
+            .map(Answer::verdict)
+            .sorted(Comparator.comparing(ProcessVerdict::id))
             .toList();
     QueryStats stats =
         new QueryStats(
             total,
             total - candidates.size(),
-            answers.size() - fromCache,
+            answers.size() - fromCache - notChecked,
             fromCache,
             matched,
             unknown,
@@ -247,6 +265,7 @@ public final class ProcessDatabase implements AutoCloseable {
         check.key(),
         request.usePlanner() ? plan.condition().describe() : "all",
         results,
+        unfinished,
         stats);
   }
 
@@ -267,28 +286,135 @@ public final class ProcessDatabase implements AutoCloseable {
 
   private record Candidate(Shard shard, long id) {}
 
-  private Optional<ProcessVerdict> answer(
-      Candidate c, CheckPlan plan, CheckOptions options, boolean useCache, Cancellation cancel) {
+  /** Whether a candidate's answer is the whole answer, or the query's time cut it short. */
+  private enum How {
+    FINISHED,
+    /** Checked, but stopped by the query's cancellation or by its share of the query's time. */
+    CUT_SHORT,
+    /** Never checked: the query was over before its turn. */
+    NOT_CHECKED
+  }
+
+  private record Answer(ProcessVerdict verdict, How how) {}
+
+  /**
+   * When each candidate's turn comes: whether the query is still on, and the time its check may
+   * take. Shared by the query's workers, hence the atomic count.
+   */
+  private static final class Turns {
+    private final Optional<Long> deadline;
+    private final AtomicInteger notStarted;
+    private final int parallel;
+    private final Cancellation cancel;
+
+    Turns(Optional<Long> deadline, int candidates, int parallel, Cancellation cancel) {
+      this.deadline = deadline;
+      this.notStarted = new AtomicInteger(candidates);
+      this.parallel = parallel;
+      this.cancel = cancel;
+    }
+
+    /**
+     * Takes the next turn: the time this check may take (its share of what is left, at most {@code
+     * budget}), or empty when the query is over, cancelled or out of time.
+     */
+    Optional<Duration> take(Duration budget) {
+      int left = Math.max(1, notStarted.getAndDecrement());
+      if (cancel.isCancelled()) {
+        return Optional.empty();
+      }
+      if (deadline.isEmpty()) {
+        return Optional.of(budget);
+      }
+      long remaining = deadline.get() - System.nanoTime();
+      if (remaining <= 0) {
+        return Optional.empty();
+      }
+      long share = remaining / left * Math.min(parallel, left);
+      Duration d = Duration.ofNanos(Math.max(share, Duration.ofMillis(1).toNanos()));
+      return Optional.of(d.compareTo(budget) < 0 ? d : budget);
+    }
+  }
+
+  private Optional<Answer> answer(
+      Candidate c, QueryRequest request, CheckOptions options, Turns turns) {
+    CheckPlan plan = request.plan();
     String key = plan.key();
+    String boundedKey = unknownKey(key, request.budget());
     Optional<ProcessRecord> found = c.shard().get(c.id());
     if (found.isEmpty()) {
       // Removed between the search and now.
       return Optional.empty();
     }
     ProcessRecord r = found.get();
-    if (useCache) {
+    if (request.useCache()) {
       Optional<ProcessVerdict> hit =
-          c.shard().cached(r.fingerprint(), key).flatMap(v -> Verifier.fromCache(r, v));
+          c.shard().cached(r.fingerprint(), key)
+              .or(() -> c.shard().cached(r.fingerprint(), boundedKey))
+              .flatMap(v -> Verifier.fromCache(r, v));
       if (hit.isPresent()) {
-        return hit;
+        return Optional.of(new Answer(hit.get(), How.FINISHED));
       }
     }
-    ProcessVerdict v = verifier.check(r, plan, options, cancel);
-    // Unknown depends on the budget, which is not part of the key: only definite answers keep.
-    if (useCache && v.verdict() != Verdict.UNKNOWN) {
-      c.shard().cache(r.fingerprint(), key, Verifier.toCache(v));
+    Duration budget = request.budget().timeout();
+    Optional<Duration> turn = turns.take(budget);
+    if (turn.isEmpty()) {
+      String why =
+          turns.cancel.isCancelled()
+              ? "not checked: the query was cancelled before its turn"
+              : "not checked: the query's time of "
+                  + request.totalTime().orElseThrow().toMillis() + " ms ran out before its turn";
+      return Optional.of(new Answer(Verifier.notChecked(r, why), How.NOT_CHECKED));
     }
-    return Optional.of(v);
+    boolean shared = turn.get().compareTo(budget) < 0;
+    Verifier.Checked v =
+        verifier.check(r, plan, options.withTimeout(turn.get()), turns.cancel);
+    How how =
+        switch (v.end()) {
+          case ANSWERED, BOUND, FAILED -> How.FINISHED;
+          case TIME -> shared ? How.CUT_SHORT : How.FINISHED;
+          case CANCELLED -> How.CUT_SHORT;
+        };
+    if (request.useCache()) {
+      switch (v.end()) {
+        case ANSWERED -> c.shard().cache(r.fingerprint(), key, Verifier.toCache(v.verdict()));
+        // Unknown is the answer under these bounds only: a larger bound looks again.
+        case BOUND -> c.shard().cache(r.fingerprint(), boundedKey, Verifier.toCache(v.verdict()));
+        case TIME -> {
+          if (!shared) {
+            c.shard().cache(r.fingerprint(), boundedKey, Verifier.toCache(v.verdict()));
+          }
+        }
+        case CANCELLED, FAILED -> {}
+      }
+    }
+    ProcessVerdict verdict =
+        how == How.CUT_SHORT
+            ? withReason(v.verdict(), unfinishedReason(v, turn.get()))
+            : v.verdict();
+    return Optional.of(new Answer(verdict, how));
+  }
+
+  private static String unfinishedReason(Verifier.Checked v, Duration share) {
+    return v.end() == Verifier.End.CANCELLED
+        ? "the query was cancelled while this check ran: " + v.verdict().reason()
+        : "its share of the query's time (" + share.toMillis() + " ms) ran out: "
+            + v.verdict().reason();
+  }
+
+  private static ProcessVerdict withReason(ProcessVerdict v, String reason) {
+    return new ProcessVerdict(
+        v.id(), v.name(), v.dataset(), v.format(), v.verdict(), reason, v.witness(),
+        v.finalState(), v.millis(), v.cached());
+  }
+
+  /**
+   * The cache key of an unknown verdict: the type's key and the bounds it was reached under, so
+   * that only a query under the same bounds reuses it.
+   */
+  static String unknownKey(String typeKey, QueryRequest.Budget budget) {
+    return typeKey + "\n-- unknown under " + budget.maxStates() + " states, "
+        + budget.timeout().toMillis() + " ms";
   }
 
   private static Query filter(QueryRequest request) {

@@ -21,6 +21,9 @@ import rhoscope.indexer.catalog.ProcessFormat;
  * @param usePlanner prune with the index (off: check every process in scope, for comparison)
  * @param useCache reuse and store cached verdicts
  * @param budget time and state bounds of each process's check
+ * @param totalTime the whole query's time, when it has one: each candidate's check then gets a
+ *     share of what is left (at most the budget's time), and the candidates not started when it
+ *     runs out are answered unknown, the answer marked partial
  */
 public record QueryRequest(
     CheckPlan plan,
@@ -31,7 +34,8 @@ public record QueryRequest(
     int limit,
     boolean usePlanner,
     boolean useCache,
-    Budget budget) {
+    Budget budget,
+    Optional<Duration> totalTime) {
   public QueryRequest {
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(dataset, "dataset");
@@ -39,6 +43,10 @@ public record QueryRequest(
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(namePattern, "namePattern");
     Objects.requireNonNull(budget, "budget");
+    Objects.requireNonNull(totalTime, "totalTime");
+    if (totalTime.isPresent() && !totalTime.get().isPositive()) {
+      throw new IllegalArgumentException("totalTime must be positive: " + totalTime.get());
+    }
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be positive: " + limit);
     }
@@ -79,7 +87,8 @@ public record QueryRequest(
         100,
         true,
         true,
-        Budget.defaults());
+        Budget.defaults(),
+        Optional.empty());
   }
 
   /** The type as the user wrote it. */
@@ -89,40 +98,52 @@ public record QueryRequest(
 
   public QueryRequest withDataset(String d) {
     return new QueryRequest(
-        plan, Optional.of(d), format, text, namePattern, limit, usePlanner, useCache, budget);
+        plan, Optional.of(d), format, text, namePattern, limit,
+        usePlanner, useCache, budget, totalTime);
   }
 
   public QueryRequest withFormat(ProcessFormat f) {
     return new QueryRequest(
-        plan, dataset, Optional.of(f), text, namePattern, limit, usePlanner, useCache, budget);
+        plan, dataset, Optional.of(f), text, namePattern, limit,
+        usePlanner, useCache, budget, totalTime);
   }
 
   public QueryRequest withText(String t) {
     return new QueryRequest(
-        plan, dataset, format, Optional.of(t), namePattern, limit, usePlanner, useCache, budget);
+        plan, dataset, format, Optional.of(t), namePattern, limit,
+        usePlanner, useCache, budget, totalTime);
   }
 
   public QueryRequest withNamePattern(String p) {
     return new QueryRequest(
-        plan, dataset, format, text, Optional.of(p), limit, usePlanner, useCache, budget);
+        plan, dataset, format, text, Optional.of(p), limit,
+        usePlanner, useCache, budget, totalTime);
   }
 
   public QueryRequest withLimit(int n) {
     return new QueryRequest(
-        plan, dataset, format, text, namePattern, n, usePlanner, useCache, budget);
+        plan, dataset, format, text, namePattern, n, usePlanner, useCache, budget, totalTime);
   }
 
   public QueryRequest withPlanner(boolean on) {
-    return new QueryRequest(plan, dataset, format, text, namePattern, limit, on, useCache, budget);
+    return new QueryRequest(
+        plan, dataset, format, text, namePattern, limit, on, useCache, budget, totalTime);
   }
 
   public QueryRequest withCache(boolean on) {
     return new QueryRequest(
-        plan, dataset, format, text, namePattern, limit, usePlanner, on, budget);
+        plan, dataset, format, text, namePattern, limit, usePlanner, on, budget, totalTime);
+  }
+
+  /** The whole query within {@code d}: each candidate a share of it (see {@code totalTime}). */
+  public QueryRequest withTotalTime(Duration d) {
+    return new QueryRequest(
+        plan, dataset, format, text, namePattern, limit, usePlanner, useCache, budget,
+        Optional.of(d));
   }
 
   public QueryRequest withBudget(Budget b) {
     return new QueryRequest(
-        plan, dataset, format, text, namePattern, limit, usePlanner, useCache, b);
+        plan, dataset, format, text, namePattern, limit, usePlanner, useCache, b, totalTime);
   }
 }

@@ -3,9 +3,9 @@ package rhoscope.indexer.catalog;
 import java.util.Objects;
 
 /**
- * A verdict as the cache keeps it: the verdict's name (an engine {@code Verdict}, YES or NO; an
- * unknown is never cached), the reason, the witness as text (one step a line), and how long the
- * check took.
+ * A verdict as the cache keeps it: the verdict's name (an engine {@code Verdict}; an unknown only
+ * under a key that names the bounds it was reached under), the reason, the witness as text (one
+ * step a line), and how long the check took.
  */
 public record CachedVerdict(String verdict, String reason, String witness, long millis) {
   public CachedVerdict {

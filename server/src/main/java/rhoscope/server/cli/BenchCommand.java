@@ -38,7 +38,7 @@ final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (only != null && !only.equals("explorer") && !only.equals("query")) {
-      throw new IllegalArgumentException("--only takes 'explorer' or 'query', not '" + only + "'");
+      throw new UsageException("--only takes 'explorer' or 'query', not '" + only + "'");
     }
     // Benchmarks print their report as they go: it is their product.
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);

@@ -56,7 +56,7 @@ final class QueryCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (limit < 1) {
-      throw new IllegalArgumentException("--limit must be at least 1, got " + limit);
+      throw new UsageException("--limit must be at least 1, got " + limit);
     }
     CheckPlan plan = WireRecords.compile(type);
     QueryRequest request = QueryRequest.of(plan).withLimit(limit).withPlanner(!noIndex);

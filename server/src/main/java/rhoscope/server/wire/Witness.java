@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Objects;
 import rhoscope.engine.ChannelView;
 import rhoscope.engine.Program;
+import rhoscope.engine.ReceiveKind;
+import rhoscope.engine.ReceiveView;
 import rhoscope.engine.StateView;
 import rhoscope.engine.Trace;
 
@@ -14,11 +16,29 @@ import rhoscope.engine.Trace;
  * {@code --json} write: the initial state, then each COMM with the whole state after it, states
  * pretty printed. Built from the engine's trace by replaying it on its program, so the states in
  * between (which the checker does not keep) are recomputed, exactly, at the edge.
+ *
+ * <p>When the witness ends in a deadlock, {@code waiting} lists the receives left waiting in its
+ * last state (absent otherwise): a deadlock already present in the initial state has no step to
+ * show, so this is what points at it.
  */
-public record Witness(String initialState, List<Witness.Step> steps) {
+public record Witness(String initialState, List<Witness.Step> steps, List<Waiting> waiting) {
   public Witness {
     Objects.requireNonNull(initialState, "initialState");
     steps = List.copyOf(steps);
+    waiting = waiting == null ? null : List.copyOf(waiting);
+  }
+
+  /** A receive that waits forever in a deadlocked state: the channels it listens on, and itself. */
+  public record Waiting(List<Channel> channels, String receive) {
+    public Waiting {
+      channels = List.copyOf(channels);
+      Objects.requireNonNull(receive, "receive");
+    }
+  }
+
+  /** The state the witness ends in: after its last step, or the initial state when it has none. */
+  public String finalState() {
+    return steps.isEmpty() ? initialState : steps.getLast().state();
   }
 
   /**
@@ -70,6 +90,23 @@ public record Witness(String initialState, List<Witness.Step> steps) {
       steps.add(new Step(i + 1, Channel.of(c.channel()), c.message(), c.receiver(),
           states.get(i + 1).print()));
     }
-    return new Witness(states.get(0).print(), steps);
+    return new Witness(states.get(0).print(), steps, waiting(states.getLast()));
+  }
+
+  /**
+   * The linear receives ({@code <-}, {@code <<-}, select) of a deadlocked state, in the state's
+   * order; null when it is not one.
+   */
+  private static List<Waiting> waiting(StateView last) {
+    if (!last.isDeadlocked()) {
+      return null;
+    }
+    List<Waiting> out = new ArrayList<>();
+    for (var thread : last.threads()) {
+      if (thread instanceof ReceiveView r && r.kind() != ReceiveKind.PERSISTENT) {
+        out.add(new Waiting(r.channels().stream().map(Channel::of).toList(), r.print()));
+      }
+    }
+    return out;
   }
 }

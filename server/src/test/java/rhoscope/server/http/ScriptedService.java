@@ -229,7 +229,7 @@ public final class ScriptedService implements ProcessService {
             lines.get(i).strip(), "reader", after));
       }
     }
-    return Optional.of(new Witness(source, steps));
+    return Optional.of(new Witness(source, steps, null));
   }
 
   /** Lets every {@code wait} query finish. */
