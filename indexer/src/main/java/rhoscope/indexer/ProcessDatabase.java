@@ -237,11 +237,14 @@ public final class ProcessDatabase implements AutoCloseable {
     List<ProcessVerdict> verdicts = answers.stream().map(Answer::verdict).toList();
     int matched = (int) verdicts.stream().filter(a -> a.verdict() == Verdict.YES).count();
     int unknown = (int) verdicts.stream().filter(a -> a.verdict() == Verdict.UNKNOWN).count();
-    List<ProcessVerdict> results =
+    List<ProcessVerdict> found =
         answers.stream()
             .filter(a -> a.how() == How.FINISHED)
             .map(Answer::verdict)
             .filter(a -> a.verdict() != Verdict.NO)
+            .toList();
+    List<ProcessVerdict> results =
+        found.stream()
             .sorted(Comparator.comparing(ProcessVerdict::verdict).thenComparing(ProcessVerdict::id))
             .limit(request.limit())
             .toList();
@@ -264,6 +267,7 @@ public final class ProcessDatabase implements AutoCloseable {
         request.type(),
         check.key(),
         request.usePlanner() ? plan.condition().describe() : "all",
+        found.size(),
         results,
         unfinished,
         stats);

@@ -9,6 +9,7 @@ import java.util.Objects;
  *
  * @param normalizedType the canonical core form of the type (the verdict cache key)
  * @param plan the index condition survivors had to meet, readable
+ * @param found how many finished answers are not {@code NO}: the results before the limit
  * @param results the finished answers that are not {@code NO}, yes before unknown, up to the limit
  * @param unfinished every candidate the query's time or its cancellation left without an answer
  *     (never started, stopped, or cut short by its share of the query's time), each unknown with
@@ -18,6 +19,7 @@ public record QueryResult(
     String type,
     String normalizedType,
     String plan,
+    int found,
     List<ProcessVerdict> results,
     List<ProcessVerdict> unfinished,
     QueryStats stats) {

@@ -24,6 +24,6 @@ final class Checks {
     Program program = Engine.load(process);
     CheckOptions options =
         CheckOptions.defaults().withMaxStates(maxStates).withTimeout(timeout);
-    return WireRecords.check(plan, program, plan.check(program, options, cancel));
+    return WireRecords.check(plan, program, plan.check(program, options, cancel), options);
   }
 }

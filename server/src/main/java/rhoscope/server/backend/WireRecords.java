@@ -1,9 +1,11 @@
 package rhoscope.server.backend;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import rhoscope.engine.Program;
+import rhoscope.engine.check.CheckOptions;
 import rhoscope.engine.check.CheckPlan;
 import rhoscope.engine.check.CheckResult;
 import rhoscope.engine.check.NameWarnings;
@@ -11,6 +13,7 @@ import rhoscope.engine.explore.ExploreResult;
 import rhoscope.indexer.ProcessDatabase;
 import rhoscope.indexer.ProcessVerdict;
 import rhoscope.indexer.QueryResult;
+import rhoscope.indexer.UnknownReason;
 import rhoscope.indexer.catalog.ProcessFormat;
 import rhoscope.indexer.catalog.ProcessRecord;
 import rhoscope.server.wire.CheckAnswer;
@@ -21,6 +24,7 @@ import rhoscope.server.wire.QueryAnswer;
 import rhoscope.server.wire.QueryStats;
 import rhoscope.server.wire.SourceFormat;
 import rhoscope.server.wire.StoredProcess;
+import rhoscope.server.wire.Unfinished;
 import rhoscope.server.wire.Witness;
 
 /**
@@ -31,12 +35,16 @@ import rhoscope.server.wire.Witness;
 public final class WireRecords {
   private WireRecords() {}
 
-  /** A check's answer; {@code program} is the one checked, for the witness to replay on. */
-  public static CheckAnswer check(CheckPlan plan, Program program, CheckResult result) {
+  /**
+   * A check's answer; {@code program} is the one checked, for the witness to replay on, and {@code
+   * bounds} the ones it ran under, which an unknown's reason names.
+   */
+  public static CheckAnswer check(
+      CheckPlan plan, Program program, CheckResult result, CheckOptions bounds) {
     return new CheckAnswer(
         TypeCatalog.forms(plan).normalised(),
         result.verdict(),
-        blankToNull(result.reason()),
+        blankToNull(UnknownReason.of(result, bounds)),
         result.witness().map(t -> Witness.of(program, t)).orElse(null),
         result.states(),
         result.complete(),
@@ -44,22 +52,42 @@ public final class WireRecords {
         NameWarnings.of(plan.parsed().orElseThrow(), program.source().process()));
   }
 
-  /** A query's answer over {@code database}, with each match's witness replayed. */
-  public static QueryAnswer query(CheckPlan plan, QueryResult result, ProcessDatabase database) {
-    return query(plan, result, v -> match(v, database));
+  /**
+   * A query's answer over {@code database}, asked with {@code limit}: its first page, each
+   * witness replayed.
+   */
+  public static QueryAnswer query(
+      CheckPlan plan, QueryResult result, int limit, ProcessDatabase database) {
+    return query(plan, result, 0, limit, v -> match(v, database));
   }
 
-  /** A query's answer, its matches built by {@code matches} (which may reuse streamed ones). */
+  /**
+   * A query's answer, the page of its results from {@code offset}, at most {@code limit} (the
+   * result was asked for {@code offset + limit}: it holds the ones before the page too), its
+   * matches built by {@code matches} (which may reuse streamed ones).
+   */
   static QueryAnswer query(
-      CheckPlan plan, QueryResult result, Function<ProcessVerdict, Match> matches) {
+      CheckPlan plan, QueryResult result, int offset, int limit,
+      Function<ProcessVerdict, Match> matches) {
     rhoscope.indexer.QueryStats s = result.stats();
+    List<ProcessVerdict> page =
+        result.results().subList(Math.min(offset, result.results().size()), result.results().size());
     return new QueryAnswer(
         TypeCatalog.forms(plan).normalised(),
         result.plan(),
-        result.results().stream().map(matches).toList(),
+        result.found(),
+        offset,
+        limit,
+        page.stream().map(matches).toList(),
+        result.partial(),
+        result.unfinished().stream().map(WireRecords::unfinished).toList(),
         new QueryStats(
             s.total(), candidates(result), s.checked(), s.matched(), s.unknown(), s.fromCache(),
             s.millis()));
+  }
+
+  private static Unfinished unfinished(ProcessVerdict v) {
+    return new Unfinished(v.id(), v.name(), v.dataset(), format(v.format()), v.verdict(), v.reason());
   }
 
   /** The processes left after the index pruned. */

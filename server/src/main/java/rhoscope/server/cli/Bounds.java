@@ -9,7 +9,7 @@ final class Bounds {
   private static final int MAX_WORKERS = 1024;
 
   /** A week: longer is a typo, and would overflow the engine's deadline arithmetic. */
-  private static final double MAX_TIMEOUT_SECONDS = 7 * 24 * 3600;
+  static final double MAX_TIMEOUT_SECONDS = 7 * 24 * 3600;
 
   @Option(
       names = "--workers",

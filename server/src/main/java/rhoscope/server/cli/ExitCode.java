@@ -15,7 +15,10 @@ final class ExitCode {
   /** The command line itself is wrong: an unknown option, a missing argument, a bound out of range. */
   static final int USAGE = 2;
 
-  /** {@code check}: a bound was reached before the verdict was known. */
+  /**
+   * {@code check}: a bound was reached before the verdict was known; {@code query}: nothing is
+   * known to match, but some process is unknown.
+   */
   static final int UNKNOWN = 3;
 
   /** The input cannot be used: a file that is missing or does not parse, a malformed type. */

@@ -1,5 +1,14 @@
 package rhoscope.server.wire;
 
-/** The body of {@code POST /api/query}; absent fields are null, the route applies the defaults. */
+/**
+ * The body of {@code POST /api/query}; absent fields are null, the route applies the defaults.
+ * {@code offset} and {@code limit} page the matches, as {@code GET /api/processes} pages its
+ * listing.
+ */
 public record QueryBody(
-    String type, QueryFilters filters, Integer limit, Long timeoutMs, Boolean stream) {}
+    String type,
+    QueryFilters filters,
+    Integer offset,
+    Integer limit,
+    Long timeoutMs,
+    Boolean stream) {}

@@ -189,7 +189,7 @@ class DatabaseServiceIT {
     QueryAnswer answer =
         new DatabaseService(db)
             .query(
-                new QuerySpec("deadlock_free", ProcessFilter.NONE, 100, Duration.ofSeconds(30)),
+                new QuerySpec("deadlock_free", ProcessFilter.NONE, 0, 100, Duration.ofSeconds(30)),
                 listener);
     returned.set(true);
     assertThat(late).isEmpty();
