@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.jetty.http.BadMessageException;
 import rhoscope.server.wire.ApiException;
 import rhoscope.server.wire.WireJson;
 
@@ -89,6 +90,9 @@ final class BodyReader {
       return bytes;
     } catch (IOException e) {
       throw new ClientGone(e);
+    } catch (BadMessageException e) {
+      // Jetty's own refusal while the body arrives: too slow (408), or not valid HTTP
+      throw new ApiException(e.getCode(), ErrorMapping.statusCode(e.getCode()), e.getReason());
     }
   }
 

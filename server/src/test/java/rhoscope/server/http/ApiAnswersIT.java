@@ -194,6 +194,31 @@ class ApiAnswersIT {
         "GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: " + "y".repeat(20_000) + "\r\n\r\n", 431);
   }
 
+  /**
+   * A body trickling in far below the minimum data rate is cut off with the JSON error. The
+   * pause only makes the client slower than the bound, never faster, so the outcome cannot race.
+   */
+  @Test
+  void aBodySentTooSlowlyIsCutOff() throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("POST /api/query HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                  + "Content-Length: 100\r\n\r\n{")
+              .getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      Thread.sleep(1500);
+      out.write(' ');
+      out.flush();
+      String response =
+          new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+      assertThat(response).as(response).startsWith("HTTP/1.1 408");
+      JsonNode json = TestHttp.JSON.readTree(response.substring(response.indexOf("\r\n\r\n") + 4));
+      assertThat(json.get("error").asText()).isEqualTo("request_timeout");
+      assertThat(http.get("/api/health").status()).isEqualTo(200);
+    }
+  }
+
   private void assertJettyError(String request, int status) throws IOException {
     try (Socket socket = new Socket("127.0.0.1", server.port())) {
       OutputStream out = socket.getOutputStream();

@@ -35,6 +35,7 @@ import rhoscope.server.wire.StoredProcess;
 import rhoscope.server.wire.StreamEvent;
 import rhoscope.server.wire.TypeBody;
 import rhoscope.server.wire.TypeList;
+import rhoscope.server.wire.Unfinished;
 import rhoscope.server.wire.Witness;
 
 class OpenApiTest {
@@ -103,6 +104,8 @@ class OpenApiTest {
           Map.entry(Witness.class, "Witness"),
           Map.entry(Witness.Step.class, "WitnessStep"),
           Map.entry(Witness.Channel.class, "Channel"),
+          Map.entry(Witness.Waiting.class, "WitnessWaiting"),
+          Map.entry(Unfinished.class, "Unfinished"),
           Map.entry(NamedType.class, "NamedType"),
           Map.entry(TypeList.class, "TypeList"),
           Map.entry(ParsedTypeAnswer.class, "ParsedType"),
