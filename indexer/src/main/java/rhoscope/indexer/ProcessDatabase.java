@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -216,7 +215,7 @@ public final class ProcessDatabase implements AutoCloseable {
     Turns turns =
         new Turns(
             request.totalTime().map(d -> start + d.toNanos()), candidates.size(), parallel,
-            cancel);
+            cancel, System::nanoTime);
     List<Answer> answers =
         inPool(
             pool,
@@ -301,45 +300,6 @@ public final class ProcessDatabase implements AutoCloseable {
 
   private record Answer(ProcessVerdict verdict, How how) {}
 
-  /**
-   * When each candidate's turn comes: whether the query is still on, and the time its check may
-   * take. Shared by the query's workers, hence the atomic count.
-   */
-  private static final class Turns {
-    private final Optional<Long> deadline;
-    private final AtomicInteger notStarted;
-    private final int parallel;
-    private final Cancellation cancel;
-
-    Turns(Optional<Long> deadline, int candidates, int parallel, Cancellation cancel) {
-      this.deadline = deadline;
-      this.notStarted = new AtomicInteger(candidates);
-      this.parallel = parallel;
-      this.cancel = cancel;
-    }
-
-    /**
-     * Takes the next turn: the time this check may take (its share of what is left, at most {@code
-     * budget}), or empty when the query is over, cancelled or out of time.
-     */
-    Optional<Duration> take(Duration budget) {
-      int left = Math.max(1, notStarted.getAndDecrement());
-      if (cancel.isCancelled()) {
-        return Optional.empty();
-      }
-      if (deadline.isEmpty()) {
-        return Optional.of(budget);
-      }
-      long remaining = deadline.get() - System.nanoTime();
-      if (remaining <= 0) {
-        return Optional.empty();
-      }
-      long share = remaining / left * Math.min(parallel, left);
-      Duration d = Duration.ofNanos(Math.max(share, Duration.ofMillis(1).toNanos()));
-      return Optional.of(d.compareTo(budget) < 0 ? d : budget);
-    }
-  }
-
   private Optional<Answer> answer(
       Candidate c, QueryRequest request, CheckOptions options, Turns turns) {
     CheckPlan plan = request.plan();
@@ -364,7 +324,7 @@ public final class ProcessDatabase implements AutoCloseable {
     Optional<Duration> turn = turns.take(budget);
     if (turn.isEmpty()) {
       String why =
-          turns.cancel.isCancelled()
+          turns.cancelled()
               ? "not checked: the query was cancelled before its turn"
               : "not checked: the query's time of "
                   + request.totalTime().orElseThrow().toMillis() + " ms ran out before its turn";
@@ -372,7 +332,7 @@ public final class ProcessDatabase implements AutoCloseable {
     }
     boolean shared = turn.get().compareTo(budget) < 0;
     Verifier.Checked v =
-        verifier.check(r, plan, options.withTimeout(turn.get()), turns.cancel);
+        verifier.check(r, plan, options.withTimeout(turn.get()), turns.cancellation());
     How how =
         switch (v.end()) {
           case ANSWERED, BOUND, FAILED -> How.FINISHED;
