@@ -178,8 +178,8 @@ public final class ProcessDatabase implements AutoCloseable {
    *
    * <p>The query stops early when {@code cancel} is cancelled or its {@link
    * QueryRequest#totalTime()} runs out: running checks end at their next poll, candidates not yet
-   * started are not checked (a cached verdict is still served; {@code progress} hears nothing of
-   * the others), and the query returns what it has: the finished answers in {@link
+   * started are not checked (a cached verdict is still served), {@code progress} hears nothing of
+   * the candidates left unfinished, and the query returns what it has: the finished answers in {@link
    * QueryResult#results()}, every candidate left without an answer in {@link
    * QueryResult#unfinished()}, unknown with why. With a total time, each candidate's check gets a share of what is
    * left: the time left times the checks running at once, divided by the candidates not started,
@@ -224,7 +224,8 @@ public final class ProcessDatabase implements AutoCloseable {
                     .map(
                         c -> {
                           Optional<Answer> a = answer(c, request, options, turns);
-                          a.filter(x -> x.how() != How.NOT_CHECKED)
+                          // the unfinished are told in the result, once they are known to be
+                          a.filter(x -> x.how() == How.FINISHED)
                               .ifPresent(x -> progress.verdict(x.verdict()));
                           return a;
                         })
