@@ -1,6 +1,7 @@
 package rhoscope.indexer;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -178,9 +179,14 @@ public final class ProcessDatabase implements AutoCloseable {
    * verdicts arrive on this database's worker threads, concurrently: {@code progress} must be
    * thread-safe (see {@link QueryProgress}).
    *
-   * <p>Once {@code cancel} is cancelled, running checks end at their next poll as unknown
-   * ({@code "cancelled"}, never cached), candidates not yet started are skipped, and the query
-   * returns what it has: the caller gave up on the answer, so it is partial.
+   * <p>The query stops early when {@code cancel} is cancelled or its {@link
+   * QueryRequest#totalTime()} runs out: running checks end at their next poll, candidates not yet
+   * started are not checked (a cached verdict is still served), {@code progress} hears nothing of
+   * the candidates left unfinished, and the query returns what it has: the finished answers in {@link
+   * QueryResult#results()}, every candidate left without an answer in {@link
+   * QueryResult#unfinished()}, unknown with why. With a total time, each candidate's check gets a share of what is
+   * left: the time left times the checks running at once, divided by the candidates not started,
+   * at most the budget's time, so that one unbounded process cannot take the whole query's time.
    */
   public QueryResult query(QueryRequest request, QueryProgress progress, Cancellation cancel) {
     Objects.requireNonNull(progress, "progress");
@@ -210,38 +216,53 @@ public final class ProcessDatabase implements AutoCloseable {
             .withMaxStates(request.budget().maxStates())
             .withTimeout(request.budget().timeout())
             .withPool(pool);
-    List<ProcessVerdict> answers =
+    Turns turns =
+        new Turns(
+            request.totalTime().map(d -> start + d.toNanos()), candidates.size(), parallel,
+            cancel, System::nanoTime);
+    List<Answer> answers =
         inPool(
             pool,
             () ->
                 candidates.parallelStream()
                     .map(
                         c -> {
-                          if (cancel.isCancelled()) {
-                            return Optional.<ProcessVerdict>empty();
-                          }
-                          Optional<ProcessVerdict> a =
-                              answer(c, request, options, cancel);
-                          a.ifPresent(progress::verdict);
+                          Optional<Answer> a = answer(c, request, options, turns);
+                          // the unfinished are told in the result, once they are known to be
+                          a.filter(x -> x.how() == How.FINISHED)
+                              .ifPresent(x -> progress.verdict(x.verdict()));
                           return a;
                         })
                     .flatMap(Optional::stream)
                     .toList());
 
-    int fromCache = (int) answers.stream().filter(ProcessVerdict::cached).count();
-    int matched = (int) answers.stream().filter(a -> a.verdict() == Verdict.YES).count();
-    int unknown = (int) answers.stream().filter(a -> a.verdict() == Verdict.UNKNOWN).count();
-    List<ProcessVerdict> results =
+    int fromCache = (int) answers.stream().filter(a -> a.verdict().cached()).count();
+    int notChecked = (int) answers.stream().filter(a -> a.how() == How.NOT_CHECKED).count();
+    List<ProcessVerdict> verdicts = answers.stream().map(Answer::verdict).toList();
+    int matched = (int) verdicts.stream().filter(a -> a.verdict() == Verdict.YES).count();
+    int unknown = (int) verdicts.stream().filter(a -> a.verdict() == Verdict.UNKNOWN).count();
+    List<ProcessVerdict> found =
         answers.stream()
+            .filter(a -> a.how() == How.FINISHED)
+            .map(Answer::verdict)
             .filter(a -> a.verdict() != Verdict.NO)
+            .toList();
+    List<ProcessVerdict> results =
+        found.stream()
             .sorted(Comparator.comparing(ProcessVerdict::verdict).thenComparing(ProcessVerdict::id))
             .limit(request.limit())
+            .toList();
+    List<ProcessVerdict> unfinished =
+        answers.stream()
+            .filter(a -> a.how() != How.FINISHED)
+            .map(Answer::verdict)
+            .sorted(Comparator.comparing(ProcessVerdict::id))
             .toList();
     QueryStats stats =
         new QueryStats(
             total,
             total - candidates.size(),
-            answers.size() - fromCache,
+            answers.size() - fromCache - notChecked,
             fromCache,
             matched,
             unknown,
@@ -250,7 +271,9 @@ public final class ProcessDatabase implements AutoCloseable {
         request.type(),
         check.key(),
         request.prunes() ? plan.condition().describe() : "all",
+        found.size(),
         results,
+        unfinished,
         stats);
   }
 
@@ -296,29 +319,97 @@ public final class ProcessDatabase implements AutoCloseable {
         .build();
   }
 
-  private Optional<ProcessVerdict> answer(
-      Candidate c, QueryRequest request, CheckOptions options, Cancellation cancel) {
+  /** Whether a candidate's answer is the whole answer, or the query's time cut it short. */
+  private enum How {
+    FINISHED,
+    /** Checked, but stopped by the query's cancellation or by its share of the query's time. */
+    CUT_SHORT,
+    /** Never checked: the query was over before its turn. */
+    NOT_CHECKED
+  }
+
+  private record Answer(ProcessVerdict verdict, How how) {}
+
+  private Optional<Answer> answer(
+      Candidate c, QueryRequest request, CheckOptions options, Turns turns) {
+    CheckPlan plan = request.plan();
     String key = request.cacheKey();
-    boolean useCache = request.useCache();
+    String boundedKey = unknownKey(key, request.budget());
     Optional<ProcessRecord> found = c.shard().get(c.id());
     if (found.isEmpty()) {
       // Removed between the search and now.
       return Optional.empty();
     }
     ProcessRecord r = found.get();
-    if (useCache) {
+    if (request.useCache()) {
       Optional<ProcessVerdict> hit =
-          c.shard().cached(r.fingerprint(), key).flatMap(v -> Verifier.fromCache(r, v));
+          c.shard().cached(r.fingerprint(), key)
+              .or(() -> c.shard().cached(r.fingerprint(), boundedKey))
+              .flatMap(v -> Verifier.fromCache(r, v));
       if (hit.isPresent()) {
-        return hit;
+        return Optional.of(new Answer(hit.get(), How.FINISHED));
       }
     }
-    ProcessVerdict v = verifier.check(r, request.plan(), request.open(), options, cancel);
-    // Unknown depends on the budget, which is not part of the key: only definite answers keep.
-    if (useCache && v.verdict() != Verdict.UNKNOWN) {
-      c.shard().cache(r.fingerprint(), key, Verifier.toCache(v));
+    Duration budget = request.budget().timeout();
+    Optional<Duration> turn = turns.take(budget);
+    if (turn.isEmpty()) {
+      String why =
+          turns.cancelled()
+              ? "not checked: the query was cancelled before its turn"
+              : "not checked: the query's time of "
+                  + request.totalTime().orElseThrow().toMillis() + " ms ran out before its turn";
+      return Optional.of(new Answer(Verifier.notChecked(r, why), How.NOT_CHECKED));
     }
-    return Optional.of(v);
+    boolean shared = turn.get().compareTo(budget) < 0;
+    Verifier.Checked v =
+        verifier.check(
+            r, plan, request.open(), options.withTimeout(turn.get()), turns.cancellation());
+    How how =
+        switch (v.end()) {
+          case ANSWERED, BOUND, FAILED -> How.FINISHED;
+          case TIME -> shared ? How.CUT_SHORT : How.FINISHED;
+          case CANCELLED -> How.CUT_SHORT;
+        };
+    if (request.useCache()) {
+      switch (v.end()) {
+        case ANSWERED -> c.shard().cache(r.fingerprint(), key, Verifier.toCache(v.verdict()));
+        // Unknown is the answer under these bounds only: a larger bound looks again.
+        case BOUND -> c.shard().cache(r.fingerprint(), boundedKey, Verifier.toCache(v.verdict()));
+        case TIME -> {
+          if (!shared) {
+            c.shard().cache(r.fingerprint(), boundedKey, Verifier.toCache(v.verdict()));
+          }
+        }
+        case CANCELLED, FAILED -> {}
+      }
+    }
+    ProcessVerdict verdict =
+        how == How.CUT_SHORT
+            ? withReason(v.verdict(), unfinishedReason(v, turn.get()))
+            : v.verdict();
+    return Optional.of(new Answer(verdict, how));
+  }
+
+  private static String unfinishedReason(Verifier.Checked v, Duration share) {
+    return v.end() == Verifier.End.CANCELLED
+        ? "the query was cancelled while this check ran: " + v.verdict().reason()
+        : "its share of the query's time (" + share.toMillis() + " ms) ran out: "
+            + v.verdict().reason();
+  }
+
+  private static ProcessVerdict withReason(ProcessVerdict v, String reason) {
+    return new ProcessVerdict(
+        v.id(), v.name(), v.dataset(), v.format(), v.verdict(), reason, v.witness(),
+        v.finalState(), v.millis(), v.method(), v.cached());
+  }
+
+  /**
+   * The cache key of an unknown verdict: the type's key and the bounds it was reached under, so
+   * that only a query under the same bounds reuses it.
+   */
+  static String unknownKey(String typeKey, QueryRequest.Budget budget) {
+    return typeKey + "\n-- unknown under " + budget.maxStates() + " states, "
+        + budget.timeout().toMillis() + " ms";
   }
 
   private static Query filter(QueryRequest request) {

@@ -26,7 +26,9 @@ public interface QueryProgress {
   /**
    * One candidate's verdict, whatever it is ({@code YES}, {@code NO} or {@code UNKNOWN}), cached or
    * freshly checked. Called exactly once per answered candidate, before the query's limit is
-   * applied: the query's result holds the verdicts that are not {@code NO}, up to the limit.
+   * applied: the query's result holds the verdicts that are not {@code NO}, up to the limit. A
+   * candidate the query stopped before its check finished (or began) is never heard of here: it
+   * is in the result's {@link QueryResult#unfinished()}.
    */
   void verdict(ProcessVerdict verdict);
 }

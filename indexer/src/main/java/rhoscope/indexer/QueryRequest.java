@@ -25,6 +25,9 @@ import rhoscope.indexer.catalog.ProcessFormat;
  * @param open closed, or beside a most-general client making up to {@code open.calls()} calls;
  *     an open query checks every process in scope (the index's features describe the closed
  *     process) and caches its verdicts apart from closed ones
+ * @param totalTime the whole query's time, when it has one: each candidate's check then gets a
+ *     share of what is left (at most the budget's time), and the candidates not started when it
+ *     runs out are answered unknown, the answer marked partial
  */
 public record QueryRequest(
     CheckPlan plan,
@@ -36,7 +39,8 @@ public record QueryRequest(
     boolean usePlanner,
     boolean useCache,
     Budget budget,
-    OpenSystem open) {
+    OpenSystem open,
+    Optional<Duration> totalTime) {
   public QueryRequest {
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(dataset, "dataset");
@@ -45,6 +49,10 @@ public record QueryRequest(
     Objects.requireNonNull(namePattern, "namePattern");
     Objects.requireNonNull(budget, "budget");
     Objects.requireNonNull(open, "open");
+    Objects.requireNonNull(totalTime, "totalTime");
+    if (totalTime.isPresent() && !totalTime.get().isPositive()) {
+      throw new IllegalArgumentException("totalTime must be positive: " + totalTime.get());
+    }
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be positive: " + limit);
     }
@@ -86,7 +94,8 @@ public record QueryRequest(
         true,
         true,
         Budget.defaults(),
-        OpenSystem.closed());
+        OpenSystem.closed(),
+        Optional.empty());
   }
 
   /** The type as the user wrote it. */
@@ -96,41 +105,53 @@ public record QueryRequest(
 
   public QueryRequest withDataset(String d) {
     return new QueryRequest(
-        plan, Optional.of(d), format, text, namePattern, limit, usePlanner, useCache, budget, open);
+        plan, Optional.of(d), format, text, namePattern, limit,
+        usePlanner, useCache, budget, open,
+        totalTime);
   }
 
   public QueryRequest withFormat(ProcessFormat f) {
     return new QueryRequest(
-        plan, dataset, Optional.of(f), text, namePattern, limit, usePlanner, useCache, budget, open);
+        plan, dataset, Optional.of(f), text, namePattern, limit,
+        usePlanner, useCache, budget, open,
+        totalTime);
   }
 
   public QueryRequest withText(String t) {
     return new QueryRequest(
-        plan, dataset, format, Optional.of(t), namePattern, limit, usePlanner, useCache, budget, open);
+        plan, dataset, format, Optional.of(t), namePattern, limit,
+        usePlanner, useCache, budget, open,
+        totalTime);
   }
 
   public QueryRequest withNamePattern(String p) {
     return new QueryRequest(
-        plan, dataset, format, text, Optional.of(p), limit, usePlanner, useCache, budget, open);
+        plan, dataset, format, text, Optional.of(p), limit,
+        usePlanner, useCache, budget, open,
+        totalTime);
   }
 
   public QueryRequest withLimit(int n) {
     return new QueryRequest(
-        plan, dataset, format, text, namePattern, n, usePlanner, useCache, budget, open);
+        plan, dataset, format, text, namePattern, n, usePlanner, useCache, budget, open,
+        totalTime);
   }
 
   public QueryRequest withPlanner(boolean on) {
-    return new QueryRequest(plan, dataset, format, text, namePattern, limit, on, useCache, budget, open);
+    return new QueryRequest(
+        plan, dataset, format, text, namePattern, limit, on, useCache, budget, open, totalTime);
   }
 
   public QueryRequest withCache(boolean on) {
     return new QueryRequest(
-        plan, dataset, format, text, namePattern, limit, usePlanner, on, budget, open);
+        plan, dataset, format, text, namePattern, limit, usePlanner, on, budget, open,
+        totalTime);
   }
 
   public QueryRequest withOpen(OpenSystem o) {
     return new QueryRequest(
-        plan, dataset, format, text, namePattern, limit, usePlanner, useCache, budget, o);
+        plan, dataset, format, text, namePattern, limit, usePlanner, useCache, budget, o,
+        totalTime);
   }
 
   /** Whether the index may prune: only for a closed query, whose features it describes. */
@@ -143,8 +164,15 @@ public record QueryRequest(
     return open.isOpen() ? plan.key() + " @" + open.key() : plan.key();
   }
 
+  /** The whole query within {@code d}: each candidate a share of it (see {@code totalTime}). */
+  public QueryRequest withTotalTime(Duration d) {
+    return new QueryRequest(
+        plan, dataset, format, text, namePattern, limit, usePlanner, useCache, budget, open,
+        Optional.of(d));
+  }
+
   public QueryRequest withBudget(Budget b) {
     return new QueryRequest(
-        plan, dataset, format, text, namePattern, limit, usePlanner, useCache, b, open);
+        plan, dataset, format, text, namePattern, limit, usePlanner, useCache, b, open, totalTime);
   }
 }

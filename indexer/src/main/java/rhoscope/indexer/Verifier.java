@@ -11,6 +11,7 @@ import rhoscope.engine.check.CheckOptions;
 import rhoscope.engine.check.CheckResult;
 import rhoscope.engine.check.CheckPlan;
 import rhoscope.engine.check.Method;
+import rhoscope.engine.check.ModelChecker;
 import rhoscope.engine.check.Verdict;
 import rhoscope.engine.open.OpenSystem;
 import rhoscope.indexer.catalog.CachedVerdict;
@@ -62,8 +63,28 @@ final class Verifier {
     }
   }
 
-  /** Checks {@code r}; a process the engine cannot load or trips on is answered unknown. */
-  ProcessVerdict check(ProcessRecord r, CheckPlan plan, OpenSystem open, CheckOptions options,
+  /** How a check ended. */
+  enum End {
+    /** Yes or no. */
+    ANSWERED,
+    /** Unknown: the state, depth, memory or value bound was reached. */
+    BOUND,
+    /** Unknown: the time bound ran out. */
+    TIME,
+    /** Unknown: the check's token was cancelled. */
+    CANCELLED,
+    /** Unknown: the process cannot be checked, or the checker failed on it. */
+    FAILED
+  }
+
+  /** A check's answer, and how the check ended. */
+  record Checked(ProcessVerdict verdict, End end) {}
+
+  /**
+   * Checks {@code r}; a process the engine cannot load or trips on is answered unknown. An unknown
+   * verdict's reason names the bound and the states explored ({@link UnknownReason}).
+   */
+  Checked check(ProcessRecord r, CheckPlan plan, OpenSystem open, CheckOptions options,
       Cancellation cancel) {
     long start = System.nanoTime();
     try {
@@ -75,16 +96,41 @@ final class Verifier {
       // the final state is printed once here, so that a cached answer shows it without replay
       String finalState =
           c.witness().map(t -> program.replay(t).getLast().print()).orElse("");
-      return verdict(
-          r, c.verdict(), c.reason(), c.witness(), finalState, c.millis(), c.method(), false);
+      return new Checked(
+          verdict(r, c.verdict(), UnknownReason.of(c, options), c.witness(), finalState,
+              c.millis(), c.method(), false),
+          end(c));
     } catch (LangException e) {
-      return unknown(r, "cannot check: " + e.getMessage(), start);
+      return new Checked(unknown(r, "cannot check: " + e.getMessage(), start), End.FAILED);
     } catch (RuntimeException e) {
       // One process the engine trips on must not sink a query over the whole database; its
       // answer is honestly unknown, with the failure as the reason.
-      return unknown(
-          r, "the checker failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(), start);
+      return new Checked(
+          unknown(r, "the checker failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+              start),
+          End.FAILED);
     }
+  }
+
+  private static End end(CheckResult c) {
+    if (c.verdict() != Verdict.UNKNOWN) {
+      return End.ANSWERED;
+    }
+    if (c.reason().equals(ModelChecker.CANCELLED)) {
+      return End.CANCELLED;
+    }
+    return switch (UnknownReason.boundNamedIn(c.reason())) {
+      case TIMEOUT -> End.TIME;
+      case MAX_STATES, MAX_DEPTH, MEMORY, VALUE_TOO_LARGE -> End.BOUND;
+      case CANCELLED -> End.CANCELLED;
+      // an unknown that names no bound: not one to keep
+      case COMPLETE, STOP_PREDICATE -> End.FAILED;
+    };
+  }
+
+  /** A candidate the query never started: unknown, with why. */
+  static ProcessVerdict notChecked(ProcessRecord r, String reason) {
+    return verdict(r, Verdict.UNKNOWN, reason, Optional.empty(), "", 0, Method.EXPLORE, false);
   }
 
   /** The compiled program of {@code r}, from the kept ones when it was compiled recently. */

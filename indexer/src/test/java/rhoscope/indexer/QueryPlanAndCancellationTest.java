@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
@@ -106,6 +107,47 @@ class QueryPlanAndCancellationTest {
       assertThat(heard).isEmpty();
       assertThat(r.stats().checked()).isZero();
       assertThat(r.results()).isEmpty();
+      // what it did not do, it says: every candidate named, unknown, with why
+      assertThat(r.partial()).isTrue();
+      assertThat(r.unfinished()).hasSize(8).allSatisfy(v -> {
+        assertThat(v.verdict()).isEqualTo(Verdict.UNKNOWN);
+        assertThat(v.reason()).isEqualTo("not checked: the query was cancelled before its turn");
+      });
+    }
+  }
+
+  @Test
+  void aQueryWhoseTimeIsOverBeforeItsFirstTurnNamesEveryCandidateUnfinished() {
+    try (ProcessDatabase db = open()) {
+      // a nanosecond has passed before the index has even been searched: no race with the clock
+      QueryResult r =
+          db.query(QueryRequest.of(QUERY).withPlanner(false).withTotalTime(Duration.ofNanos(1)));
+      assertThat(r.stats().checked()).isZero();
+      assertThat(r.results()).isEmpty();
+      assertThat(r.unfinished())
+          .extracting(ProcessVerdict::name)
+          .containsExactlyInAnyOrder(
+              "ping0.rho", "ping1.rho", "ping2.rho", "ping3.rho", "ping4.rho", "ping5.rho",
+              "ping6.rho", "ping7.rho");
+      assertThat(r.unfinished())
+          .allSatisfy(v -> assertThat(v.reason()).contains("the query's time of 0 ms ran out"));
+    }
+  }
+
+  @Test
+  void aQueryStoppedAfterItsFirstVerdictKeepsWhatItFoundAndNamesTheRest() {
+    // one worker: candidates take their turns one after another, so "after the first verdict"
+    // leaves exactly the other seven unfinished
+    try (ProcessDatabase db = ProcessDatabase.open(dir.resolve("db1"), 1)) {
+      db.index(List.of(dir.resolve("src")), IndexOptions.defaults(), IndexProgress.NONE);
+      Cancellation cancel = Cancellation.create();
+      QueryProgress progress = v -> cancel.cancel();
+      QueryResult r =
+          db.query(QueryRequest.of(QUERY).withPlanner(false).withCache(false), progress, cancel);
+      assertThat(r.stats().checked()).isEqualTo(1);
+      assertThat(r.unfinished()).hasSize(7);
+      assertThat(r.results()).hasSizeLessThanOrEqualTo(1);
+      assertThat(r.partial()).isTrue();
     }
   }
 
@@ -119,11 +161,17 @@ class QueryPlanAndCancellationTest {
             heard.add(v);
             cancel.cancel();
           };
-      db.query(QueryRequest.of(QUERY).withPlanner(false), progress, cancel);
+      QueryResult r = db.query(QueryRequest.of(QUERY).withPlanner(false), progress, cancel);
       assertThat(heard).isNotEmpty().hasSizeLessThanOrEqualTo(8);
-      assertThat(heard)
-          .filteredOn(v -> v.verdict() == Verdict.UNKNOWN)
-          .allSatisfy(v -> assertThat(v.reason()).isEqualTo(ModelChecker.CANCELLED));
+      // what the cancellation cut short is unknown, says so, and is told only in the result
+      assertThat(heard.size() + r.unfinished().size()).isEqualTo(8);
+      assertThat(r.unfinished())
+          .allSatisfy(v -> {
+            assertThat(v.verdict()).isEqualTo(Verdict.UNKNOWN);
+            assertThat(v.reason()).contains(ModelChecker.CANCELLED);
+          });
+      assertThat(heard).extracting(ProcessVerdict::id)
+          .doesNotContainAnyElementsOf(r.unfinished().stream().map(ProcessVerdict::id).toList());
 
       QueryResult again = db.query(QueryRequest.of(QUERY).withPlanner(false));
       assertThat(again.stats().unknown()).isZero();

@@ -3,9 +3,10 @@ package rhoscope.indexer.catalog;
 import java.util.Objects;
 
 /**
- * A verdict as the cache keeps it: the verdict's name (an engine {@code Verdict}, YES or NO; an
- * unknown is never cached), the reason, the witness as text (one step a line), how long the
- * check took, and the name of the engine {@code Method} that reached it (EXPLORE or CLOSURE).
+ * A verdict as the cache keeps it: the verdict's name (an engine {@code Verdict}; an unknown only
+ * under a key that names the bounds it was reached under), the reason, the witness as text (one
+ * step a line), how long the check took, and the name of the engine {@code Method} that reached
+ * it (EXPLORE or CLOSURE).
  */
 public record CachedVerdict(
     String verdict, String reason, String witness, long millis, String method) {

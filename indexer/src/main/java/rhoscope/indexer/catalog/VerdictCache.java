@@ -15,7 +15,9 @@ import rhoscope.engine.EngineSemantics;
 /**
  * The verdict cache of one shard's catalog, keyed by process fingerprint, normalised type and the
  * engine semantics version the verdict was reached under: a verdict of another version is never
- * served, since the same process may have other states and other verdicts now.
+ * served, since the same process may have other states and other verdicts now. The type key of
+ * an unknown verdict also names the bounds it was reached under (see {@code
+ * ProcessDatabase.query}), so that only the same bounds reuse it and a larger bound looks again.
  */
 public final class VerdictCache {
   private final CatalogFile db;

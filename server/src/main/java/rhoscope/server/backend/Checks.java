@@ -42,7 +42,8 @@ final class Checks {
         resolved,
         loaded,
         program,
-        ClosureCheck.check(loaded.presence(), program, resolved, options, cancel));
+        ClosureCheck.check(loaded.presence(), program, resolved, options, cancel),
+        options);
   }
 
   /** The corpus copy of RChain's genesis contracts, as the CLI's --with-genesis finds it. */

@@ -46,6 +46,7 @@ import rhoscope.server.wire.ProcessSummary;
 import rhoscope.server.wire.QueryAnswer;
 import rhoscope.server.http.QueryListener;
 import rhoscope.server.http.QuerySpec;
+import rhoscope.server.http.Upload;
 import rhoscope.server.wire.SourceFormat;
 import rhoscope.server.wire.StoredProcess;
 import rhoscope.server.wire.TypeForms;
@@ -89,7 +90,7 @@ public final class DatabaseService implements ProcessService {
 
   /** Synchronised with {@link #remove}: the upload file and its index entry change together. */
   @Override
-  public synchronized StoredProcess put(NewProcess p) {
+  public synchronized Upload put(NewProcess p) {
     Path file = uploadPath(p);
     String semantics = p.format() == SourceFormat.SBML ? p.semantics() : null;
     ImportOptions sbml = importOptions(semantics, p.overrides());
@@ -115,7 +116,7 @@ public final class DatabaseService implements ProcessService {
             .mapToLong(rhoscope.indexer.catalog.ProcessSummary::id)
             .findFirst()
             .orElseThrow(() -> new IllegalStateException("indexed " + path + " but cannot find it"));
-    return get(Long.toString(id)).orElseThrow();
+    return new Upload(get(Long.toString(id)).orElseThrow(), summary.added() > 0);
   }
 
   @Override
@@ -162,11 +163,13 @@ public final class DatabaseService implements ProcessService {
   @Override
   public Prepared<QueryAnswer> prepareQuery(QuerySpec spec, QueryListener listener) {
     CheckPlan plan = TypeCatalog.compile(spec.type());
+    // The spec's time is the whole query's: each candidate's check gets a share of it.
     QueryRequest parsed =
         QueryRequest.of(plan)
-            .withLimit(spec.limit())
+            .withLimit(spec.offset() + spec.limit())
             .withBudget(new QueryRequest.Budget(maxStates, spec.timeout()))
-            .withOpen(OpenSystem.calls(spec.calls()));
+            .withOpen(OpenSystem.calls(spec.calls()))
+            .withTotalTime(spec.timeout());
     ProcessFilter f = spec.filter();
     if (f.dataset() != null) {
       parsed = parsed.withDataset(f.dataset());
@@ -179,13 +182,14 @@ public final class DatabaseService implements ProcessService {
     }
     QueryRequest request = parsed;
     return cancel -> {
-      Streamed streamed = new Streamed(listener, spec.limit(), request.open());
+      Streamed streamed = new Streamed(listener, spec.offset() + spec.limit(), request.open());
       // The database's checks poll the token: once the runner gives up, they end at their next
-      // state and the candidates not started are skipped.
+      // state and the candidates not started are answered unfinished.
       QueryResult result = database.query(request, streamed, cancel);
       QueryAnswer answer =
           WireRecords.query(
-              plan, result, v -> streamed.built(v).orElseGet(() -> match(v, request.open())));
+              plan, result, spec.offset(), spec.limit(),
+              v -> streamed.built(v).orElseGet(() -> match(v, request.open())));
       streamed.finish(WireRecords.candidates(result));
       return answer;
     };

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import rhoscope.engine.Program;
+import rhoscope.engine.check.CheckOptions;
 import rhoscope.engine.check.CheckPlan;
 import rhoscope.engine.open.OpenSystem;
 import rhoscope.engine.check.CheckResult;
@@ -14,6 +15,7 @@ import rhoscope.engine.explore.ExploreResult;
 import rhoscope.indexer.ProcessDatabase;
 import rhoscope.indexer.ProcessVerdict;
 import rhoscope.indexer.QueryResult;
+import rhoscope.indexer.UnknownReason;
 import rhoscope.indexer.catalog.ProcessFormat;
 import rhoscope.indexer.catalog.ProcessRecord;
 import rhoscope.indexer.ingest.LoadedProcess;
@@ -28,6 +30,7 @@ import rhoscope.server.wire.QueryAnswer;
 import rhoscope.server.wire.QueryStats;
 import rhoscope.server.wire.SourceFormat;
 import rhoscope.server.wire.StoredProcess;
+import rhoscope.server.wire.Unfinished;
 import rhoscope.server.wire.Witness;
 
 /**
@@ -38,9 +41,13 @@ import rhoscope.server.wire.Witness;
 public final class WireRecords {
   private WireRecords() {}
 
-  /** A check's answer; {@code program} is the one checked, for the witness to replay on. */
-  public static CheckAnswer check(CheckPlan plan, Program program, CheckResult result) {
-    return check(plan, program, result, Optional.empty(), null);
+  /**
+   * A check's answer; {@code program} is the one checked, for the witness to replay on, and {@code
+   * bounds} the ones it ran under, which an unknown's reason names.
+   */
+  public static CheckAnswer check(
+      CheckPlan plan, Program program, CheckResult result, CheckOptions bounds) {
+    return check(plan, program, result, Optional.empty(), null, bounds);
   }
 
   /**
@@ -49,13 +56,18 @@ public final class WireRecords {
    * resolved (see {@link #resolve}).
    */
   public static CheckAnswer check(
-      CheckPlan plan, LoadedProcess loaded, Program program, CheckResult result) {
+      CheckPlan plan,
+      LoadedProcess loaded,
+      Program program,
+      CheckResult result,
+      CheckOptions bounds) {
     return check(
         plan,
         program,
         result,
         loaded.pathway(),
-        loaded.format() == ProcessFormat.SBML ? loaded.warnings() : null);
+        loaded.format() == ProcessFormat.SBML ? loaded.warnings() : null,
+        bounds);
   }
 
   private static CheckAnswer check(
@@ -63,12 +75,13 @@ public final class WireRecords {
       Program program,
       CheckResult result,
       Optional<Pathway> pathway,
-      List<String> importWarnings) {
+      List<String> importWarnings,
+      CheckOptions bounds) {
     return new CheckAnswer(
         TypeCatalog.forms(plan).normalised(),
         result.verdict(),
         CheckMethod.of(result.method()),
-        blankToNull(result.reason()),
+        blankToNull(UnknownReason.of(result, bounds)),
         result.witness().map(t -> Witness.of(program, t, pathway)).orElse(null),
         result.states(),
         result.complete(),
@@ -100,28 +113,48 @@ public final class WireRecords {
     return loaded.pathway().map(p -> SpeciesNames.strict(p, plan)).orElse(plan);
   }
 
-  /** A query's answer over {@code database}, with each match's witness replayed. */
-  public static QueryAnswer query(CheckPlan plan, QueryResult result, ProcessDatabase database) {
-    return query(plan, result, database, OpenSystem.closed());
-  }
-
-  /** A query's answer whose witnesses replay on the processes compiled as {@code open} says. */
+  /**
+   * A query's answer over {@code database}, asked with {@code limit}: its first page, each
+   * witness replayed.
+   */
   public static QueryAnswer query(
-      CheckPlan plan, QueryResult result, ProcessDatabase database, OpenSystem open) {
-    return query(plan, result, v -> match(v, database, open));
+      CheckPlan plan, QueryResult result, int limit, ProcessDatabase database) {
+    return query(plan, result, limit, database, OpenSystem.closed());
   }
 
-  /** A query's answer, its matches built by {@code matches} (which may reuse streamed ones). */
+  /** A query's first page whose witnesses replay on the processes compiled as {@code open} says. */
+  public static QueryAnswer query(
+      CheckPlan plan, QueryResult result, int limit, ProcessDatabase database, OpenSystem open) {
+    return query(plan, result, 0, limit, v -> match(v, database, open));
+  }
+
+  /**
+   * A query's answer, the page of its results from {@code offset}, at most {@code limit} (the
+   * result was asked for {@code offset + limit}: it holds the ones before the page too), its
+   * matches built by {@code matches} (which may reuse streamed ones).
+   */
   static QueryAnswer query(
-      CheckPlan plan, QueryResult result, Function<ProcessVerdict, Match> matches) {
+      CheckPlan plan, QueryResult result, int offset, int limit,
+      Function<ProcessVerdict, Match> matches) {
     rhoscope.indexer.QueryStats s = result.stats();
+    List<ProcessVerdict> page =
+        result.results().subList(Math.min(offset, result.results().size()), result.results().size());
     return new QueryAnswer(
         TypeCatalog.forms(plan).normalised(),
         result.plan(),
-        result.results().stream().map(matches).toList(),
+        result.found(),
+        offset,
+        limit,
+        page.stream().map(matches).toList(),
+        result.partial(),
+        result.unfinished().stream().map(WireRecords::unfinished).toList(),
         new QueryStats(
             s.total(), candidates(result), s.checked(), s.matched(), s.unknown(), s.fromCache(),
             s.millis()));
+  }
+
+  private static Unfinished unfinished(ProcessVerdict v) {
+    return new Unfinished(v.id(), v.name(), v.dataset(), format(v.format()), v.verdict(), v.reason());
   }
 
   /** The processes left after the index pruned. */

@@ -52,7 +52,7 @@ final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (only != null && !List.of("explorer", "query", "closure").contains(only)) {
-      throw new IllegalArgumentException(
+      throw new UsageException(
           "--only takes 'explorer', 'query' or 'closure', not '" + only + "'");
     }
     // Benchmarks print their report as they go: it is their product.

@@ -9,7 +9,7 @@ final class Bounds {
   private static final int MAX_WORKERS = 1024;
 
   /** A week: longer is a typo, and would overflow the engine's deadline arithmetic. */
-  private static final double MAX_TIMEOUT_SECONDS = 7 * 24 * 3600;
+  static final double MAX_TIMEOUT_SECONDS = 7 * 24 * 3600;
 
   @Option(
       names = "--workers",
@@ -47,17 +47,17 @@ final class Bounds {
 
   void validate() {
     if (workers != null && (workers < 1 || workers > MAX_WORKERS)) {
-      throw new IllegalArgumentException(
+      throw new UsageException(
           "--workers must be between 1 and " + MAX_WORKERS + ", got " + workers);
     }
     if (maxStates < 1) {
-      throw new IllegalArgumentException("--max-states must be at least 1, got " + maxStates);
+      throw new UsageException("--max-states must be at least 1, got " + maxStates);
     }
     if (maxDepth != null && maxDepth < 0) {
-      throw new IllegalArgumentException("--max-depth must be at least 0, got " + maxDepth);
+      throw new UsageException("--max-depth must be at least 0, got " + maxDepth);
     }
     if (!(timeoutSeconds > 0) || timeoutSeconds > MAX_TIMEOUT_SECONDS) {
-      throw new IllegalArgumentException(
+      throw new UsageException(
           "--timeout must be positive and at most " + (long) MAX_TIMEOUT_SECONDS
               + " seconds (a week), got " + timeoutSeconds);
     }

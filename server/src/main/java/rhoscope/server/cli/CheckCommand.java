@@ -1,6 +1,5 @@
 package rhoscope.server.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,12 +22,19 @@ import rhoscope.indexer.sbml.ClosureCheck;
 import rhoscope.server.backend.WireRecords;
 import rhoscope.server.wire.CheckAnswer;
 import rhoscope.server.wire.WireJson;
-import rhoscope.server.wire.Witness;
 
 /** {@code rhoscope check FILE TYPE}: decides whether a process inhabits a type. */
 @Command(
     name = "check",
-    description = "Decide whether a process (Rholang or SBML) has a type; print the verdict and its witness.")
+    description = "Decide whether a process (Rholang or SBML) has a type; print the verdict and its witness.",
+    exitCodeListHeading = "%nExit codes (by verdict, to gate a CI job):%n",
+    exitCodeList = {
+      "0:yes, the process has the type",
+      "1:no, it does not",
+      ExitCode.USAGE_LINE,
+      "3:unknown, a bound was reached first (the reason names it)",
+      ExitCode.BAD_INPUT_LINE
+    })
 final class CheckCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -67,7 +73,7 @@ final class CheckCommand implements Callable<Integer> {
     CheckResult r =
         ClosureCheck.check(loaded.presence(), program, plan, options, Cancellation.NEVER);
     // The record POST /api/check writes; the text output reads its witness and warnings too.
-    CheckAnswer answer = WireRecords.check(plan, loaded, program, r);
+    CheckAnswer answer = WireRecords.check(plan, loaded, program, r, options);
     var err = spec.commandLine().getErr();
     answer.warnings().forEach(w -> err.println("warning: " + w));
     Optional.ofNullable(answer.importWarnings())
@@ -85,13 +91,15 @@ final class CheckCommand implements Callable<Integer> {
           Plural.of(r.states(), "state"),
           coverage(r),
           r.millis());
-      if (!r.reason().isEmpty()) {
-        out.println("  " + r.reason());
-      }
-      Optional.ofNullable(answer.witness()).ifPresent(w -> printWitness(out, w));
+      Optional.ofNullable(answer.reason()).ifPresent(why -> out.println("  " + why));
+      Optional.ofNullable(answer.witness()).ifPresent(w -> WitnessText.print(out, "", w));
     }
     out.flush();
-    return 0;
+    return switch (r.verdict()) {
+      case YES -> ExitCode.OK;
+      case NO -> ExitCode.NO;
+      case UNKNOWN -> ExitCode.UNKNOWN;
+    };
   }
 
   /**
@@ -103,43 +111,5 @@ final class CheckCommand implements Callable<Integer> {
       return "complete";
     }
     return r.verdict() == Verdict.UNKNOWN ? "incomplete: a bound was reached" : "stopped early at the evidence";
-  }
-
-  private static void printWitness(PrintWriter out, Witness w) {
-    if (w.steps().isEmpty()) {
-      out.println("witness: the initial state itself");
-    } else {
-      out.printf("witness: %s from the initial state%n", Plural.of(w.steps().size(), "step"));
-    }
-    if (w.present() != null) {
-      printPathway(out, w);
-      return;
-    }
-    for (Witness.Step s : w.steps()) {
-      String number = "  " + s.step() + ". ";
-      out.printf("%son %s: %s%n", number, s.channel().spelling(), s.message());
-      indented(out, " ".repeat(number.length()) + "taken by ", s.receiver());
-    }
-    out.println("final state:");
-    indented(out, "  ", w.steps().isEmpty() ? w.initialState() : w.steps().getLast().state());
-    w.findings().forEach(f -> out.println(f));
-  }
-
-  /** An SBML model's witness in its own terms: reactions fired, species changed, species present. */
-  private static void printPathway(PrintWriter out, Witness w) {
-    for (Witness.Step s : w.steps()) {
-      out.printf("  %d. %s%n", s.step(), PathwayText.reaction(s));
-      out.printf("     %s%n", PathwayText.changes(s.changes()));
-    }
-    out.println("final state: " + PathwayText.present(w.present()));
-  }
-
-  /** Prints {@code text} with its first line after {@code lead} and the rest aligned under it. */
-  private static void indented(PrintWriter out, String lead, String text) {
-    String pad = " ".repeat(lead.length());
-    String[] lines = text.split("\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      out.println((i == 0 ? lead : pad) + lines[i]);
-    }
   }
 }

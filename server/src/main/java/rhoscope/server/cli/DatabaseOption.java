@@ -19,6 +19,13 @@ final class DatabaseOption {
       description = "Database folder (default: $RHOSCOPE_DB or ./rhoscope-db).")
   Path dir;
 
+  /** The database in {@code dir}, for a command whose own option names it. */
+  static DatabaseOption at(Path dir) {
+    DatabaseOption option = new DatabaseOption();
+    option.dir = dir;
+    return option;
+  }
+
   /** Opens the database, creating it when the folder is new (for commands that write). */
   ProcessDatabase open() {
     return opening(() -> ProcessDatabase.open(dir));

@@ -1,7 +1,11 @@
 package rhoscope.server.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -11,6 +15,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import rhoscope.indexer.IndexOptions;
+import rhoscope.indexer.IndexProgress;
+import rhoscope.indexer.IndexSummary;
+import rhoscope.indexer.ProcessDatabase;
+import rhoscope.indexer.catalog.ProcessSummary;
+import rhoscope.indexer.ingest.SourceFile;
+import rhoscope.indexer.ingest.SourceFiles;
 import rhoscope.indexer.sbml.ImportWarning;
 import rhoscope.indexer.sbml.ImportedModel;
 import rhoscope.indexer.sbml.ModifierRole;
@@ -20,11 +31,15 @@ import rhoscope.lang.print.ProcessPrinter;
 
 /**
  * {@code rhoscope import FILE.xml}: translates an SBML model and prints it as Rholang, or with
- * {@code --explain} says what each reaction needs present to fire, and why.
+ * {@code --explain} says what each reaction needs present to fire, and why; with {@code --db} it
+ * also stores the model in the database, as {@code index} would.
  */
 @Command(
     name = "import",
-    description = "Translate an SBML model into a Rholang process and print it with its warnings.")
+    description = {
+      "Translate an SBML model into a Rholang process and print it with its warnings.",
+      "With --db, also store it in that database (as 'index' does)."
+    })
 final class ImportCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -41,8 +56,23 @@ final class ImportCommand implements Callable<Integer> {
               + " SBO term, rate law, default).")
   boolean explain;
 
+  @Option(
+      names = "--db",
+      paramLabel = "DIR",
+      description = "Also store the model in this database folder (created when new).")
+  Path db;
+
+  @Option(
+      names = "--dataset",
+      paramLabel = "NAME",
+      description = "With --db: the dataset to file it under (default: the file's folder).")
+  String dataset;
+
   @Override
   public Integer call() {
+    if (dataset != null && db == null) {
+      throw new UsageException("--dataset files the model in a database: give --db DIR too");
+    }
     ImportedModel model = SbmlImporter.importFile(file, input.importOptions());
     var out = spec.commandLine().getOut();
     out.printf(
@@ -66,8 +96,40 @@ final class ImportCommand implements Callable<Integer> {
     } else {
       out.println(ProcessPrinter.print(model.process()));
     }
+    if (db != null) {
+      // after the import succeeded: a model that does not import is never half stored
+      store(spec.commandLine().getErr());
+    }
     out.flush();
-    return 0;
+    return ExitCode.OK;
+  }
+
+  /** Stores the model as {@code index} would, and says where (on stderr: stdout is the process). */
+  private void store(PrintWriter err) {
+    IndexOptions options = IndexOptions.defaults().withSbml(input.importOptions());
+    if (dataset != null) {
+      options = options.withDataset(dataset);
+    }
+    try (ProcessDatabase database = DatabaseOption.at(db).open()) {
+      IndexSummary summary = database.index(List.of(file), options, IndexProgress.NONE);
+      if (!summary.failed().isEmpty()) {
+        throw new IllegalArgumentException(
+            "cannot store " + file + ": " + summary.failed().getFirst().reason());
+      }
+      SourceFile source =
+          SourceFiles.collect(List.of(file), Optional.ofNullable(dataset)).getFirst();
+      String path = source.path().toAbsolutePath().normalize().toString();
+      ProcessSummary stored =
+          database.list().stream()
+              .filter(p -> p.path().equals(path) && p.dataset().equals(source.dataset()))
+              .max(Comparator.comparing(ProcessSummary::ingestedAt))
+              .orElseThrow(() -> new IllegalStateException("stored " + file + " but cannot find it"));
+      String how = summary.added() > 0 ? "added" : summary.replaced() > 0 ? "replaced" : "unchanged";
+      err.printf(
+          "stored in %s as #%d %s [%s] (%s)%n",
+          db, stored.id(), stored.name(), stored.dataset(), how);
+      err.flush();
+    }
   }
 
   private static String sorted(Set<String> species) {

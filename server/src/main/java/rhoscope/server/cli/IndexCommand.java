@@ -57,7 +57,7 @@ final class IndexCommand implements Callable<Integer> {
       out.printf("  failed %s: %s%n", f.path(), f.reason().replace("\n", "\n    "));
     }
     out.flush();
-    return summary.failed().isEmpty() ? 0 : 1;
+    return summary.failed().isEmpty() ? ExitCode.OK : ExitCode.BAD_INPUT;
   }
 
   /** A one-line bar redrawn in place on a terminal. */

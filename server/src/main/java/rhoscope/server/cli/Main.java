@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "rhoscope 0.1.0",
     description = "Behavioural-type query engine over databases of concurrent processes.",
+    exitCodeListHeading = "%nExit codes (check and query add their verdicts: see their --help):%n",
+    exitCodeList = {"0:done", ExitCode.USAGE_LINE, ExitCode.BAD_INPUT_LINE},
     subcommands = {
       ParseCommand.class,
       ExploreCommand.class,

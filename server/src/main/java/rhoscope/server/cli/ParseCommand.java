@@ -48,6 +48,6 @@ final class ParseCommand implements Callable<Integer> {
     }
     out.flush();
     err.flush();
-    return failed == 0 ? 0 : 1;
+    return failed == 0 ? ExitCode.OK : ExitCode.BAD_INPUT;
   }
 }

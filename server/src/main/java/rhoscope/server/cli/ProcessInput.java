@@ -37,7 +37,7 @@ final class ProcessInput {
                     new IllegalArgumentException(
                         file + ": unknown file type (expected .rho for Rholang, .xml or .sbml for SBML)"));
     if (format == ProcessFormat.RHOLANG && !assignments.isEmpty()) {
-      throw new IllegalArgumentException("--set applies to SBML files only, not " + file);
+      throw new UsageException("--set applies to SBML files only, not " + file);
     }
     return Loader.load(new SourceFile(file, "", format), Loader.read(file), importOptions());
   }

@@ -11,8 +11,10 @@ import rhoscope.server.wire.ApiError;
 import rhoscope.server.wire.WireJson;
 
 /**
- * Turns exceptions escaping a command into one readable message and exit code 1: a user of the
- * command line never sees a stack trace (set {@code RHOSCOPE_DEBUG=1} to get one).
+ * Turns exceptions escaping a command into one readable message and an exit code: {@link
+ * ExitCode#USAGE} for a wrong command line, {@link ExitCode#BAD_INPUT} for everything else (the
+ * input could not be used), so that neither is mistaken for a verdict. A user of the command line
+ * never sees a stack trace (set {@code RHOSCOPE_DEBUG=1} to get one).
  */
 final class UserErrorHandler implements IExecutionExceptionHandler {
 
@@ -28,7 +30,7 @@ final class UserErrorHandler implements IExecutionExceptionHandler {
       cli.getOut().println(WireJson.pretty(asJson(ex)));
       cli.getOut().flush();
     }
-    return 1;
+    return ex instanceof UsageException ? ExitCode.USAGE : ExitCode.BAD_INPUT;
   }
 
   /** The HTTP API's error record, {@code {error, detail, line, column}}. */

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import org.eclipse.jetty.http.BadMessageException;
 import rhoscope.server.wire.ApiException;
 import rhoscope.server.wire.WireJson;
 
@@ -21,24 +23,61 @@ import rhoscope.server.wire.WireJson;
  * length, so the limit is enforced while reading, not only against {@code Content-Length}.
  */
 final class BodyReader {
+  static final String JSON = "application/json";
+
   private final long maxBytes;
 
   BodyReader(long maxBytes) {
     this.maxBytes = maxBytes;
   }
 
-  /** Reads the request body as {@code type}; bad JSON is a 400 that points into the body. */
+  /**
+   * The request body could not be read to its end: the client went away or sent too slowly. Not a
+   * server fault, and nobody may be there to read the answer.
+   */
+  static final class ClientGone extends RuntimeException {
+    ClientGone(IOException cause) {
+      super("the request body could not be read: " + cause.getMessage(), cause, false, false);
+    }
+  }
+
+  /**
+   * Reads the request body as {@code type}: a body that is not {@code application/json} is a 415,
+   * bad JSON a 400 that points into the body, and so is JSON that is not an object ({@code null}
+   * included).
+   */
   <T> T read(Context ctx, Class<T> type) {
+    requireJson(ctx.contentType());
     byte[] bytes = bounded(ctx);
     if (bytes.length == 0) {
       throw ApiException.badRequest("the request needs a JSON body");
     }
+    T value;
     try {
-      return WireJson.MAPPER.readValue(bytes, type);
+      value = WireJson.MAPPER.readValue(bytes, type);
     } catch (JsonProcessingException e) {
       throw badJson(e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    if (value == null) {
+      throw new ApiException(
+          400, "bad_json", "invalid request body: the body must be a JSON object, not null", 1, 1);
+    }
+    return value;
+  }
+
+  /** {@code application/json}, with any parameters ({@code ; charset=utf-8}); nothing else. */
+  static void requireJson(String contentType) {
+    String media =
+        contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    if (!media.equals(JSON)) {
+      throw new ApiException(
+          415, "unsupported_media_type",
+          (contentType == null || contentType.isBlank()
+                  ? "the request has no Content-Type"
+                  : "the request's Content-Type is '" + contentType + "'")
+              + "; send the body as " + JSON);
     }
   }
 
@@ -50,7 +89,10 @@ final class BodyReader {
       }
       return bytes;
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new ClientGone(e);
+    } catch (BadMessageException e) {
+      // Jetty's own refusal while the body arrives: too slow (408), or not valid HTTP
+      throw new ApiException(e.getCode(), ErrorMapping.statusCode(e.getCode()), e.getReason());
     }
   }
 

@@ -22,7 +22,19 @@ final class ErrorMapping {
   static void install(Javalin app, List<Route> routes) {
     app.exception(
         ApiException.class,
-        (e, ctx) -> respond(ctx, e.status(), ApiError.of(e)));
+        (e, ctx) -> {
+          if (e.status() == 401) {
+            ctx.header("WWW-Authenticate", WriteGuard.CHALLENGE);
+          }
+          respond(ctx, e.status(), ApiError.of(e));
+        });
+    app.exception(
+        BodyReader.ClientGone.class,
+        (e, ctx) -> {
+          // Nobody will read an answer: one line, not a stack trace per dropped connection.
+          LOG.info("{} {}: the client went away ({})", ctx.method(), ctx.path(), e.getMessage());
+          send(ctx, 400, "incomplete_body", e.getMessage());
+        });
     app.exception(
         LangException.class, (e, ctx) -> respond(ctx, 400, ApiError.of(e)));
     app.exception(
@@ -85,13 +97,17 @@ final class ErrorMapping {
     return List.copyOf(methods);
   }
 
-  private static String statusCode(int status) {
+  /** The error code of a status that has no more specific one. */
+  static String statusCode(int status) {
     return switch (status) {
       case 400 -> "bad_request";
       case 404 -> "not_found";
       case 405 -> "method_not_allowed";
-      case 408 -> "query_timeout";
+      case 408 -> "request_timeout";
       case 413 -> "body_too_large";
+      case 414 -> "uri_too_long";
+      case 415 -> "unsupported_media_type";
+      case 431 -> "headers_too_large";
       case 503 -> "unavailable";
       default -> "http_" + status;
     };

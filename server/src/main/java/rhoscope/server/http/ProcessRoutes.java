@@ -24,8 +24,11 @@ final class ProcessRoutes {
   void put(Context ctx) {
     guard.require(ctx);
     NewProcess process = Requests.newProcess(bodies.read(ctx, ProcessUpload.class));
-    StoredProcess stored = service.put(process);
-    ctx.status(201).header("Location", "/api/processes/" + stored.id()).json(stored);
+    Upload upload = service.put(process);
+    StoredProcess stored = upload.process();
+    ctx.status(upload.created() ? 201 : 200)
+        .header("Location", "/api/processes/" + stored.id())
+        .json(stored);
   }
 
   void list(Context ctx) {

@@ -18,8 +18,11 @@ import rhoscope.server.wire.TypeForms;
  */
 public interface ProcessService extends AutoCloseable {
 
-  /** Adds the process, or replaces the stored one with the same dataset and name. */
-  StoredProcess put(NewProcess process);
+  /**
+   * Adds the process, or replaces the stored one with the same dataset and name; says which it
+   * did.
+   */
+  Upload put(NewProcess process);
 
   ProcessPage list(ProcessFilter filter, int offset, int limit);
 

@@ -19,9 +19,10 @@ import rhoscope.server.wire.ApiException;
 /**
  * Runs queries and checks on a bounded pool, away from the request threads, so that a long query
  * cannot starve the routes that do not check anything (health, listings, the page). A full queue
- * answers 503 at once; a query past its budget (plus a grace for the checker to report its
- * bound) answers 408 and is cancelled: its {@link Cancellation} token cancelled and its thread
- * interrupted when running, taken out of the queue when it never started. Work that polls neither
+ * answers 503 at once. Work past its budget is asked to stop (its {@link Cancellation} token
+ * cancelled) and given a grace to answer with what it has: a query's partial answer, a check's
+ * unknown. Work that has not answered by the end of the grace answers 408 and is cancelled: its
+ * thread interrupted when running, taken out of the queue when it never started. Work that polls neither
  * keeps its worker ("overdue"); while every worker
  * is overdue, new work is refused with 503 at once rather than queued behind it, and a query that
  * waited its whole budget in the queue without starting is 503 too, never a 408 for work that
@@ -100,6 +101,11 @@ final class QueryRunner implements AutoCloseable {
       return started.getCount() == 0;
     }
 
+    /** Asks the task to stop and answer with what it has: its token cancelled, nothing more. */
+    void stop() {
+      cancel.cancel();
+    }
+
     /**
      * Gives up on the task: out of the queue if it is waiting; its token cancelled and its thread
      * interrupted if it runs. Until a running task returns, its worker counts as overdue.
@@ -120,7 +126,10 @@ final class QueryRunner implements AutoCloseable {
     }
   }
 
-  /** Runs the task within the budget, or throws the 408/503 {@link ApiException}. */
+  /**
+   * Runs the task within the budget: its answer by then, or once the budget is spent the answer
+   * it gives when asked to stop, within the grace; else throws the 408/503 {@link ApiException}.
+   */
   <T> T run(Prepared<T> task, Duration budget) {
     Job<T> job = submit(task);
     Duration limit = hardLimit(budget);
@@ -131,7 +140,12 @@ final class QueryRunner implements AutoCloseable {
           throw busy("no query worker became free within " + limit.toMillis() + " ms");
         }
       }
-      return job.future().get(limit.toMillis(), TimeUnit.MILLISECONDS);
+      try {
+        return job.future().get(budget.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException spent) {
+        job.stop();
+        return job.future().get(limit.minus(budget).toMillis(), TimeUnit.MILLISECONDS);
+      }
     } catch (TimeoutException | CancellationException e) {
       job.cancel();
       throw timedOut(budget);
@@ -162,7 +176,10 @@ final class QueryRunner implements AutoCloseable {
     return new ApiException(503, "busy", why + "; try again shortly");
   }
 
-  /** The checker bounds itself by the budget; the grace lets it report "unknown" in time. */
+  /**
+   * The checker bounds itself by the budget; the grace after it lets work that was asked to stop
+   * answer with what it has.
+   */
   static Duration hardLimit(Duration budget) {
     return budget.plus(Duration.ofMillis(Math.max(1000, budget.toMillis() / 4)));
   }

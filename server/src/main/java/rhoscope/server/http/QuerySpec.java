@@ -4,14 +4,15 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * A query: a type, which processes to consider, how many answers, the time budget, and how many
- * calls a most-general client makes to each process (0: closed).
+ * A query: a type, which processes to consider, which page of the matches ({@code offset},
+ * {@code limit}), the time budget of the whole query, and how many calls a most-general client
+ * makes to each process (0: closed).
  */
 public record QuerySpec(
-    String type, ProcessFilter filter, int limit, Duration timeout, int calls) {
+    String type, ProcessFilter filter, int offset, int limit, Duration timeout, int calls) {
   /** A query over the closed processes. */
-  public QuerySpec(String type, ProcessFilter filter, int limit, Duration timeout) {
-    this(type, filter, limit, timeout, 0);
+  public QuerySpec(String type, ProcessFilter filter, int offset, int limit, Duration timeout) {
+    this(type, filter, offset, limit, timeout, 0);
   }
 
   public QuerySpec {
@@ -21,6 +22,9 @@ public record QuerySpec(
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(filter, "filter");
     Objects.requireNonNull(timeout, "timeout");
+    if (offset < 0) {
+      throw new IllegalArgumentException("offset must not be negative: " + offset);
+    }
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be positive: " + limit);
     }

@@ -71,12 +71,18 @@ final class Requests {
 
   static final int DEFAULT_LIMIT = 100;
   static final int MAX_LIMIT = 10_000;
+  /** Deeper pages than this are not worth checking that many processes for. */
+  static final int MAX_OFFSET = 1_000_000;
 
   /** {@code POST /api/query}. */
   static QuerySpec querySpec(QueryBody body, ServerConfig config) {
     int n = body.limit() == null ? DEFAULT_LIMIT : body.limit();
     if (n < 1 || n > MAX_LIMIT) {
       throw ApiException.badRequest("limit must be between 1 and " + MAX_LIMIT + ": " + n);
+    }
+    int offset = body.offset() == null ? 0 : body.offset();
+    if (offset < 0 || offset > MAX_OFFSET) {
+      throw ApiException.badRequest("offset must be between 0 and " + MAX_OFFSET + ": " + offset);
     }
     QueryFilters filters = body.filters();
     return new QuerySpec(
@@ -85,6 +91,7 @@ final class Requests {
             ? ProcessFilter.NONE
             : new ProcessFilter(
                 blankToNull(filters.dataset()), blankToNull(filters.name()), filters.format()),
+        offset,
         n,
         budget(body.timeoutMs(), config),
         calls(body.open(), body.calls()));

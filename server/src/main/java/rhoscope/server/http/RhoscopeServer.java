@@ -4,6 +4,8 @@ import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
 import rhoscope.server.web.WebPage;
 import rhoscope.server.wire.WireJson;
 
@@ -14,6 +16,19 @@ import rhoscope.server.wire.WireJson;
 public final class RhoscopeServer implements AutoCloseable {
   private static final String PROCESSES = "/api/processes";
   private static final String PROCESS = "/api/processes/{id}";
+
+  /**
+   * A request body slower than this, in bytes a second, is cut off (408): a client trickling a
+   * byte at a time must not hold a request thread for minutes. Real clients on any link send
+   * thousands of times faster.
+   */
+  static final long MIN_REQUEST_BYTES_PER_SECOND = 1024;
+
+  /**
+   * A connection that neither sends nor receives for this long is closed; a query's answer is
+   * written as soon as it is known, so this bounds only clients that stall.
+   */
+  static final long IDLE_TIMEOUT_MS = 30_000;
 
   private final Javalin app;
   private final QueryRunner runner;
@@ -44,6 +59,14 @@ public final class RhoscopeServer implements AutoCloseable {
               c.showJavalinBanner = false;
               c.http.maxRequestSize = config.maxBodyBytes();
               c.jsonMapper(new JavalinJackson(WireJson.MAPPER, false));
+              c.jetty.modifyHttpConfiguration(
+                  http -> {
+                    http.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND);
+                    http.setIdleTimeout(IDLE_TIMEOUT_MS);
+                  });
+              c.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+              c.jetty.modifyServletContextHandler(
+                  context -> context.setErrorHandler(new JettyErrors()));
               WebPage.install(c);
             });
     // Refuse an announced oversized body before reading it; BodyReader bounds the others.
@@ -69,6 +92,11 @@ public final class RhoscopeServer implements AutoCloseable {
     routes.forEach(r -> app.addHttpHandler(r.method(), r.path(), r.handler()));
     try {
       app.start(config.host(), config.port());
+      for (Connector connector : app.jettyServer().server().getConnectors()) {
+        if (connector instanceof AbstractConnector c) {
+          c.setIdleTimeout(IDLE_TIMEOUT_MS);
+        }
+      }
     } catch (RuntimeException e) {
       runner.close();
       throw e;

@@ -14,6 +14,9 @@ import rhoscope.server.wire.ApiException;
 final class WriteGuard {
   static final String HEADER = "X-Rhoscope-Token";
 
+  /** The {@code WWW-Authenticate} challenge of a 401: the scheme a write must use. */
+  static final String CHALLENGE = "Bearer realm=\"rhoscope\"";
+
   private final Optional<byte[]> token;
 
   WriteGuard(Optional<String> token) {

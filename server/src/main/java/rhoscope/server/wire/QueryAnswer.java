@@ -5,13 +5,30 @@ import java.util.Objects;
 
 /**
  * The answer to a query: the normalised type, the index condition the candidates had to meet
- * ({@code plan}, readable), the matches (yes before unknown) and the statistics.
+ * ({@code plan}, readable), a page of the matches (yes before unknown): {@code total} matches were
+ * found, {@code matches} holds those from {@code offset}, at most {@code limit}; then whether the
+ * answer is {@code partial} (the query's time ran out or it was cancelled before every candidate
+ * was answered), the {@code unfinished} candidates when it is (absent otherwise), and the
+ * statistics.
  */
-public record QueryAnswer(String type, String plan, List<Match> matches, QueryStats stats) {
+public record QueryAnswer(
+    String type,
+    String plan,
+    long total,
+    int offset,
+    int limit,
+    List<Match> matches,
+    boolean partial,
+    List<Unfinished> unfinished,
+    QueryStats stats) {
   public QueryAnswer {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(plan, "plan");
     matches = List.copyOf(matches);
+    unfinished = unfinished == null || unfinished.isEmpty() ? null : List.copyOf(unfinished);
+    if (partial != (unfinished != null)) {
+      throw new IllegalArgumentException("an answer is partial exactly when some candidate is unfinished");
+    }
     Objects.requireNonNull(stats, "stats");
   }
 }

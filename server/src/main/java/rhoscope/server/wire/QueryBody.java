@@ -1,6 +1,16 @@
 package rhoscope.server.wire;
 
-/** The body of {@code POST /api/query}; absent fields are null, the route applies the defaults. */
+/**
+ * The body of {@code POST /api/query}; absent fields are null, the route applies the defaults.
+ * {@code offset} and {@code limit} page the matches, as {@code GET /api/processes} pages its
+ * listing.
+ */
 public record QueryBody(
-    String type, QueryFilters filters, Integer limit, Long timeoutMs, Boolean stream,
-    Boolean open, Integer calls) {}
+    String type,
+    QueryFilters filters,
+    Integer offset,
+    Integer limit,
+    Long timeoutMs,
+    Boolean stream,
+    Boolean open,
+    Integer calls) {}

@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 import rhoscope.engine.ChannelView;
 import rhoscope.engine.Program;
+import rhoscope.engine.ReceiveKind;
+import rhoscope.engine.ReceiveView;
 import rhoscope.engine.StateView;
 import rhoscope.engine.Trace;
 import rhoscope.engine.check.Findings;
@@ -29,13 +31,18 @@ public record Witness(
   public Witness {
     Objects.requireNonNull(initialState, "initialState");
     steps = List.copyOf(steps);
-    findings = List.copyOf(findings);
+    findings = findings == null || findings.isEmpty() ? null : List.copyOf(findings);
     present = present == null ? null : List.copyOf(present);
   }
 
   /** A witness of a Rholang process whose final state shows no deadlock and no race. */
   public Witness(String initialState, List<Witness.Step> steps) {
-    this(initialState, steps, List.of(), null);
+    this(initialState, steps, null, null);
+  }
+
+  /** The state the witness ends in: after its last step, or the initial state when it has none. */
+  public String finalState() {
+    return steps.isEmpty() ? initialState : steps.getLast().state();
   }
 
   /**

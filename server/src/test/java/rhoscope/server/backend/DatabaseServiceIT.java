@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import rhoscope.engine.Cancellation;
+import rhoscope.engine.check.Verdict;
 import rhoscope.indexer.IndexOptions;
 import rhoscope.indexer.IndexProgress;
 import rhoscope.indexer.IndexSummary;
@@ -189,7 +191,7 @@ class DatabaseServiceIT {
     QueryAnswer answer =
         new DatabaseService(db)
             .query(
-                new QuerySpec("deadlock_free", ProcessFilter.NONE, 100, Duration.ofSeconds(30)),
+                new QuerySpec("deadlock_free", ProcessFilter.NONE, 0, 100, Duration.ofSeconds(30)),
                 listener);
     returned.set(true);
     assertThat(late).isEmpty();
@@ -197,6 +199,49 @@ class DatabaseServiceIT {
         .as("matches come from the database's workers, as each check ends")
         .containsExactlyInAnyOrderElementsOf(answer.matches().stream().map(Match::name).toList())
         .contains("mutex_lock.rho");
+  }
+
+  /**
+   * The query is stopped once its first verdict is in (the caller's token, cancelled by the
+   * listener: no clock involved); one worker, so the other candidates had not started. The answer
+   * keeps what was found and names the rest, each unknown with why.
+   */
+  @Test
+  void aQueryStoppedAfterItsFirstVerdictAnswersWhatItFoundAndNamesTheRest() {
+    try (ProcessDatabase one = ProcessDatabase.open(dir.resolve("one-worker"), 1)) {
+      List<Path> files = new ArrayList<>();
+      FILES.forEach(f -> files.add(CONTRACTS.resolve(f)));
+      one.index(files, IndexOptions.defaults(), IndexProgress.NONE);
+      Cancellation cancel = Cancellation.create();
+      QueryListener stopAfterFirst =
+          new QueryListener() {
+            @Override
+            public void progress(long checked, long candidates) {
+              if (checked > 0) {
+                cancel.cancel();
+              }
+            }
+
+            @Override
+            public void matched(Match match) {}
+          };
+      QueryAnswer answer =
+          new DatabaseService(one)
+              .prepareQuery(
+                  new QuerySpec("terminates", ProcessFilter.NONE, 0, 100, Duration.ofSeconds(30)),
+                  stopAfterFirst)
+              .run(cancel);
+      long candidates = answer.stats().candidates();
+      assertThat(candidates).as("the planner leaves more than one").isGreaterThan(1);
+      assertThat(answer.partial()).isTrue();
+      assertThat(answer.stats().checked()).isEqualTo(1);
+      assertThat(answer.unfinished()).hasSize((int) candidates - 1).allSatisfy(u -> {
+        assertThat(u.verdict()).isEqualTo(Verdict.UNKNOWN);
+        assertThat(u.reason()).isEqualTo("not checked: the query was cancelled before its turn");
+        assertThat(FILES).contains(u.name());
+      });
+      assertThat(answer.total()).isEqualTo(answer.matches().size());
+    }
   }
 
   @Test

@@ -59,7 +59,7 @@ class CommandLineTest {
     Path good = write("good.rho", "Nil");
     Path bad = write("bad.rho", "new x in {\n  x!(1) |\n  for (y <- x { Nil }\n}");
     Run r = run("parse", good.toString(), bad.toString());
-    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(r.err()).contains(bad + ":3:15:").contains("^").doesNotContain("Exception").doesNotContain("\tat ");
   }
 
@@ -93,7 +93,8 @@ class CommandLineTest {
     // a Rholang process; on an SBML model such a name is an error instead (PathwayAnswersTest)
     String model = write("kinases.rho", "@\"KK\"!(1) | @\"KKK\"!(2)").toString();
     Run wrong = run("check", model, "eventually contains \"ERK\"!(_)");
-    assertThat(wrong.exit()).as(wrong.err()).isZero();
+    // no state ever sends on a name the model does not have
+    assertThat(wrong.exit()).as(wrong.err()).isEqualTo(ExitCode.NO);
     assertThat(wrong.err())
         .contains("warning: the type mentions \"ERK\", which this process never uses")
         .contains("\"KK\"");
@@ -107,7 +108,7 @@ class CommandLineTest {
   @Test
   void checkFindsTheEmbraceDeadlockWithAWitness() throws IOException {
     Run r = run("check", CONTRACTS.resolve("embrace_deadlock.rho").toString(), "deadlock_free", "--json");
-    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.NO);
     JsonNode o = JSON.readTree(r.out());
     assertThat(o.get("verdict").asText()).isEqualTo("no");
     JsonNode steps = o.get("witness").get("steps");
@@ -135,7 +136,12 @@ class CommandLineTest {
     JsonNode queried = JSON.readTree(query.out()).get("matches").get(0).get("witness");
 
     for (JsonNode w : List.of(checked, queried)) {
-      assertThat(fields(w)).containsExactly("initialState", "steps");
+      // the witness ends in the deadlock: its findings name the receives it leaves waiting
+      assertThat(fields(w)).containsExactly("initialState", "steps", "findings");
+      assertThat(w.get("findings").size()).isPositive();
+      for (JsonNode finding : w.get("findings")) {
+        assertThat(finding.asText()).startsWith("deadlock: `for (").contains(" waits on ");
+      }
       assertThat(w.get("steps").size()).isPositive();
       for (JsonNode step : w.get("steps")) {
         assertThat(fields(step))
@@ -194,7 +200,7 @@ class CommandLineTest {
   void checkReportsAMalformedTypeWithItsColumn() throws IOException {
     Path file = write("nil.rho", "Nil");
     Run r = run("check", file.toString(), "eventually contains (");
-    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(r.err()).contains("1:").contains("^").doesNotContain("\tat ");
   }
 
@@ -202,7 +208,7 @@ class CommandLineTest {
   void unknownFileTypeIsAClearError() throws IOException {
     Path file = write("model.txt", "Nil");
     Run r = run("explore", file.toString());
-    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(r.err()).contains("unknown file type");
   }
 
@@ -233,7 +239,7 @@ class CommandLineTest {
     assertThat(run("remove", "--db", db, id).exit()).isZero();
     assertThat(run("list", "--db", db).out()).contains("1 process(es)");
     Run missing = run("show", "--db", db, id);
-    assertThat(missing.exit()).isEqualTo(1);
+    assertThat(missing.exit()).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(missing.err()).contains("no process with id " + id);
   }
 
@@ -251,7 +257,7 @@ class CommandLineTest {
   void jsonModeReportsErrorsAsJsonOnStdout() throws IOException {
     Path file = write("nil.rho", "Nil");
     Run r = run("check", file.toString(), "eventually (", "--json");
-    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
     JsonNode o = JSON.readTree(r.out());
     assertThat(o.get("error").asText()).isEqualTo("syntax");
     assertThat(o.get("line").asInt()).isEqualTo(1);
@@ -263,7 +269,7 @@ class CommandLineTest {
   void readingCommandsRefuseAMissingDatabaseInsteadOfCreatingOne() {
     Path missing = tmp.resolve("no-such-db");
     Run r = run("list", "--db", missing.toString());
-    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(r.err()).contains("no database at " + missing);
     assertThat(missing).doesNotExist();
   }
@@ -283,11 +289,11 @@ class CommandLineTest {
     Path binary = tmp.resolve("garbage.rho");
     Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
     Run r = run("parse", binary.toString());
-    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(r.err()).contains(binary + ":1:1: not UTF-8 text (byte 0xFF)");
 
     Run dir = run("explore", tmp.toString() + "/x.rho");
-    assertThat(dir.exit()).isEqualTo(1);
+    assertThat(dir.exit()).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(dir.err()).contains("x.rho: no such file");
   }
 }

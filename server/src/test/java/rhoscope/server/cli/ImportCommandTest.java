@@ -10,8 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import rhoscope.indexer.ProcessDatabase;
 
-/** {@code rhoscope import --explain}: every reaction with what it requires and why. */
+/**
+ * {@code rhoscope import}: with {@code --explain} every reaction with what it requires and why;
+ * with {@code --db} the model stored.
+ */
 class ImportCommandTest {
   /** Michaelis-Menten with a competitive inhibitor I in the denominator, and an SBO activator. */
   private static final String MODEL =
@@ -97,5 +101,55 @@ class ImportCommandTest {
         .contains("initially present: E, S")
         .contains("can become present: E, P, S")
         .doesNotContain("for (");
+  }
+
+  @Test
+  void importWithDbStoresTheModelAndTheDatabaseServesIt() throws IOException {
+    Path file = tmp.resolve("models").resolve("explained.xml");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, MODEL, StandardCharsets.UTF_8);
+    Path db = tmp.resolve("db");
+
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit =
+        Main.run(
+            new String[] {"import", file.toString(), "--db", db.toString(), "--dataset", "mine"},
+            new PrintWriter(out, true),
+            new PrintWriter(err, true));
+    assertThat(exit).as(err.toString()).isZero();
+    // stdout stays the process, as without --db; where it went is said on stderr
+    assertThat(out.toString()).contains("for (");
+    assertThat(err.toString()).containsPattern("stored in .*db as #\\d+ explained.xml \\[mine\\] \\(added\\)");
+
+    try (ProcessDatabase database = ProcessDatabase.open(db)) {
+      assertThat(database.list())
+          .singleElement()
+          .satisfies(p -> {
+            assertThat(p.name()).isEqualTo("explained.xml");
+            assertThat(p.dataset()).isEqualTo("mine");
+          });
+    }
+
+    StringWriter again = new StringWriter();
+    Main.run(
+        new String[] {"import", file.toString(), "--db", db.toString(), "--dataset", "mine"},
+        new PrintWriter(new StringWriter(), true),
+        new PrintWriter(again, true));
+    assertThat(again.toString()).contains("(unchanged)");
+  }
+
+  @Test
+  void aDatasetWithoutADatabaseIsAUsageError() throws IOException {
+    Path file = tmp.resolve("explained.xml");
+    Files.writeString(file, MODEL, StandardCharsets.UTF_8);
+    StringWriter err = new StringWriter();
+    int exit =
+        Main.run(
+            new String[] {"import", file.toString(), "--dataset", "mine"},
+            new PrintWriter(new StringWriter(), true),
+            new PrintWriter(err, true));
+    assertThat(exit).isEqualTo(ExitCode.USAGE);
+    assertThat(err.toString()).contains("give --db DIR too");
   }
 }

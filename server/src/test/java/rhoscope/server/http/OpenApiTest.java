@@ -36,6 +36,7 @@ import rhoscope.server.wire.StoredProcess;
 import rhoscope.server.wire.StreamEvent;
 import rhoscope.server.wire.TypeBody;
 import rhoscope.server.wire.TypeList;
+import rhoscope.server.wire.Unfinished;
 import rhoscope.server.wire.Witness;
 
 class OpenApiTest {
@@ -107,6 +108,7 @@ class OpenApiTest {
           Map.entry(Witness.Reaction.class, "WitnessReaction"),
           Map.entry(Witness.Change.class, "SpeciesChange"),
           Map.entry(Witness.Amount.class, "SpeciesAmount"),
+          Map.entry(Unfinished.class, "Unfinished"),
           Map.entry(NamedType.class, "NamedType"),
           Map.entry(TypeList.class, "TypeList"),
           Map.entry(ParsedTypeAnswer.class, "ParsedType"),

@@ -28,12 +28,13 @@ import rhoscope.server.wire.QueryAnswer;
 import rhoscope.server.wire.QueryStats;
 import rhoscope.server.wire.StoredProcess;
 import rhoscope.server.wire.TypeForms;
+import rhoscope.server.wire.Unfinished;
 import rhoscope.server.wire.Witness;
 
 /**
  * A small in-memory {@link ProcessService} for testing the HTTP layer alone: its "types" are
  * {@code has "TEXT"} (holds when the source contains TEXT, with one witness frame per line that
- * does), {@code sleep N} (takes N ms, interruptibly, then holds for nothing), {@code polls} (busy until
+ * does), {@code stalls on "TEXT"} (see {@link #STALLS}), {@code sleep N} (takes N ms, interruptibly, then holds for nothing), {@code polls} (busy until
  * its token is cancelled) and {@code wait}
  * (blocks until the test calls {@link #release()}), so that tests can drive timeouts and
  * saturation. A process whose braces do not balance is a syntax error at the
@@ -47,6 +48,12 @@ public final class ScriptedService implements ProcessService {
   private static final Pattern STUBBORN = Pattern.compile("\\s*stubborn\\s+(\\d+)\\s*");
   /** Busy until its token is cancelled, deaf to interrupts: work that stops as the engine does. */
   private static final Pattern POLLS = Pattern.compile("\\s*polls\\s*");
+  /**
+   * A query over the processes in id order that holds at once for each, but stalls (polling its
+   * token, as the engine does) on a process whose source contains TEXT: an unbounded process in
+   * a query, whose time then runs out for certain, whatever the machine's speed.
+   */
+  private static final Pattern STALLS = Pattern.compile("\\s*stalls\\s+on\\s+\"([^\"]*)\"\\s*");
 
   private final Map<String, StoredProcess> byId = new ConcurrentSkipListMap<>();
   private final Map<String, String> idByKey = new ConcurrentHashMap<>();
@@ -59,9 +66,10 @@ public final class ScriptedService implements ProcessService {
   final AtomicInteger cancelledRuns = new AtomicInteger();
 
   @Override
-  public synchronized StoredProcess put(NewProcess p) {
+  public synchronized Upload put(NewProcess p) {
     checkBraces(p.name(), p.source());
     String key = p.dataset() + "/" + p.name();
+    boolean created = !idByKey.containsKey(key);
     String id = idByKey.computeIfAbsent(key, k -> Long.toString(ids.incrementAndGet()));
     StoredProcess stored =
         new StoredProcess(
@@ -71,7 +79,7 @@ public final class ScriptedService implements ProcessService {
             Map.of("lines", p.source().lines().count(), "names", List.of("a", "b")),
             p.source().contains("TODO") ? List.of("source has a TODO") : List.of());
     byId.put(id, stored);
-    return stored;
+    return new Upload(stored, created);
   }
 
   @Override
@@ -117,28 +125,60 @@ public final class ScriptedService implements ProcessService {
   private QueryAnswer query(QuerySpec spec, QueryListener listener, String text, Cancellation cancel) {
     long start = System.nanoTime();
     sleepIfAsked(spec.type(), cancel);
+    Matcher stalls = STALLS.matcher(spec.type());
     List<StoredProcess> scope =
         byId.values().stream()
             .filter(p -> spec.filter().accepts(p.dataset(), p.name(), p.format()))
+            .sorted(Comparator.comparing(StoredProcess::id))
             .toList();
-    List<Match> matches = new ArrayList<>();
+    List<Match> found = new ArrayList<>();
+    List<Unfinished> unfinished = new ArrayList<>();
     long checked = 0;
     for (StoredProcess p : scope) {
-      Optional<Witness> w = witness(spec.type(), p.source());
+      if (cancel.isCancelled()) {
+        unfinished.add(unfinished(p, "not checked: the query's time ran out before its turn"));
+        continue;
+      }
       checked++;
-      if (w.isPresent() && matches.size() < spec.limit()) {
+      Optional<Witness> w;
+      if (stalls.matches()) {
+        if (p.source().contains(stalls.group(1))) {
+          while (!cancel.isCancelled()) {
+            Thread.onSpinWait();
+          }
+          unfinished.add(unfinished(p, "the query was cancelled while this check ran"));
+          listener.progress(checked, scope.size());
+          continue;
+        }
+        w = Optional.of(new Witness(p.source(), List.of()));
+      } else {
+        w = witness(spec.type(), p.source());
+      }
+      if (w.isPresent()) {
         Match m = new Match(
                 p.id(), p.name(), p.dataset(), p.format(), Verdict.YES, CheckMethod.EXPLORE, null,
                 w.get(), 0, false);
-        matches.add(m);
-        listener.matched(m);
+        found.add(m);
+        if (found.size() <= spec.offset() + spec.limit()) {
+          listener.matched(m);
+        }
       }
       listener.progress(checked, scope.size());
     }
     long ms = (System.nanoTime() - start) / 1_000_000;
+    List<Match> page =
+        found.subList(
+            Math.min(spec.offset(), found.size()),
+            Math.min(spec.offset() + spec.limit(), found.size()));
     return new QueryAnswer(
-        text, "true", matches,
-        new QueryStats(byId.size(), scope.size(), checked, matches.size(), 0, 0, ms));
+        text, "true", found.size(), spec.offset(), spec.limit(), page, !unfinished.isEmpty(),
+        unfinished,
+        new QueryStats(
+            byId.size(), scope.size(), checked, found.size(), unfinished.size(), 0, ms));
+  }
+
+  private static Unfinished unfinished(StoredProcess p, String reason) {
+    return new Unfinished(p.id(), p.name(), p.dataset(), p.format(), Verdict.UNKNOWN, reason);
   }
 
   @Override
@@ -178,6 +218,11 @@ public final class ScriptedService implements ProcessService {
     parses.incrementAndGet();
     if (POLLS.matcher(type).matches()) {
       return new TypeForms("polls", "polls");
+    }
+    Matcher stalls = STALLS.matcher(type);
+    if (stalls.matches()) {
+      String text = "stalls on \"" + stalls.group(1) + "\"";
+      return new TypeForms(text, text);
     }
     Matcher has = HAS.matcher(type);
     if (has.matches()) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -27,8 +28,13 @@ public final class TestHttp {
     this.base = "http://127.0.0.1:" + port;
   }
 
-  /** A response: its status, raw body, and the body as JSON when it parses. */
-  public record Reply(int status, String body, String contentType) {
+  /** A response: its status, raw body, its headers, and the body as JSON when it parses. */
+  public record Reply(int status, String body, String contentType, HttpHeaders headers) {
+    /** The first value of the header {@code name}, or null. */
+    public String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+
     public JsonNode json() {
       try {
         return JSON.readTree(body);
@@ -66,11 +72,17 @@ public final class TestHttp {
   }
 
   public Reply post(String path, Object body, String token) {
+    return postAs(path, "application/json", body, token);
+  }
+
+  /** A POST whose body is sent as {@code contentType} (none when null). */
+  public Reply postAs(String path, String contentType, Object body, String token) {
     String text = body instanceof String s ? s : write(body);
     HttpRequest.Builder b =
-        request(path)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
+        request(path).POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
+    if (contentType != null) {
+      b.header("Content-Type", contentType);
+    }
     if (token != null) {
       b.header(WriteGuard.HEADER, token);
     }
@@ -95,7 +107,8 @@ public final class TestHttp {
       HttpResponse<String> r =
           client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new Reply(
-          r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
+          r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""),
+          r.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
