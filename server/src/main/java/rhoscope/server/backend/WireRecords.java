@@ -3,6 +3,7 @@ package rhoscope.server.backend;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import rhoscope.engine.Program;
 import rhoscope.engine.check.CheckPlan;
 import rhoscope.engine.check.CheckResult;
@@ -41,7 +42,7 @@ public final class WireRecords {
         result.states(),
         result.complete(),
         result.millis(),
-        java.util.stream.Stream.concat(
+        Stream.concat(
                 NameWarnings.of(plan.parsed().orElseThrow(), program.source().process()).stream(),
                 NameWarnings.systemNames(program.source().process()).stream())
             .toList());
