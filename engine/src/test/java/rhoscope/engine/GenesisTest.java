@@ -104,6 +104,54 @@ class GenesisTest {
     assertOnlyGenesisEndpointsWait(waits);
   }
 
+  /** The waits of the stuck state one run reaches, taking the first COMM of each state. */
+  private static Set<String> waitsAfterOneRun(Program p) {
+    StateView s = p.initialState();
+    for (int steps = 0; !p.successors(s).isEmpty(); steps++) {
+      assertThat(steps).as("steps of one run").isLessThan(10_000);
+      s = p.successors(s).get(0).target();
+    }
+    Set<String> waits = new TreeSet<>();
+    for (ThreadView t : s.threads()) {
+      if (t instanceof ReceiveView r && r.kind() != ReceiveKind.PERSISTENT) {
+        r.channels().forEach(c -> waits.add(c.spelling()));
+      }
+    }
+    return waits;
+  }
+
+  private static Program deployed(String contract, Environment env) throws Exception {
+    Path file = FOLDER.resolve(contract);
+    return Engine.load(ProcessParser.parse(file.toString(), Files.readString(file)), env);
+  }
+
+  /**
+   * MakeMint.rho deployed again as the program: alone, its lookup of rho:lang:nonNegativeNumber
+   * waits for ever (nobody inserted it); with the genesis it is answered, and every stuck state
+   * of the whole space (50 states) leaves only callers' endpoints waiting.
+   */
+  @Test
+  void makeMintRedeployedOnTheGenesisWaitsOnlyForCallers() throws Exception {
+    assertThat(waitsWhenStuck(deployed("MakeMint.rho", Environment.none()), 1_000))
+        .anySatisfy(w -> assertThat(w).contains("rho:registry:entry"));
+    assertOnlyGenesisEndpointsWait(waitsWhenStuck(deployed("MakeMint.rho", genesis), 1_000));
+  }
+
+  /**
+   * RevVault.rho deployed again as the program. Its space on the genesis has 95,701 states (five
+   * minutes of exploration), too many for a unit test, so this follows one complete run (the
+   * first COMM of each state) to its end: alone it stops at registry lookups; on the genesis
+   * every lookup is answered and only callers' endpoints wait.
+   */
+  @Test
+  void revVaultRedeployedOnTheGenesisRunsToItsEndpoints() throws Exception {
+    assertThat(waitsAfterOneRun(deployed("RevVault.rho", Environment.none())))
+        .anySatisfy(w -> assertThat(w).contains("rho:registry:entry"));
+    Set<String> waits = waitsAfterOneRun(deployed("RevVault.rho", genesis));
+    assertThat(waits).contains("@(*RevVault, \"extractState\")");
+    assertOnlyGenesisEndpointsWait(waits);
+  }
+
   @Test
   void aLookupOfRevVaultAnswersTheRealRevVault() {
     Program p = load("""

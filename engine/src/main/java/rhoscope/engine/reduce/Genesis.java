@@ -184,9 +184,7 @@ public final class Genesis {
     used.addAll(prelude.uris());
     parts.add(SystemProcesses.compile("registry",
         SystemProcesses.registrySource(shorthands, signers)));
-    Set<String> registry3 = Set.of(SystemProcesses.LOOKUP, SystemProcesses.INSERT_ARBITRARY,
-        SystemProcesses.INSERT_SIGNED);
-    parts.addAll(SystemProcesses.servicesFor(used, registry3));
+    parts.addAll(SystemProcesses.servicesFor(used, SystemProcesses.REGISTRY));
     Machine machine = new Machine(
         new Compiler.Compiled(Terms.par(parts), true, Set.of()), List.of(), false);
     int[] state = machine.initial();
@@ -204,7 +202,7 @@ public final class Genesis {
       threads.add(Terms.rename(machine.thread(id).term(),
           p -> new Term.Priv(p.ident(), p.index() + PRIVATE_BASE)));
     }
-    Set<String> served = new HashSet<>(registry3);
+    Set<String> served = new HashSet<>(SystemProcesses.REGISTRY);
     SystemProcesses.served().stream().filter(used::contains).forEach(served::add);
     return new Genesis(folder, deploys, shorthands, threads, served, steps);
   }

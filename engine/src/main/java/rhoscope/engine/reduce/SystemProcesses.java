@@ -1,11 +1,13 @@
 package rhoscope.engine.reduce;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import rhoscope.engine.state.Term;
 import rhoscope.lang.parse.ProcessParser;
 
@@ -46,7 +48,8 @@ public final class SystemProcesses {
   /** The method that turns the registry's counter into a URI: reserved for the services. */
   static final String URI_METHOD = "registryUri";
 
-  private static final Set<String> REGISTRY = Set.of(LOOKUP, INSERT_ARBITRARY, INSERT_SIGNED);
+  /** The URIs the registry service serves. */
+  static final Set<String> REGISTRY = Set.of(LOOKUP, INSERT_ARBITRARY, INSERT_SIGNED);
 
   /** Unmodelled system URIs, each with what a caller waits for when it sends there. */
   public static final Map<String, String> UNMODELLED = unmodelled();
@@ -85,7 +88,7 @@ public final class SystemProcesses {
 
   /** Every URI a service of this class serves. */
   static Set<String> served() {
-    return java.util.stream.Stream.concat(STREAMS.keySet().stream(), REGISTRY.stream())
+    return Stream.concat(STREAMS.keySet().stream(), REGISTRY.stream())
         .collect(Collectors.toUnmodifiableSet());
   }
 
@@ -94,7 +97,7 @@ public final class SystemProcesses {
    * compiled threads in a fixed order; the registry has no shorthands and no known signer.
    */
   static List<Term> servicesFor(Set<String> used, Set<String> provided) {
-    List<String> keys = new java.util.ArrayList<>();
+    List<String> keys = new ArrayList<>();
     STREAMS.keySet().stream().filter(used::contains).filter(u -> !provided.contains(u))
         .forEach(keys::add);
     if (REGISTRY.stream().anyMatch(used::contains) && REGISTRY.stream().noneMatch(provided::contains)) {
@@ -172,7 +175,7 @@ public final class SystemProcesses {
    * model, each naming the URI and what its callers wait for.
    */
   public static List<String> warnings(Set<String> uris) {
-    List<String> out = new java.util.ArrayList<>();
+    List<String> out = new ArrayList<>();
     for (String uri : uris.stream().sorted().toList()) {
       if (uri.equals(INSERT_SIGNED)) {
         out.add("unsupported: `" + INSERT_SIGNED + "` registers only the genesis contracts"
