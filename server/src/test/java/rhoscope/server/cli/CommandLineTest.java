@@ -134,7 +134,7 @@ class CommandLineTest {
     JsonNode queried = JSON.readTree(query.out()).get("matches").get(0).get("witness");
 
     for (JsonNode w : List.of(checked, queried)) {
-      assertThat(fields(w)).containsExactly("initialState", "steps");
+      assertThat(fields(w)).containsExactly("initialState", "steps", "findings");
       assertThat(w.get("steps").size()).isPositive();
       for (JsonNode step : w.get("steps")) {
         assertThat(fields(step))
@@ -143,6 +143,9 @@ class CommandLineTest {
       }
     }
     assertThat(queried.get("initialState")).isEqualTo(checked.get("initialState"));
+    // the embrace's witness ends in the deadlock: both findings name a receive and its channel
+    assertThat(queried.get("findings")).isEqualTo(checked.get("findings"));
+    assertThat(checked.get("findings").get(0).asText()).startsWith("deadlock: `for (");
   }
 
   /**
