@@ -132,7 +132,7 @@ public final class Machine {
   }
 
   /** {@code for (... <- caller)}: a most-general client's wait for the answer to its call. */
-  public static boolean isClientWait(Term t) {
+  private static boolean isClientWait(Term t) {
     return t instanceof Term.Input in && in.kind() == ReceiptKind.LINEAR
         && in.binds().size() == 1
         && in.binds().get(0).channel() instanceof Term.Priv p

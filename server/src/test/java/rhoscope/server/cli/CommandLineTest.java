@@ -150,6 +150,9 @@ class CommandLineTest {
       }
     }
     assertThat(queried.get("initialState")).isEqualTo(checked.get("initialState"));
+    // the embrace's witness ends in the deadlock: both findings name a receive and its channel
+    assertThat(queried.get("findings")).isEqualTo(checked.get("findings"));
+    assertThat(checked.get("findings").get(0).asText()).startsWith("deadlock: `for (");
   }
 
   /**

@@ -1,0 +1,27 @@
+package rhoscope.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import rhoscope.server.wire.ApiException;
+
+/** {@code open} and {@code calls} of the check and query bodies. */
+class OpenRequestsTest {
+  @Test
+  void neitherIsClosedOpenAloneMakesTwoCallsAndCallsAloneOpens() {
+    assertThat(Requests.calls(null, null)).isZero();
+    assertThat(Requests.calls(false, null)).isZero();
+    assertThat(Requests.calls(true, null)).isEqualTo(2);
+    assertThat(Requests.calls(null, 3)).isEqualTo(3);
+    assertThat(Requests.calls(true, 0)).isZero();
+  }
+
+  @Test
+  void outOfRangeOrContradictoryIsABadRequest() {
+    assertThatThrownBy(() -> Requests.calls(true, 9)).isInstanceOf(ApiException.class)
+        .hasMessageContaining("calls must be between 0 and 8: 9");
+    assertThatThrownBy(() -> Requests.calls(false, 2)).isInstanceOf(ApiException.class)
+        .hasMessageContaining("contradicts 'open': false");
+  }
+}
