@@ -20,6 +20,7 @@ import rhoscope.indexer.QueryStats;
 import rhoscope.server.backend.WireRecords;
 import rhoscope.server.wire.QueryAnswer;
 import rhoscope.server.wire.WireJson;
+import rhoscope.server.wire.Witness;
 
 /** {@code rhoscope query TYPE}: answers a type over the whole database. */
 @Command(
@@ -67,7 +68,7 @@ final class QueryCommand implements Callable<Integer> {
     QueryAnswer answer = null;
     try (ProcessDatabase database = db.openExisting()) {
       result = database.query(request);
-      if (json) {
+      if (json || witness) {
         // witnesses replay while the database (and its compiled programs) is open
         answer = WireRecords.query(plan, result, database);
       }
@@ -80,19 +81,28 @@ final class QueryCommand implements Callable<Integer> {
     if (json) {
       out.println(WireJson.pretty(answer));
     } else {
-      print(out, result);
+      print(out, result, answer);
     }
     out.flush();
     return 0;
   }
 
-  private void print(PrintWriter out, QueryResult result) {
-    for (ProcessVerdict v : result.results()) {
+  /** {@code answer}: the same results as wire records, built when witnesses are printed. */
+  private void print(PrintWriter out, QueryResult result, QueryAnswer answer) {
+    for (int m = 0; m < result.results().size(); m++) {
+      ProcessVerdict v = result.results().get(m);
       out.printf(
           "%-8s #%d %s [%s] %,d ms%s%n",
           v.verdict().name().toLowerCase(Locale.ROOT), v.id(), v.name(), v.dataset(), v.millis(),
           v.cached() ? " (cached)" : "");
-      if (witness) {
+      Witness replayed = answer == null ? null : answer.matches().get(m).witness();
+      if (witness && replayed != null && replayed.present() != null) {
+        for (Witness.Step step : replayed.steps()) {
+          out.printf("    %d. %s: %s%n", step.step(), PathwayText.reaction(step),
+              PathwayText.changes(step.changes()));
+        }
+        out.println("    final state: " + PathwayText.present(replayed.present()));
+      } else if (witness) {
         int i = 1;
         for (Trace.Step s : v.witness().map(Trace::steps).orElse(List.of())) {
           out.printf("    %d. on %s: %s%n", i++, s.comm().channel().spelling(), s.comm().message());
