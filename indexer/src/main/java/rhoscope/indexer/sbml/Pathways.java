@@ -36,9 +36,10 @@ final class Pathways {
     // CoreExtractor lists each SBML reaction's forward direction, then its reverse when reversible
     int next = 0;
     for (Reaction r : model.getListOfReactions()) {
-      events.add(event(r, network.reactions().get(next++), false, fixed, semantics));
+      events.add(event(r, direction(network, next++, r.getId()), false, fixed, semantics));
       if (r.getReversible()) {
-        events.add(event(r, network.reactions().get(next++), true, fixed, semantics));
+        events.add(
+            event(r, direction(network, next++, r.getId() + "_reverse"), true, fixed, semantics));
       }
     }
     return new Pathway(label, species, events);
@@ -67,6 +68,15 @@ final class Pathways {
                         new LinkedHashSet<>(u.reads())))
             .toList();
     return new Pathway(label, species, events);
+  }
+
+  private static ReactionNetwork.Reaction direction(ReactionNetwork network, int index, String id) {
+    ReactionNetwork.Reaction r = network.reactions().get(index);
+    if (!r.id().equals(id)) {
+      throw new IllegalStateException(
+          "reaction direction " + index + " is " + r.id() + ", expected " + id);
+    }
+    return r;
   }
 
   private static Pathway.Event event(

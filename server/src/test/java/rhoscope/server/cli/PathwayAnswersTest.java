@@ -160,6 +160,11 @@ class PathwayAnswersTest {
       assertThat(m.witness().present()).anyMatch(a -> a.species().equals("Mpp"));
     });
 
+    Run text = run("query", "--db", db, "eventually contains \"ERK-PP\"!(_)", "--witness");
+    assertThat(text.out())
+        .contains("reaction v2 \"phosphorylation of ERK-PY on Thr\": -MpY (ERK-PY), +Mpp (ERK-PP)")
+        .containsPattern("final state: present: .*Mpp \\(ERK-PP\\)");
+
     // "MAPK-PP" is the name of K_PP in the shipped cascade, and of nothing in Markevich's model
     QueryAnswer cascade =
         WireJson.MAPPER.readValue(
