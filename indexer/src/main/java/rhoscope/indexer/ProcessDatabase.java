@@ -299,23 +299,29 @@ public final class ProcessDatabase implements AutoCloseable {
    * name: the planner sees only ids, so it would prune a model whose species the type calls by
    * name. Such a model's source holds the name, so letting through the SBML models whose text
    * mentions one of the type's plain names keeps every model the per-model resolution can change.
+   * A model that has the name as a species id needs no widening: the planner's condition already
+   * reads it exactly (and the id wins over a name).
    */
   private static Query withSpeciesNames(Query planned, CheckPlan check) {
     var names = SpeciesNames.plainNames(check.core());
     if (names.isEmpty()) {
       return planned;
     }
-    BooleanQuery.Builder mentions = new BooleanQuery.Builder();
-    names.forEach(n -> mentions.add(FeatureIndex.phraseQuery(n), BooleanClause.Occur.SHOULD));
-    Query named =
-        new BooleanQuery.Builder()
-            .add(
-                new TermQuery(new Term(Fields.FORMAT, "sbml")), BooleanClause.Occur.FILTER)
-            .add(mentions.build(), BooleanClause.Occur.FILTER)
-            .build();
+    BooleanQuery.Builder named = new BooleanQuery.Builder();
+    for (String n : names) {
+      named.add(
+          new BooleanQuery.Builder()
+              .add(new TermQuery(new Term(Fields.FORMAT, "sbml")), BooleanClause.Occur.FILTER)
+              .add(FeatureIndex.phraseQuery(n), BooleanClause.Occur.FILTER)
+              .add(
+                  new TermQuery(new Term(Fields.CHANNEL, "\"" + n + "\"")),
+                  BooleanClause.Occur.MUST_NOT)
+              .build(),
+          BooleanClause.Occur.SHOULD);
+    }
     return new BooleanQuery.Builder()
         .add(planned, BooleanClause.Occur.SHOULD)
-        .add(named, BooleanClause.Occur.SHOULD)
+        .add(named.build(), BooleanClause.Occur.SHOULD)
         .build();
   }
 

@@ -162,7 +162,7 @@ class ExitCodesTest {
       Run query = run("query", "--db", db, "not deadlock_free", "--witness");
       assertThat(query.out())
           .contains("witness: the initial state itself (0 steps)")
-          .contains(": for (_ <- x) { Nil }");
+          .contains("deadlock: `for (_ <- x) { Nil }` waits on x, on which nobody sends");
     }
   }
 }
