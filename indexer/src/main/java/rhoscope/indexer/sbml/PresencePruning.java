@@ -91,11 +91,15 @@ final class PresencePruning {
       case Type.Par p -> par(rewrite(p.left()), rewrite(p.right()));
       case Type.Diamond d -> {
         Type body = rewrite(d.body());
-        yield body instanceof Type.False ? FALSE : same(d.body(), body, d, new Type.Diamond(d.label(), body));
+        yield body instanceof Type.False
+            ? FALSE
+            : same(d.body(), body, d, new Type.Diamond(d.label(), body));
       }
       case Type.Box b -> {
         Type body = rewrite(b.body());
-        yield body instanceof Type.True ? TRUE : same(b.body(), body, b, new Type.Box(b.label(), body));
+        yield body instanceof Type.True
+            ? TRUE
+            : same(b.body(), body, b, new Type.Box(b.label(), body));
       }
       case Type.Mu m -> {
         Type body = rewrite(m.body());

@@ -47,16 +47,18 @@ class MigrationsTest {
   @Test
   void cachedVerdictsOfTheOldVocabularyAreRewrittenToTheEngines() {
     try (CatalogFile db = CatalogFile.open(dir, 3)) {
-      insertVerdictBeforeSchema6(db, "f1", "T", new CachedVerdict("HOLDS", "", "", 1, "EXPLORE"));
-      insertVerdictBeforeSchema6(db, "f2", "T", new CachedVerdict("FAILS", "", "x\ty\tz\nend", 2, "EXPLORE"));
-      insertVerdictBeforeSchema6(db, "f3", "T", new CachedVerdict("SOMETHING", "", "", 3, "EXPLORE"));
+      insertVerdictBeforeSchema6(db, "f1", "T", new CachedVerdict("HOLDS", "", "", 1, "-"));
+      insertVerdictBeforeSchema6(
+          db, "f2", "T", new CachedVerdict("FAILS", "", "x\ty\tz\nend", 2, "-"));
+      insertVerdictBeforeSchema6(db, "f3", "T", new CachedVerdict("SOMETHING", "", "", 3, "-"));
     }
     try (CatalogFile db = CatalogFile.open(dir)) {
       assertThat(db.schemaVersion()).isEqualTo(Migrations.latest());
       // carried forward as reached before engine semantics were versioned
       VerdictCache before = new VerdictCache(db, 0);
       assertThat(before.get("f1", "T")).contains(new CachedVerdict("YES", "", "", 1, "EXPLORE"));
-      assertThat(before.get("f2", "T")).contains(new CachedVerdict("NO", "", "x\ty\tz\nend", 2, "EXPLORE"));
+      assertThat(before.get("f2", "T"))
+          .contains(new CachedVerdict("NO", "", "x\ty\tz\nend", 2, "EXPLORE"));
       assertThat(before.get("f3", "T")).isEmpty();
     }
   }
@@ -100,7 +102,7 @@ class MigrationsTest {
     long id;
     try (CatalogFile db = CatalogFile.open(dir, 5)) {
       id = insertBeforeSchema6(db, r);
-      insertVerdictBeforeSchema6(db, "fp", "T", new CachedVerdict("NO", "old select", "", 4, "EXPLORE"));
+      insertVerdictBeforeSchema6(db, "fp", "T", new CachedVerdict("NO", "old select", "", 4, "-"));
     }
     try (CatalogFile db = CatalogFile.open(dir)) {
       assertThat(db.schemaVersion()).isEqualTo(Migrations.latest());

@@ -43,7 +43,8 @@ class ClosureCheckTest {
         SbmlImporter.importString(
             "m.xml", MODEL, new ImportOptions(new Semantics.Boolean(), overrides));
     ParsedProcess p =
-        new ParsedProcess("m.xml", ProcessPrinter.print(m.process()), m.process(), Positions.empty());
+        new ParsedProcess(
+            "m.xml", ProcessPrinter.print(m.process()), m.process(), Positions.empty());
     return new Model(Engine.load(p), m.presence());
   }
 
@@ -57,7 +58,8 @@ class ClosureCheckTest {
   }
 
   private static CheckResult explored(Model m, String type) {
-    return CheckPlan.parse("<type>", type).check(m.program(), CheckOptions.defaults().withWorkers(1));
+    return CheckPlan.parse("<type>", type)
+        .check(m.program(), CheckOptions.defaults().withWorkers(1));
   }
 
   private static Set<String> presentAtTheEnd(Model m, CheckResult r) {

@@ -43,6 +43,8 @@ final class Features {
     out.put("contractChannels", List.copyOf(e.contractChannels()));
     out.put("deadlockReachable", e.deadlockReachable());
     out.put("terminalReachable", e.terminalReachable());
+    // proved without exploring (a boolean SBML model's species outside its presence closure)
+    out.put("neverCarriedNames", List.copyOf(features.neverCarried()));
     return out;
   }
 

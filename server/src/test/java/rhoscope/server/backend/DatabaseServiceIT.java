@@ -349,6 +349,20 @@ class DatabaseServiceIT {
             Map.of("process", model, "overrides", Map.of("E1", 0), "type", "true"));
     assertThat(check.status()).as(check.body()).isEqualTo(200);
     assertThat(check.json().get("verdict").asText()).isEqualTo("yes");
+    Reply reach =
+        http.post("/api/check",
+            Map.of("process", model, "overrides", Map.of("E1", 0),
+                "type", "eventually contains \"K_PP\"!(_)"));
+    assertThat(reach.status()).as(reach.body()).isEqualTo(200);
+    assertThat(reach.json().get("verdict").asText()).isEqualTo("no");
+    assertThat(reach.json().get("method").asText()).isEqualTo("closure");
+    // the stored knock-out is queried through its closure too
+    Reply stored =
+        http.post("/api/check",
+            Map.of("id", id, "type", "eventually contains \"K_PP\"!(_)"));
+    assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+    assertThat(stored.json().get("verdict").asText()).isEqualTo("no");
+    assertThat(stored.json().get("method").asText()).isEqualTo("closure");
 
     Reply negative =
         http.post("/api/check",

@@ -106,6 +106,28 @@ class CommandLineTest {
   }
 
   @Test
+  void checkSaysWhichMethodAnsweredAndKnockOutsApplyBeforeTheClosure() throws IOException {
+    String model = Path.of("..", "datasets", "pathways", "mapk_cascade.xml").toString();
+    String type = "eventually contains \"K_PP\"!(_)";
+    Run text = run("check", model, type);
+    Run json = run("check", model, type, "--json");
+    Run knockedOut = run("check", model, type, "--set", "E1=0", "--json");
+    Run explored = run("check", model, "eventually deadlock", "--json");
+
+    assertThat(text.exit()).as(text.err()).isZero();
+    assertThat(text.out()).contains(": yes (method: closure, ").contains("witness:");
+    JsonNode o = JSON.readTree(json.out());
+    assertThat(o.get("method").asText()).isEqualTo("closure");
+    assertThat(o.get("verdict").asText()).isEqualTo("yes");
+    assertThat(o.get("witness").get("steps").size()).isPositive();
+    JsonNode ko = JSON.readTree(knockedOut.out());
+    assertThat(ko.get("verdict").asText()).isEqualTo("no");
+    assertThat(ko.get("method").asText()).isEqualTo("closure");
+    assertThat(ko.get("reason").asText()).contains("K_PP can never become present");
+    assertThat(JSON.readTree(explored.out()).get("method").asText()).isEqualTo("explore");
+  }
+
+  @Test
   void checkFindsTheEmbraceDeadlockWithAWitness() throws IOException {
     Run r = run("check", CONTRACTS.resolve("embrace_deadlock.rho").toString(), "deadlock_free", "--json");
     assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.NO);

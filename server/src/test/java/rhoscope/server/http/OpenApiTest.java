@@ -152,7 +152,10 @@ class OpenApiTest {
       Set<String> records =
           files
               .map(f -> f.getFileName().toString().replace(".java", ""))
-              .filter(n -> !List.of("WireJson", "ApiException", "SourceFormat", "CheckMethod", "TypeForms").contains(n))
+              .filter(
+                  n ->
+                      !List.of("WireJson", "ApiException", "SourceFormat", "CheckMethod", "TypeForms")
+                          .contains(n))
               .collect(Collectors.toCollection(TreeSet::new));
       assertThat(mapped).isEqualTo(records);
     }
