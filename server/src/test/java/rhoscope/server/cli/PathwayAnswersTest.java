@@ -162,7 +162,8 @@ class PathwayAnswersTest {
 
     Run text = run("query", "--db", db, "eventually contains \"ERK-PP\"!(_)", "--witness");
     assertThat(text.out())
-        .contains("reaction v2 \"phosphorylation of ERK-PY on Thr\": -MpY (ERK-PY), +Mpp (ERK-PP)")
+        .contains("2. reaction v2 \"phosphorylation of ERK-PY on Thr\"\n")
+        .contains("-MpY (ERK-PY), +Mpp (ERK-PP)\n")
         .containsPattern("final state: present: .*Mpp \\(ERK-PP\\)");
 
     // "MAPK-PP" is the name of K_PP in the shipped cascade, and of nothing in Markevich's model
