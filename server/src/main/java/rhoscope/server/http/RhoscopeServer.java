@@ -19,10 +19,11 @@ public final class RhoscopeServer implements AutoCloseable {
 
   /**
    * A request body slower than this, in bytes a second, is cut off (408): a client trickling a
-   * byte at a time must not hold a request thread for minutes. Real clients on any link send
-   * thousands of times faster.
+   * byte every few seconds must not hold a request thread for minutes. Low, because Jetty measures
+   * the rate from the body's first byte to each read: a small body that arrived whole but is read
+   * seconds later, on a loaded server, must not look slow (a 30-byte query body may wait 7 s).
    */
-  static final long MIN_REQUEST_BYTES_PER_SECOND = 1024;
+  static final long MIN_REQUEST_BYTES_PER_SECOND = 4;
 
   /**
    * A connection that neither sends nor receives for this long is closed; a query's answer is

@@ -80,7 +80,7 @@ class ServeCommandIT {
             new String[] {"serve", "--db", dir.resolve("db").toString(), "--port", "0",
                 "--datasets", missing.toString()},
             new PrintWriter(new StringWriter(), true), new PrintWriter(log, true)))
-        .isEqualTo(1);
+        .isEqualTo(ExitCode.BAD_INPUT);
     assertThat(log.toString().strip()).isEqualTo("rhoscope: --datasets " + missing + " does not exist");
   }
 

@@ -207,7 +207,8 @@ class ApiAnswersIT {
                   + "Content-Length: 100\r\n\r\n{")
               .getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
-      Thread.sleep(1500);
+      // two seconds for one more byte: half the minimum rate's four bytes a second
+      Thread.sleep(2000);
       out.write(' ');
       out.flush();
       String response =
