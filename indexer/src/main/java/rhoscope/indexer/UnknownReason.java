@@ -32,7 +32,8 @@ public final class UnknownReason {
     return switch (boundNamedIn(engine)) {
       case MAX_STATES ->
           String.format(
-              Locale.ROOT, "the state bound of %,d states was reached (%s) before the answer was known",
+              Locale.ROOT,
+              "the state bound of %,d states was reached (%s) before the answer was known",
               bounds.maxStates(), explored);
       case TIMEOUT ->
           String.format(
@@ -40,7 +41,8 @@ public final class UnknownReason {
               bounds.timeout().toMillis(), explored);
       case MAX_DEPTH ->
           String.format(
-              Locale.ROOT, "the depth bound of %,d steps was reached (%s) before the answer was known",
+              Locale.ROOT,
+              "the depth bound of %,d steps was reached (%s) before the answer was known",
               bounds.maxDepth(), explored);
       case MEMORY -> "memory ran out (" + explored + ") before the answer was known";
       case VALUE_TOO_LARGE ->

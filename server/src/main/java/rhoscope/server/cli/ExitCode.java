@@ -12,7 +12,7 @@ final class ExitCode {
   /** {@code check}: the process does not have the type; {@code query}: nothing matched. */
   static final int NO = 1;
 
-  /** The command line itself is wrong: an unknown option, a missing argument, a bound out of range. */
+  /** The command line is wrong: an unknown option, a missing argument, a bound out of range. */
   static final int USAGE = 2;
 
   /**
