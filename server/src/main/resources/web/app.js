@@ -221,6 +221,7 @@ function renderMatch(m) {
   return el('li', { class: 'match', 'data-id': m.id },
     el('span', { class: `verdict ${m.verdict}` }, m.verdict.toUpperCase()),
     el('span', {}, el('span', { class: 'name' }, m.name), ' ', el('span', { class: 'dataset' }, m.dataset)),
+    el('span', { class: 'method', title: 'how the verdict was reached' }, m.method),
     el('span', { class: 'reason' }, m.reason || ''),
     actions,
     importWarnings(m.importWarnings));

@@ -132,9 +132,9 @@ final class QueryCommand implements Callable<Integer> {
   private void print(PrintWriter out, QueryResult result, QueryAnswer answer) {
     for (Match m : answer.matches()) {
       out.printf(
-          "%-8s #%d %s [%s] %,d ms%s%n",
-          WireJson.wireName(m.verdict()), m.id(), m.name(), m.dataset(), m.elapsedMs(),
-          m.cached() ? " (cached)" : "");
+          "%-8s #%d %s [%s] method: %s, %,d ms%s%n",
+          WireJson.wireName(m.verdict()), m.id(), m.name(), m.dataset(), m.method().wireName(),
+          m.elapsedMs(), m.cached() ? " (cached)" : "");
       if (m.verdict() == Verdict.UNKNOWN && m.reason() != null) {
         out.println("    " + m.reason());
       }

@@ -100,6 +100,9 @@ class PathwayPageBrowserIT {
     waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("stats"), "after the index"));
 
     WebElement match = browser.findElement(By.cssSelector("#results .match"));
+    // how the verdict was reached, as the API says it
+    assertThat(match.findElement(By.className("method")).getText())
+        .isEqualTo(expected.get("method").asText());
     assertThat(match.findElement(By.cssSelector(".import-warnings summary")).getText())
         .isEqualTo(expected.get("importWarnings").size() + " import warning"
             + (expected.get("importWarnings").size() == 1 ? "" : "s"));
