@@ -1,6 +1,7 @@
 package rhoscope.server.backend;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import rhoscope.engine.Cancellation;
 import rhoscope.engine.Engine;
 import rhoscope.engine.Environment;
@@ -17,6 +18,8 @@ import rhoscope.server.wire.CheckAnswer;
 /** One process against one type, with the model checker, as the API reports it. */
 final class Checks {
   private final long maxStates;
+  // Loading runs the genesis deploys over every genesis file: once per server, not per request.
+  private final AtomicReference<Environment> genesis = new AtomicReference<>();
 
   /** @param maxStates the bound on explored states of one check */
   Checks(long maxStates) {
@@ -47,10 +50,17 @@ final class Checks {
   }
 
   /** The corpus copy of RChain's genesis contracts, as the CLI's --with-genesis finds it. */
-  private static Environment genesis() {
-    return Environment.genesis(Environment.defaultGenesisFolder().orElseThrow(
-        () -> ApiException.badRequest("'withGenesis': this server has no genesis folder"
-            + " (shared/corpus/rholang/rchain/casper/src/main/resources under its working"
-            + " directory, one or two folders up)")));
+  private Environment genesis() {
+    Environment loaded = genesis.get();
+    if (loaded == null) {
+      // two first requests may both load it: the environments are equal, one is kept
+      genesis.compareAndSet(null, Environment.genesis(Environment.defaultGenesisFolder()
+          .orElseThrow(() -> ApiException.badRequest(
+              "'withGenesis': this server has no genesis folder"
+                  + " (shared/corpus/rholang/rchain/casper/src/main/resources under its working"
+                  + " directory, one or two folders up)"))));
+      loaded = genesis.get();
+    }
+    return loaded;
   }
 }
