@@ -8,11 +8,13 @@ import rhoscope.lang.ast.type.TypeExpander;
  * The reachability shapes with evidence and an on-the-fly check: {@code eventually P} and
  * {@code always P} (as the expander tags them, a hand-written {@code mu X. P or <>X} or
  * {@code nu X. P and []X} included), under {@code negations} leading {@code not}s
- * ({@code not eventually deadlock}).
+ * ({@code not eventually deadlock}). Public for the deciders outside the engine that read the
+ * same shapes (the SBML presence closure).
  */
-record Shape(boolean eventually, Type body, int negations) {
+public record Shape(boolean eventually, Type body, int negations) {
 
-  static Optional<Shape> of(Type core) {
+  /** The shape of {@code core}, when it has one of these. */
+  public static Optional<Shape> of(Type core) {
     int negations = 0;
     Type t = core;
     while (t instanceof Type.Not n) {
@@ -37,7 +39,7 @@ record Shape(boolean eventually, Type body, int negations) {
   }
 
   /** Whether the whole type is positive: an even number of leading negations. */
-  boolean positive() {
+  public boolean positive() {
     return negations % 2 == 0;
   }
 

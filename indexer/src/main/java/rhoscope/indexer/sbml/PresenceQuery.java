@@ -3,6 +3,7 @@ package rhoscope.indexer.sbml;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import rhoscope.engine.check.Shape;
 import rhoscope.lang.ast.type.Type;
 
 /**
@@ -23,29 +24,14 @@ record PresenceQuery(Set<String> targets, boolean eventually, int negations) {
 
   /** The query {@code core} asks, when it asks one. */
   static Optional<PresenceQuery> of(Type core) {
-    int negations = 0;
-    Type t = core;
-    while (t instanceof Type.Not n) {
-      negations++;
-      t = n.operand();
-    }
-    if (!(t instanceof Type.Sugared s)) {
-      return Optional.empty();
-    }
-    int n = negations;
-    return switch (s.sugar()) {
-      case Type.Eventually e -> together(e.operand()).map(g -> new PresenceQuery(g, true, n));
-      case Type.Always a ->
-          a.operand() instanceof Type.Not not
-              ? together(not.operand()).map(g -> new PresenceQuery(g, false, n))
-              : Optional.empty();
-      case Type.Contains c -> Optional.empty();
-      case Type.Inevitably i -> Optional.empty();
-      case Type.Implies i -> Optional.empty();
-      case Type.Deadlock d -> Optional.empty();
-      case Type.Terminated x -> Optional.empty();
-      case Type.Call c -> Optional.empty();
-    };
+    return Shape.of(core).flatMap(shape -> {
+      if (shape.eventually()) {
+        return together(shape.body()).map(g -> new PresenceQuery(g, true, shape.negations()));
+      }
+      return shape.body() instanceof Type.Not not
+          ? together(not.operand()).map(g -> new PresenceQuery(g, false, shape.negations()))
+          : Optional.empty();
+    });
   }
 
   /** Whether the whole type is positive: an even number of leading negations. */
