@@ -42,17 +42,9 @@ public final class WireRecords {
   private WireRecords() {}
 
   /**
-   * A check's answer; {@code program} is the one checked, for the witness to replay on, and {@code
-   * bounds} the ones it ran under, which an unknown's reason names.
-   */
-  public static CheckAnswer check(
-      CheckPlan plan, Program program, CheckResult result, CheckOptions bounds) {
-    return check(plan, program, result, Optional.empty(), null, bounds);
-  }
-
-  /**
-   * A check's answer for a loaded process: for an SBML model, the witness read in the model's
-   * terms and the model's import warnings. {@code plan} is the one checked, species names already
+   * A check's answer for a loaded process, checked on {@code program} under {@code bounds} (which
+   * an unknown's reason names): for an SBML model, the witness read in the model's terms and the
+   * model's import warnings. {@code plan} is the one checked, species names already
    * resolved (see {@link #resolve}).
    */
   public static CheckAnswer check(
@@ -114,15 +106,9 @@ public final class WireRecords {
   }
 
   /**
-   * A query's answer over {@code database}, asked with {@code limit}: its first page, each
-   * witness replayed.
+   * A query's answer over {@code database}, asked with {@code limit}: its first page, each witness
+   * replayed on the process compiled as {@code open} says.
    */
-  public static QueryAnswer query(
-      CheckPlan plan, QueryResult result, int limit, ProcessDatabase database) {
-    return query(plan, result, limit, database, OpenSystem.closed());
-  }
-
-  /** A query's first page whose witnesses replay on the processes compiled as {@code open} says. */
   public static QueryAnswer query(
       CheckPlan plan, QueryResult result, int limit, ProcessDatabase database, OpenSystem open) {
     return query(plan, result, 0, limit, v -> match(v, database, open));
@@ -160,11 +146,6 @@ public final class WireRecords {
   /** The processes left after the index pruned. */
   static long candidates(QueryResult result) {
     return result.stats().total() - result.stats().prunedByIndex();
-  }
-
-  /** One process's answer, its witness replayed on the stored program. */
-  public static Match match(ProcessVerdict v, ProcessDatabase database) {
-    return match(v, database, OpenSystem.closed());
   }
 
   /** One process's answer, its witness replayed on the program compiled as {@code open} says. */

@@ -20,7 +20,6 @@ import rhoscope.server.backend.WireRecords;
 import rhoscope.server.wire.Match;
 import rhoscope.server.wire.QueryAnswer;
 import rhoscope.server.wire.WireJson;
-import rhoscope.server.wire.Witness;
 
 /** {@code rhoscope query TYPE}: answers a type over the whole database. */
 @Command(

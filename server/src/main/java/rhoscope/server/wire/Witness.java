@@ -7,8 +7,6 @@ import java.util.Objects;
 import java.util.Optional;
 import rhoscope.engine.ChannelView;
 import rhoscope.engine.Program;
-import rhoscope.engine.ReceiveKind;
-import rhoscope.engine.ReceiveView;
 import rhoscope.engine.StateView;
 import rhoscope.engine.Trace;
 import rhoscope.engine.check.Findings;
