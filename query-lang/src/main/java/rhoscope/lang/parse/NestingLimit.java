@@ -2,9 +2,12 @@ package rhoscope.lang.parse;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.Lexer;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenFactory;
+import org.antlr.v4.runtime.TokenSource;
 import org.antlr.v4.runtime.Vocabulary;
 import org.antlr.v4.runtime.tree.ParseTree;
 import rhoscope.lang.diag.ErrorCode;
@@ -12,9 +15,9 @@ import rhoscope.lang.diag.LangException;
 
 /**
  * How deeply input may nest, enforced before and right after parsing so that nothing that parses
- * fails later. Brackets are counted on the tokens before the parser sees them: ANTLR's
- * prediction slows down sharply with bracket depth (a hundred thousand {@code (} kept a parser busy
- * for minutes), and a lexer is iterative. The parse tree's depth bounds every recursive pass that
+ * fails later. Brackets are counted on the tokens as the parser takes them: ANTLR's prediction
+ * slows down sharply with bracket depth (a hundred thousand {@code (} kept a parser busy for
+ * minutes), and a lexer is iterative. The parse tree's depth bounds every recursive pass that
  * follows (AST building, printing, expansion, compilation); a left-recursive chain ({@code P | Q |
  * R}, {@code a + b + c}) adds no depth of its own, so a long flat parallel composition is fine.
  */
@@ -30,25 +33,56 @@ final class NestingLimit {
   private NestingLimit() {}
 
   /**
-   * Rejects bracket nesting beyond {@link #MAX_BRACKETS}, naming the first bracket too deep.
-   * {@code scanner} is a fresh lexer over the same text; its errors are left to the real parse.
+   * {@code lexer}'s tokens, refusing bracket nesting beyond {@link #MAX_BRACKETS} at the first
+   * bracket too deep. The count runs as the parser pulls tokens, so the text is lexed once and a
+   * too-deep bracket is met long before prediction gets slow.
    */
-  static void checkBrackets(Lexer scanner, String sourceName, String text) {
-    scanner.removeErrorListeners();
-    Vocabulary vocabulary = scanner.getVocabulary();
-    int depth = 0;
-    for (Token token = scanner.nextToken();
-        token.getType() != Token.EOF;
-        token = scanner.nextToken()) {
-      depth = Math.max(0, depth + bracketDelta(vocabulary.getLiteralName(token.getType())));
-      if (depth > MAX_BRACKETS) {
-        throw tooDeep(
-            sourceName,
-            text,
-            token,
-            "brackets are nested more than " + MAX_BRACKETS + " deep");
+  static TokenSource counting(Lexer lexer, String sourceName, String text) {
+    return new TokenSource() {
+      private final Vocabulary vocabulary = lexer.getVocabulary();
+      private int depth;
+
+      @Override
+      public Token nextToken() {
+        Token token = lexer.nextToken();
+        depth = Math.max(0, depth + bracketDelta(vocabulary.getLiteralName(token.getType())));
+        if (depth > MAX_BRACKETS) {
+          throw tooDeep(
+              sourceName, text, token, "brackets are nested more than " + MAX_BRACKETS + " deep");
+        }
+        return token;
       }
-    }
+
+      @Override
+      public int getLine() {
+        return lexer.getLine();
+      }
+
+      @Override
+      public int getCharPositionInLine() {
+        return lexer.getCharPositionInLine();
+      }
+
+      @Override
+      public CharStream getInputStream() {
+        return lexer.getInputStream();
+      }
+
+      @Override
+      public String getSourceName() {
+        return lexer.getSourceName();
+      }
+
+      @Override
+      public void setTokenFactory(TokenFactory<?> factory) {
+        lexer.setTokenFactory(factory);
+      }
+
+      @Override
+      public TokenFactory<?> getTokenFactory() {
+        return lexer.getTokenFactory();
+      }
+    };
   }
 
   /** Rejects a parse tree deeper than {@link #MAX_TREE_DEPTH}, at the first node too deep. */

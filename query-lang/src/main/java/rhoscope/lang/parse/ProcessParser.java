@@ -43,10 +43,9 @@ public final class ProcessParser {
    */
   public static ParsedProcess parse(String sourceName, String text) {
     return AntlrDriver.guardingDepth(sourceName, text, () -> {
-      NestingLimit.checkBrackets(
-          new RholangLexer(CharStreams.fromString(text, sourceName)), sourceName, text);
       RholangLexer lexer = new RholangLexer(CharStreams.fromString(text, sourceName));
-      CommonTokenStream tokens = new CommonTokenStream(lexer);
+      CommonTokenStream tokens =
+          new CommonTokenStream(NestingLimit.counting(lexer, sourceName, text));
       RholangParser.ProcessContext tree =
           AntlrDriver.parse(
               sourceName,

@@ -84,10 +84,9 @@ public final class TypeParser {
 
   private static <C extends ParserRuleContext> Tree<C> tree(
       String sourceName, String text, Function<rhoscope.lang.parse.grammar.TypeParser, C> rule) {
-    NestingLimit.checkBrackets(
-        new TypeLexer(CharStreams.fromString(text, sourceName)), sourceName, text);
     TypeLexer lexer = new TypeLexer(CharStreams.fromString(text, sourceName));
-    CommonTokenStream tokens = new CommonTokenStream(lexer);
+    CommonTokenStream tokens =
+        new CommonTokenStream(NestingLimit.counting(lexer, sourceName, text));
     C context =
         AntlrDriver.parse(
             sourceName,
