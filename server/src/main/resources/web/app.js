@@ -263,7 +263,7 @@ function renderAnswer(answer) {
   const s = answer.stats;
   $('stats').textContent =
     `${plural(answer.matches.length, 'answer')} for ${answer.type} — ${plural(s.processes, 'process')}, ` +
-    `${s.candidates} candidates after the index, ${s.checked} checked, ${s.cached} cached, ` +
+    `${plural(s.candidates, 'candidate')} after the index, ${s.checked} checked, ${s.cached} cached, ` +
     `${s.unknown} unknown, ${s.elapsedMs} ms`;
   const list = $('results');
   list.replaceChildren(...answer.matches.map(renderMatch));
@@ -399,10 +399,10 @@ function threadList(threads, kind) {
   return threads.map((t) => el('li', { class: `thread ${kind}` }, el('pre', {}, t)));
 }
 
-function folded(items, what) {
+function folded(items, one, many) {
   if (items.length === 0) return null;
   return el('details', { class: 'folded' },
-    el('summary', {}, plural(items.length, what)),
+    el('summary', {}, `${items.length} ${items.length === 1 ? one : many}`),
     el('ul', { class: 'threads' }, ...items));
 }
 
@@ -420,7 +420,7 @@ function processPanel(w, i, states) {
   return [el('p', { class: 'caption' }, 'COMM on ', el('code', {}, f.channel.spelling), ': ',
       el('code', {}, f.message)),
     el('ul', { class: 'threads' }, ...threadList(d.changed, 'changed'), ...threadList(d.gone, 'gone')),
-    folded(threadList(d.unchanged, 'unchanged'), 'unchanged thread')];
+    folded(threadList(d.unchanged, 'unchanged'), 'unchanged thread', 'unchanged threads')];
 }
 
 function pathwayPanel(w, i) {
@@ -432,7 +432,7 @@ function pathwayPanel(w, i) {
   const f = w.steps[i - 1];
   return [el('p', { class: 'caption' }, reactionLabel(f.reaction)),
     el('ul', { class: 'threads' }, ...f.changes.map((c) => el('li', { class: `thread ${c.after > c.before ? 'changed' : 'gone'}` }, changeLabel(c)))),
-    folded(present('unchanged'), 'species present')];
+    folded(present('unchanged'), 'species present', 'species present')];
 }
 
 function openWitness(name, w) {

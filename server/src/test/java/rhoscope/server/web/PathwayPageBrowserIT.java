@@ -124,4 +124,51 @@ class PathwayPageBrowserIT {
     assertThat(browser.findElement(By.id("frame-encoded")).getDomProperty("open")).isEqualTo("false");
     screenshot("pathway-witness-last-step");
   }
+
+  /**
+   * The model uploaded to "Check a process", not stored: its witness panels name the reaction of
+   * each step and the species it changed, by their SBML names.
+   */
+  @Test
+  void anUploadedModelIsCheckedAndItsPanelsNameReactionsAndSpecies() throws IOException {
+    JsonNode expected =
+        new TestHttp(server.port())
+            .post("/api/check", Map.of("process", Files.readString(MODEL), "type", QUERY))
+            .json();
+    assertThat(expected.get("verdict").asText()).isEqualTo("yes");
+    JsonNode steps = expected.get("witness").get("steps");
+
+    browser.get("http://127.0.0.1:" + server.port() + "/#/check");
+    browser.findElement(By.id("try-file")).sendKeys(MODEL.toAbsolutePath().normalize().toString());
+    waiting()
+        .until(d -> "sbml".equals(d.findElement(By.id("try-format")).getDomProperty("value")));
+    browser.findElement(By.id("try-type")).sendKeys(QUERY);
+    browser.findElement(By.id("try-run")).click();
+    waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("try-result")));
+    assertThat(browser.findElement(By.id("try-verdict")).getDomAttribute("data-verdict"))
+        .isEqualTo("yes");
+    assertThat(browser.findElement(By.id("try-verdict")).getText())
+        .isEqualTo("can hold \"ERK-PP\"!(_)");
+
+    browser.findElement(By.id("try-witness")).click();
+    waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("witness")));
+    List<WebElement> panels = browser.findElements(By.cssSelector("#frame-strip .panel"));
+    assertThat(panels).hasSize(steps.size() + 1);
+    for (int i = 0; i < steps.size(); i++) {
+      JsonNode reaction = steps.get(i).get("reaction");
+      WebElement panel = panels.get(i + 1);
+      assertThat(panel.findElement(By.className("caption")).getText())
+          .startsWith(reaction.get("id").asText())
+          .contains(reaction.path("name").asText(""));
+      JsonNode change = steps.get(i).get("changes").get(0);
+      assertThat(panel.findElement(By.cssSelector(".threads .thread")).getText())
+          .contains(change.get("species").asText())
+          .contains(change.path("name").asText(""));
+    }
+    browser.findElement(By.id("frame-next")).click();
+    assertThat(
+            browser.findElement(By.cssSelector("#frame-strip .panel.current")).getDomAttribute("data-frame"))
+        .isEqualTo("1");
+    screenshot("pathway-check-witness");
+  }
 }
