@@ -261,13 +261,26 @@ function setProgress(checked, candidates, visible) {
 
 function renderAnswer(answer) {
   const s = answer.stats;
+  const shown = answer.matches.length < answer.total
+    ? ` (showing ${answer.offset + 1}–${answer.offset + answer.matches.length})` : '';
   $('stats').textContent =
-    `${plural(answer.matches.length, 'answer')} for ${answer.type} — ${plural(s.processes, 'process')}, ` +
+    `${plural(answer.total, 'answer')}${shown} for ${answer.type} — ${plural(s.processes, 'process')}, ` +
     `${plural(s.candidates, 'candidate')} after the index, ${s.checked} checked, ${s.cached} cached, ` +
-    `${s.unknown} unknown, ${s.elapsedMs} ms`;
+    `${s.unknown} unknown, ${s.elapsedMs} ms` +
+    (answer.partial ? ` — partial: the time ran out before ${plural(answer.unfinished.length, 'candidate')} had an answer` : '');
   const list = $('results');
-  list.replaceChildren(...answer.matches.map(renderMatch));
-  if (answer.matches.length === 0) list.append(el('li', { class: 'empty' }, 'No process matches.'));
+  list.replaceChildren(...answer.matches.map(renderMatch), ...(answer.unfinished || []).map(renderUnfinished));
+  if (answer.matches.length === 0 && !answer.partial) list.append(el('li', { class: 'empty' }, 'No process matches.'));
+}
+
+// A candidate the query's time ran out on: open, and why.
+function renderUnfinished(u) {
+  return el('li', { class: 'match unfinished', 'data-id': u.id },
+    verdictBadge(u.verdict, currentReading),
+    el('span', {}, el('span', { class: 'name' }, u.name), ' ', el('span', { class: 'dataset' }, u.dataset)),
+    el('span', { class: 'reason' }, u.reason),
+    el('span', { class: 'actions' },
+      el('a', { href: `#/process/${encodeURIComponent(u.id)}`, class: 'open-process button secondary' }, 'Process')));
 }
 
 function renderMatch(m) {
@@ -708,10 +721,10 @@ function init() {
   document.addEventListener('keydown', (e) => {
     if (!witness || e.target.tagName === 'TEXTAREA' || e.target.tagName === 'INPUT') return;
     if (e.target.tagName === 'SELECT') return;
-    if (e.key === 'ArrowRight') showFrame(frameAt + 1);
-    if (e.key === 'ArrowLeft') showFrame(frameAt - 1);
-    if (e.key === 'Home') showFrame(0);
-    if (e.key === 'End') showFrame(witness.steps.length);
+    const to = { ArrowRight: frameAt + 1, ArrowLeft: frameAt - 1, Home: 0, End: witness.steps.length }[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    showFrame(to);
   });
   $('list-run').addEventListener('click', () => { listOffset = 0; loadProcessList(); });
   $('page-prev').addEventListener('click', () => { listOffset = Math.max(0, listOffset - PAGE); loadProcessList(); });
