@@ -23,6 +23,35 @@ final class RandomProcesses {
   }
 
   /**
+   * Two or three copies of one random component beside another random process. Each copy
+   * declares {@code a}, publishes it on {@code @"pool"}, takes some copy's name x from there
+   * and links it to its own ({@code x!(*a)}) before going on at random: the copies' names
+   * are symmetric and end up in cycles of either orientation, which colour refinement
+   * cannot tell apart, so only a canonical search numbers them alike whatever the order.
+   */
+  static Proc symmetric(Random random) {
+    Gen gen = new Gen(random, true);
+    Name pool = new Name.Quote(new Proc.StringLit("pool"));
+    Proc link = new Proc.Input(ReceiptKind.LINEAR,
+        List.of(new Bind(List.of(new Name.NameVar("x")), Optional.empty(), new Source.Simple(pool))),
+        Proc.Par.of(List.of(
+            new Proc.Send(new Name.NameVar("x"), SendKind.SINGLE,
+                List.of(new Proc.Eval(new Name.NameVar("a")))),
+            gen.proc(1, List.of("a", "x"), List.of()))));
+    Proc component = new Proc.New(List.of(new NameDecl("a", Optional.empty())),
+        Proc.Par.of(List.of(new Proc.Send(pool, SendKind.SINGLE,
+            List.of(new Proc.Eval(new Name.NameVar("a")))), link,
+            gen.proc(1, List.of("a"), List.of()))));
+    List<Proc> parts = new ArrayList<>();
+    int copies = 2 + random.nextInt(2);
+    for (int i = 0; i < copies; i++) {
+      parts.add(component);
+    }
+    parts.add(gen.proc(2, List.of(), List.of()));
+    return Proc.Par.of(parts);
+  }
+
+  /**
    * Random well-scoped processes. Every input binder gets a name used nowhere else; so does
    * every {@code new} binder, unless identifiers are shared: then each {@code new} declares
    * {@code a} or {@code b}, an inner one hiding an outer one, so that one identifier names

@@ -28,12 +28,13 @@ import rhoscope.lang.print.ProcessPrinter;
  * everything from one seed, which the failure message shows.
  */
 class StateIdentityPropertiesTest {
-  private static final int STATES = 400;
+  private static final int STATES = 300;
 
   @Property(tries = 200)
   void congruentCopiesReachTheSameFingerprints(@ForAll long seed) {
     Random random = new Random(seed);
-    Proc p = RandomProcesses.process(random, true);
+    Proc p = random.nextBoolean() ? RandomProcesses.symmetric(random)
+        : RandomProcesses.process(random, true);
     Proc q = RandomProcesses.congruent(p, random);
     Program pp = load(p);
     Program qp = load(q);
@@ -51,7 +52,8 @@ class StateIdentityPropertiesTest {
   @Property(tries = 200)
   void equalFingerprintsExactlyForCongruentStates(@ForAll long seed) {
     Random random = new Random(seed);
-    Proc p = RandomProcesses.process(random, true);
+    Proc p = random.nextBoolean() ? RandomProcesses.symmetric(random)
+        : RandomProcesses.process(random, true);
     Program program = load(p);
     Map<Long, String> keyOf = new HashMap<>();
     Map<String, Long> fingerprintOf = new HashMap<>();
