@@ -44,6 +44,11 @@ public final class Canon {
   private final int[] holders;
   private final long[] scratch;
 
+  /** Per name: whether its every occurrence sits in a part that mentions it alone. */
+  private boolean[] twinnable;
+  /** Per name: the multiset of those parts (collection and shape), summed as hashes. */
+  private long[] twinSignature;
+
   private long[] best;
   private int[] bestLabel;
   private final List<int[]> automorphisms = new ArrayList<>();
@@ -212,9 +217,22 @@ public final class Canon {
       return;
     }
     int[] cell = firstTiedCell(colour);
+    if (twins(cell[0], cell)) {
+      // every permutation of the cell is an automorphism: any order of individualising its
+      // names gives the same leaves, so take one without branching
+      long[] individual = colour.clone();
+      for (int i = 0; i < cell.length; i++) {
+        individual[cell[i]] = Terms.mix(individual[cell[i]] + MARK * (prefix.length + 1) + i);
+      }
+      int[] longer = Arrays.copyOf(prefix, prefix.length + cell.length);
+      System.arraycopy(cell, 0, longer, prefix.length, cell.length);
+      search(individual, longer);
+      return;
+    }
     List<Integer> explored = new ArrayList<>();
     for (int v : cell) {
-      if (!explored.isEmpty() && inExploredOrbit(v, explored, prefix)) {
+      if (!explored.isEmpty() && (isTwinOfExplored(v, explored)
+          || inExploredOrbit(v, explored, prefix))) {
         continue;
       }
       explored.add(v);
@@ -223,6 +241,56 @@ public final class Canon {
       int[] longer = Arrays.copyOf(prefix, prefix.length + 1);
       longer[prefix.length] = v;
       search(individual, longer);
+    }
+  }
+
+  /**
+   * Whether swapping any two names of {@code names} fixes the state: each occurs only in parts
+   * that mention it alone (or threads that do), and the names' parts are alike and sit in the
+   * same collections, so a swap permutes the parts of each collection. Sufficient, not
+   * necessary: names that fail are searched.
+   */
+  private boolean twins(int first, int[] names) {
+    if (twinnable == null) {
+      twinSignatures();
+    }
+    for (int v : names) {
+      if (!twinnable[v] || twinSignature[v] != twinSignature[first]) {
+        return false;
+      }
+    }
+    return twinnable[first];
+  }
+
+  private boolean isTwinOfExplored(int v, List<Integer> explored) {
+    for (int u : explored) {
+      if (twins(u, new int[] {v})) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void twinSignatures() {
+    twinnable = new boolean[names.length];
+    Arrays.fill(twinnable, true);
+    twinSignature = new long[names.length];
+    for (int h = 0; h < at.length; h++) {
+      ThreadInfo t = table.get(state[holders[h]]);
+      int[] where = at[h];
+      for (int q = 0; q < where.length; q++) {
+        long member = t.members[q];
+        if (member == Occurrences.NO_MEMBER) {
+          twinnable[where[q]] = false;
+          continue;
+        }
+        if (q > 0 && t.members[q - 1] == member && where[q - 1] == where[q]) {
+          continue; // the same part again
+        }
+        long collection = member == Occurrences.WHOLE_THREAD ? MARK
+            : Terms.mix(h * CONTEXT + Occurrences.collection(member));
+        twinSignature[where[q]] += Terms.mix(collection + t.memberShapes[q] * SLOT);
+      }
     }
   }
 

@@ -13,9 +13,20 @@ import java.util.Optional;
  * occurrences of two threads that differ only by a renumbering of names have equal keys;
  * two occurrences of one thread share a key only when they sit in parts of equal shape.
  */
-record Occurrences(List<Term.Priv> privs, long[] slots) {
+record Occurrences(List<Term.Priv> privs, long[] slots, long[] members, long[] memberShapes) {
+  /** The member of an occurrence that sits in no part mentioning its name alone. */
+  static final long NO_MEMBER = Long.MIN_VALUE;
+  /** The member of an occurrence in a thread that mentions its name alone: the thread. */
+  static final long WHOLE_THREAD = -1;
+  private static final int MEMBER_BITS = 24;
 
-  private static final Occurrences NONE = new Occurrences(List.of(), new long[0]);
+  private static final Occurrences NONE =
+      new Occurrences(List.of(), new long[0], new long[0], new long[0]);
+
+  /** The collection (numbered within its thread) of a member that is not the whole thread. */
+  static long collection(long member) {
+    return member >>> MEMBER_BITS;
+  }
 
   static Occurrences of(Term t) {
     if (Terms.privates(t).isEmpty()) {
@@ -23,15 +34,33 @@ record Occurrences(List<Term.Priv> privs, long[] slots) {
     }
     List<Term.Priv> privs = new ArrayList<>();
     List<Long> slots = new ArrayList<>();
-    new Walk(privs, slots).walk(t, 0x4F43L);
-    long[] keys = new long[slots.size()];
-    for (int i = 0; i < keys.length; i++) {
+    Walk walk = new Walk(privs, slots, new ArrayList<>(), new ArrayList<>());
+    walk.walk(t, 0x4F43L);
+    int n = slots.size();
+    long[] keys = new long[n];
+    long[] members = new long[n];
+    long[] shapes = new long[n];
+    boolean alone = privs.stream().distinct().count() == 1;
+    long shape = alone ? Terms.hash(t, true) : 0;
+    for (int i = 0; i < n; i++) {
       keys[i] = slots.get(i);
+      members[i] = alone ? WHOLE_THREAD : walk.members.get(i);
+      shapes[i] = alone ? shape : walk.shapes.get(i);
     }
-    return new Occurrences(List.copyOf(privs), keys);
+    return new Occurrences(List.copyOf(privs), keys, members, shapes);
   }
 
-  private record Walk(List<Term.Priv> privs, List<Long> slots) {
+  /**
+   * The walk also finds, for each occurrence, the outermost member of an unordered collection
+   * (a Par's part, a set's element, a map's entry) around it that mentions no other name: when
+   * two names' such members are alike and sit in the same collections, swapping the two names
+   * only permutes those members (the names are twins, {@link Canon} need not search them).
+   */
+  private record Walk(List<Term.Priv> privs, List<Long> slots, List<Long> members,
+      List<Long> shapes, long[] nodes) {
+    Walk(List<Term.Priv> privs, List<Long> slots, List<Long> members, List<Long> shapes) {
+      this(privs, slots, members, shapes, new long[1]);
+    }
 
     private static long child(long path, long role) {
       return Terms.combine(path, role);
@@ -47,8 +76,18 @@ record Occurrences(List<Term.Priv> privs, long[] slots) {
         case Term.Priv p -> {
           privs.add(p);
           slots.add(path);
+          members.add(NO_MEMBER);
+          shapes.add(0L);
         }
-        case Term.Par p -> p.parts().forEach(part -> walk(part, member(path, 1, part)));
+        case Term.Par p -> {
+          long node = nextNode();
+          for (int i = 0; i < p.parts().size(); i++) {
+            Term part = p.parts().get(i);
+            int start = privs.size();
+            walk(part, member(path, 1, part));
+            claim(start, node, i, Terms.hash(part, true));
+          }
+        }
         case Term.New n -> walk(n.body(), child(path, 2));
         case Term.Send s -> {
           walk(s.channel(), child(path, 3));
@@ -96,14 +135,24 @@ record Occurrences(List<Term.Priv> privs, long[] slots) {
         }
         case Term.TupleT tu -> list(tu.elements(), child(path, 19));
         case Term.SetT s -> {
-          s.elements().forEach(e -> walk(e, member(path, 20, e)));
+          long node = nextNode();
+          for (int i = 0; i < s.elements().size(); i++) {
+            Term e = s.elements().get(i);
+            int start = privs.size();
+            walk(e, member(path, 20, e));
+            claim(start, node, i, Terms.hash(e, true));
+          }
           optional(s.rest(), child(path, 21));
         }
         case Term.MapT m -> {
+          long node = nextNode();
           for (int i = 0; i < m.keys().size(); i++) {
             Term key = m.keys().get(i);
+            int start = privs.size();
             walk(key, child(member(path, 22, key), 1));
             walk(m.values().get(i), child(member(path, 22, key), 2));
+            claim(start, node, i,
+                Terms.combine(Terms.hash(key, true), Terms.hash(m.values().get(i), true)));
           }
           optional(m.rest(), child(path, 23));
         }
@@ -126,6 +175,33 @@ record Occurrences(List<Term.Priv> privs, long[] slots) {
         case Term.PVar v -> { }
         case Term.PWild w -> { }
         case Term.PType p -> { }
+      }
+    }
+
+    private long nextNode() {
+      return nodes[0]++;
+    }
+
+    /**
+     * Makes member {@code index} of collection {@code node}, which holds the occurrences from
+     * {@code start} on, theirs when they all name one name; outer members claim last, so the
+     * outermost wins.
+     */
+    private void claim(int start, long node, int index, long shape) {
+      int end = privs.size();
+      if (start == end) {
+        return;
+      }
+      Term.Priv name = privs.get(start);
+      for (int q = start + 1; q < end; q++) {
+        if (!privs.get(q).equals(name)) {
+          return;
+        }
+      }
+      long member = (node << MEMBER_BITS) | index;
+      for (int q = start; q < end; q++) {
+        members.set(q, member);
+        shapes.set(q, shape);
       }
     }
 

@@ -32,6 +32,9 @@ public final class ThreadInfo {
   final Term.Priv[] privs;
   /** The position key of each occurrence ({@link Occurrences}), invariant under renumbering. */
   final long[] slots;
+  /** Per occurrence, the outermost part around it that mentions its name alone (Occurrences). */
+  final long[] members;
+  final long[] memberShapes;
   /** The distinct private names, in order of first occurrence. */
   final Term.Priv[] distinctPrivs;
   /** The hash with private names reduced to their identifiers. */
@@ -70,6 +73,8 @@ public final class ThreadInfo {
         ? c.branches().stream().mapToInt(b -> b.binds().size()).toArray() : null;
     this.privs = privs.toArray(new Term.Priv[0]);
     this.slots = occurrences.slots();
+    this.members = occurrences.members();
+    this.memberShapes = occurrences.memberShapes();
     this.distinctPrivs = new java.util.LinkedHashSet<>(privs).toArray(new Term.Priv[0]);
     this.renamed = privs.isEmpty() ? null : new Renamed[CACHE];
     this.shapeHash = privs.isEmpty() ? fpHash : Terms.mix(Terms.hash(term, true));
