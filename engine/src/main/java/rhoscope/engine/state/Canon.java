@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Canonical numbering of private names, exact: two states that differ only by a renumbering
@@ -60,21 +61,21 @@ public final class Canon {
     this.names = local.keySet().toArray(new Term.Priv[0]);
     int n = names.length;
     this.scratch = new long[n];
-    String[] idents = Arrays.stream(names).map(Term.Priv::ident).distinct().sorted()
-        .toArray(String[]::new);
-    Map<String, Integer> groupOf = new HashMap<>();
-    for (int g = 0; g < idents.length; g++) {
-      groupOf.put(idents[g], g);
+    Map<String, Integer> groupOf = new TreeMap<>();
+    for (Term.Priv p : names) {
+      groupOf.merge(p.ident(), 1, Integer::sum);
+    }
+    this.groupStart = new int[groupOf.size()];
+    int g = 0;
+    int start = 0;
+    for (Map.Entry<String, Integer> e : groupOf.entrySet()) {
+      groupStart[g] = start;
+      start += e.getValue();
+      e.setValue(g++);
     }
     this.group = new int[n];
-    int[] size = new int[idents.length];
     for (int i = 0; i < n; i++) {
       group[i] = groupOf.get(names[i].ident());
-      size[group[i]]++;
-    }
-    this.groupStart = new int[idents.length];
-    for (int g = 1; g < idents.length; g++) {
-      groupStart[g] = groupStart[g - 1] + size[g - 1];
     }
     int m = 0;
     for (int id : state) {
@@ -192,6 +193,27 @@ public final class Canon {
 
   /** Each name's position in the canonical order, or null while two names tie. */
   private int[] labelling(long[] colour) {
+    int n = colour.length;
+    System.arraycopy(colour, 0, scratch, 0, n);
+    Arrays.sort(scratch);
+    for (int i = 1; i < n; i++) {
+      if (scratch[i] == scratch[i - 1]) {
+        return labellingByGroup(colour); // a tie, or (rarely) equal colours of two identifiers
+      }
+    }
+    int[] byColour = new int[n];
+    for (int i = 0; i < n; i++) {
+      byColour[Arrays.binarySearch(scratch, 0, n, colour[i])] = i;
+    }
+    int[] next = groupStart.clone();
+    int[] label = new int[n];
+    for (int i : byColour) {
+      label[i] = next[group[i]]++;
+    }
+    return label;
+  }
+
+  private int[] labellingByGroup(long[] colour) {
     Integer[] order = order(colour);
     int[] label = new int[order.length];
     for (int r = 0; r < order.length; r++) {
