@@ -2,21 +2,11 @@ package rhoscope.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import rhoscope.lang.ParsedProcess;
-import rhoscope.lang.ast.process.Bind;
-import rhoscope.lang.ast.process.Name;
-import rhoscope.lang.ast.process.NameDecl;
 import rhoscope.lang.ast.process.Proc;
-import rhoscope.lang.ast.process.ReceiptKind;
-import rhoscope.lang.ast.process.SendKind;
-import rhoscope.lang.ast.process.Source;
 import rhoscope.lang.diag.Positions;
 import rhoscope.lang.print.ProcessPrinter;
 
@@ -31,8 +21,8 @@ class FingerprintPropertiesTest {
   @Property(tries = 300)
   void congruentProcessesHaveEqualFingerprints(@ForAll long seed) {
     Random random = new Random(seed);
-    Proc p = new Gen(random).proc(3, List.of(), List.of());
-    Proc q = congruent(p, random);
+    Proc p = RandomProcesses.process(random, false);
+    Proc q = RandomProcesses.congruent(p, random);
     assertThat(fingerprint(q))
         .as("seed %d:%n%s%nvs%n%s", seed, ProcessPrinter.print(p), ProcessPrinter.print(q))
         .isEqualTo(fingerprint(p));
@@ -41,7 +31,7 @@ class FingerprintPropertiesTest {
   @Property(tries = 300)
   void aDifferentPayloadGivesADifferentFingerprint(@ForAll long seed) {
     Random random = new Random(seed);
-    Proc p = new Gen(random).proc(3, List.of(), List.of());
+    Proc p = RandomProcesses.process(random, false);
     Proc q = bumpFirstInt(p, new boolean[1]);
     if (q.equals(p)) {
       return; // no integer to change in this process
@@ -54,144 +44,6 @@ class FingerprintPropertiesTest {
   private static long fingerprint(Proc p) {
     return Engine.load(new ParsedProcess("generated", "", p, Positions.empty()))
         .initialState().fingerprint();
-  }
-
-  /** Random well-scoped processes; every binder gets a name used nowhere else. */
-  private static final class Gen {
-    private final Random random;
-    private int fresh;
-
-    Gen(Random random) {
-      this.random = random;
-    }
-
-    Proc proc(int depth, List<String> names, List<String> procs) {
-      int pick = depth == 0 ? random.nextInt(2) : random.nextInt(6);
-      return switch (pick) {
-        case 0 -> new Proc.Nil();
-        case 1 -> send(names, procs);
-        case 2 -> {
-          List<Proc> parts = new ArrayList<>();
-          int n = 2 + random.nextInt(2);
-          for (int i = 0; i < n; i++) {
-            parts.add(proc(depth - 1, names, procs));
-          }
-          yield Proc.Par.of(parts);
-        }
-        case 3 -> {
-          List<NameDecl> decls = new ArrayList<>();
-          List<String> inner = new ArrayList<>(names);
-          int n = 1 + random.nextInt(2);
-          for (int i = 0; i < n; i++) {
-            String x = "n" + fresh++;
-            decls.add(new NameDecl(x, Optional.empty()));
-            inner.add(x);
-          }
-          yield new Proc.New(decls, proc(depth - 1, inner, procs));
-        }
-        default -> {
-          Name channel = channel(names);
-          List<String> innerNames = new ArrayList<>(names);
-          List<String> innerProcs = new ArrayList<>(procs);
-          Name pattern;
-          if (random.nextBoolean()) {
-            String x = "x" + fresh++;
-            innerNames.add(x);
-            pattern = new Name.NameVar(x);
-          } else {
-            String y = "y" + fresh++;
-            innerProcs.add(y);
-            pattern = new Name.Quote(new Proc.Var(y));
-          }
-          ReceiptKind kind = random.nextInt(4) == 0 ? ReceiptKind.PERSISTENT : ReceiptKind.LINEAR;
-          yield new Proc.Input(kind,
-              List.of(new Bind(List.of(pattern), Optional.empty(), new Source.Simple(channel))),
-              proc(depth - 1, innerNames, innerProcs));
-        }
-      };
-    }
-
-    private Proc send(List<String> names, List<String> procs) {
-      List<Proc> args = new ArrayList<>();
-      int n = 1 + random.nextInt(2);
-      for (int i = 0; i < n; i++) {
-        int pick = random.nextInt(3);
-        if (pick == 0 && !procs.isEmpty()) {
-          args.add(new Proc.Var(procs.get(random.nextInt(procs.size()))));
-        } else if (pick == 1 && !names.isEmpty()) {
-          args.add(new Proc.Eval(new Name.NameVar(names.get(random.nextInt(names.size())))));
-        } else {
-          args.add(new Proc.IntLit(random.nextInt(4)));
-        }
-      }
-      return new Proc.Send(channel(names), SendKind.SINGLE, args);
-    }
-
-    private Name channel(List<String> names) {
-      if (names.isEmpty() || random.nextInt(3) == 0) {
-        return new Name.Quote(new Proc.StringLit(random.nextBoolean() ? "a" : "b"));
-      }
-      return new Name.NameVar(names.get(random.nextInt(names.size())));
-    }
-  }
-
-  /** Shuffles every par, adds Nils, renames input-bound variables, reorders new decls. */
-  private static Proc congruent(Proc p, Random random) {
-    return switch (p) {
-      case Proc.Par par -> {
-        List<Proc> parts = new ArrayList<>();
-        for (Proc part : par.parts()) {
-          parts.add(congruent(part, random));
-        }
-        Collections.shuffle(parts, random);
-        yield withNil(Proc.Par.of(parts), random);
-      }
-      case Proc.New n -> {
-        List<NameDecl> decls = new ArrayList<>(n.decls());
-        Collections.shuffle(decls, random);
-        yield withNil(new Proc.New(decls, congruent(n.body(), random)), random);
-      }
-      case Proc.Input in -> {
-        Bind b = in.binds().get(0);
-        Name pattern = switch (b.patterns().get(0)) {
-          case Name.NameVar v -> new Name.NameVar(v.name() + "r");
-          case Name.Quote q when q.proc() instanceof Proc.Var v ->
-              new Name.Quote(new Proc.Var(v.name() + "r"));
-          default -> b.patterns().get(0);
-        };
-        String old = b.patterns().get(0) instanceof Name.NameVar v ? v.name()
-            : ((Proc.Var) ((Name.Quote) b.patterns().get(0)).proc()).name();
-        Proc body = rename(congruent(in.body(), random), old, old + "r");
-        yield withNil(new Proc.Input(in.kind(),
-            List.of(new Bind(List.of(pattern), b.remainder(), b.source())), body), random);
-      }
-      default -> p;
-    };
-  }
-
-  private static Proc withNil(Proc p, Random random) {
-    return random.nextInt(3) == 0 ? Proc.Par.of(List.of(p)) instanceof Proc.Par
-        ? p : new Proc.Par(List.of(p instanceof Proc.Par ? new Proc.Nil() : p, new Proc.Nil()))
-        : p;
-  }
-
-  private static Proc rename(Proc p, String from, String to) {
-    return switch (p) {
-      case Proc.Par par -> Proc.Par.of(par.parts().stream().map(x -> rename(x, from, to)).toList());
-      case Proc.New n -> new Proc.New(n.decls(), rename(n.body(), from, to));
-      case Proc.Input in -> new Proc.Input(in.kind(), in.binds().stream().map(b -> new Bind(
-          b.patterns(), b.remainder(), new Source.Simple(rename(b.source().channel(), from, to))))
-          .toList(), rename(in.body(), from, to));
-      case Proc.Send s -> new Proc.Send(rename(s.channel(), from, to), s.kind(),
-          s.args().stream().map(x -> rename(x, from, to)).toList());
-      case Proc.Var v -> v.name().equals(from) ? new Proc.Var(to) : v;
-      case Proc.Eval e -> new Proc.Eval(rename(e.name(), from, to));
-      default -> p;
-    };
-  }
-
-  private static Name rename(Name n, String from, String to) {
-    return n instanceof Name.NameVar v && v.name().equals(from) ? new Name.NameVar(to) : n;
   }
 
   private static Proc bumpFirstInt(Proc p, boolean[] done) {

@@ -222,10 +222,14 @@ public final class Terms {
       case UriV u -> combine(0x64L, hashString(u.value()));
       case ListT l -> combine(combine(0x65L, hashList(l.elements(), shape)), hashOpt(l.rest(), shape));
       case TupleT tu -> combine(0x66L, hashList(tu.elements(), shape));
-      case SetT s -> combine(combine(0x67L, hashList(s.elements(), shape)), hashOpt(s.rest(), shape));
-      case MapT m ->
-          combine(combine(combine(0x68L, hashList(m.keys(), shape)), hashList(m.values(), shape)),
-              hashOpt(m.rest(), shape));
+      // elements and entries are sorted by full hash, which renaming changes: under `shape`
+      // combine them commutatively, as Par does
+      case SetT s -> combine(combine(0x67L, shape ? hashBag(s.elements()) : hashList(s.elements(), false)),
+          hashOpt(s.rest(), shape));
+      case MapT m -> shape
+          ? combine(combine(0x68L, hashEntries(m)), hashOpt(m.rest(), true))
+          : combine(combine(combine(0x68L, hashList(m.keys(), false)),
+              hashList(m.values(), false)), hashOpt(m.rest(), false));
       case Bin b ->
           combine(combine(combine(0x69L, b.op().ordinal()), hash(b.left(), shape)),
               hash(b.right(), shape));
@@ -245,6 +249,22 @@ public final class Terms {
       h = combine(h, hash(t, shape));
     }
     return h;
+  }
+
+  private static long hashBag(List<Term> ts) {
+    long h = 0x74L + ts.size();
+    for (Term t : ts) {
+      h += mix(hash(t, true));
+    }
+    return mix(h);
+  }
+
+  private static long hashEntries(MapT m) {
+    long h = 0x75L + m.keys().size();
+    for (int i = 0; i < m.keys().size(); i++) {
+      h += mix(combine(hash(m.keys().get(i), true), hash(m.values().get(i), true)));
+    }
+    return mix(h);
   }
 
   private static long hashOpt(Optional<Term> t, boolean shape) {

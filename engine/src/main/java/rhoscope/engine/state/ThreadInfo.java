@@ -28,8 +28,13 @@ public final class ThreadInfo {
   public final int[] channels;
   /** For a select, the number of binds of each branch (channels lists them in order). */
   public final int[] branchArity;
-  /** Private names in traversal order (repeats kept); empty for most threads. */
+  /** Private name occurrences (repeats kept); empty for most threads. */
   final Term.Priv[] privs;
+  /** The position key of each occurrence ({@link Occurrences}), invariant under renumbering. */
+  final long[] slots;
+  /** Per occurrence, the outermost part around it that mentions its name alone (Occurrences). */
+  final long[] members;
+  final long[] memberShapes;
   /** The distinct private names, in order of first occurrence. */
   final Term.Priv[] distinctPrivs;
   /** The hash with private names reduced to their identifiers. */
@@ -57,7 +62,8 @@ public final class ThreadInfo {
 
   private final Renamed[] renamed;
 
-  ThreadInfo(int id, Term term, Kind kind, int[] channels, List<Term.Priv> privs) {
+  ThreadInfo(int id, Term term, Kind kind, int[] channels, Occurrences occurrences) {
+    List<Term.Priv> privs = occurrences.privs();
     this.id = id;
     this.term = term;
     this.kind = kind;
@@ -66,6 +72,9 @@ public final class ThreadInfo {
     this.branchArity = term instanceof Term.Choice c
         ? c.branches().stream().mapToInt(b -> b.binds().size()).toArray() : null;
     this.privs = privs.toArray(new Term.Priv[0]);
+    this.slots = occurrences.slots();
+    this.members = occurrences.members();
+    this.memberShapes = occurrences.memberShapes();
     this.distinctPrivs = new java.util.LinkedHashSet<>(privs).toArray(new Term.Priv[0]);
     this.renamed = privs.isEmpty() ? null : new Renamed[CACHE];
     this.shapeHash = privs.isEmpty() ? fpHash : Terms.mix(Terms.hash(term, true));

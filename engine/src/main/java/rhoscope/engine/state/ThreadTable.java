@@ -40,13 +40,13 @@ public final class ThreadTable {
     ThreadInfo info = switch (t) {
       case Term.Send s -> new ThreadInfo(id, t,
           s.persistent() ? ThreadInfo.Kind.PERSISTENT_SEND : ThreadInfo.Kind.SEND,
-          new int[] {channel(s.channel())}, Terms.privates(t));
+          new int[] {channel(s.channel())}, Occurrences.of(t));
       case Term.Input i -> new ThreadInfo(id, t, kind(i.kind()), bindChannels(i.binds()),
-          Terms.privates(t));
+          Occurrences.of(t));
       case Term.Choice c -> {
         List<Term.InBind> all = new ArrayList<>();
         c.branches().forEach(b -> all.addAll(b.binds()));
-        yield new ThreadInfo(id, t, ThreadInfo.Kind.CHOICE, bindChannels(all), Terms.privates(t));
+        yield new ThreadInfo(id, t, ThreadInfo.Kind.CHOICE, bindChannels(all), Occurrences.of(t));
       }
       default -> throw new IllegalArgumentException("not a thread: " + t);
     };
