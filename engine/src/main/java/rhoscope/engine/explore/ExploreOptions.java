@@ -11,7 +11,7 @@ import rhoscope.engine.StateView;
 /**
  * Bounds and switches of one exploration. {@code maxMemoryBytes}: the memory bound (default
  * 85% of the maximum heap); the parallel explorer counts its visited set and its frontier's
- * pages against it (the frontier takes at most a quarter, up to 128 MB, and spills to disk
+ * pages against it (the frontier takes at most a quarter, up to 64 MB, and spills to disk
  * past that), and both explorers stop when the heap in use passes it. {@code stopWhen}: the run ends at the
  * first explored state that satisfies it, with a witness. {@code recordGraph}: keep the
  * explicit graph (runs the sequential explorer). {@code cancellation}: polled between states;

@@ -45,9 +45,9 @@ final class ParallelExplorer {
   record Tuning(long frontierBytes, int pageInts, int initialSlots, LongSupplier clock) {
     static final int PAGE_INTS = 1 << 14;
 
-    /** A quarter of the memory bound, at most 128 MB, for the frontier's pages. */
+    /** A quarter of the memory bound, at most 64 MB, for the frontier's pages. */
     static Tuning of(ExploreOptions o) {
-      return new Tuning(Math.min(o.maxMemoryBytes() / 4, 128L << 20), PAGE_INTS, 1 << 16,
+      return new Tuning(Math.min(o.maxMemoryBytes() / 4, 64L << 20), PAGE_INTS, 1 << 16,
           System::nanoTime);
     }
   }
@@ -88,7 +88,7 @@ final class ParallelExplorer {
     this.options = options;
     this.machine = access.machine(program);
     this.bounds = new Bounds(options, tuning.clock());
-    this.seen = new ConcurrentFingerprintSet(tuning.initialSlots() / 4 * 3);
+    this.seen = new ConcurrentFingerprintSet(tuning.initialSlots() / 4 * 3 - 1);
     this.budget = new PageBudget(tuning.pageInts(), tuning.frontierBytes());
   }
 
@@ -239,7 +239,13 @@ final class ParallelExplorer {
     }
     seen.grow(want);
     peakAccounted = Math.max(peakAccounted, seen.bytes() + budget.bytes());
-    pause = granted.get() >= seen.softLimit();
+    if (granted.get() >= seen.softLimit()) {
+      // the table is as big as an array gets
+      stop.compareAndSet(null, StopReason.MEMORY);
+      halt = true;
+      return;
+    }
+    pause = false;
   }
 
   /** One state of the quota at {@code slot}, if it has any left. */
