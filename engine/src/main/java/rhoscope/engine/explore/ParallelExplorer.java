@@ -93,6 +93,16 @@ final class ParallelExplorer {
   }
 
   ExploreResult run() {
+    try {
+      return explore();
+    } finally {
+      if (parents != null) {
+        parents.close();
+      }
+    }
+  }
+
+  private ExploreResult explore() {
     int[] init = machine.initial();
     long initFp = machine.fingerprint(init);
     seen.put(initFp);
@@ -164,17 +174,11 @@ final class ParallelExplorer {
           : StopReason.COMPLETE;
     }
     Optional<Trace> witness = Optional.empty();
-    try {
-      if (found.get() != null) {
-        for (Worker w : workers) {
-          w.trail.flush();
-        }
-        witness = Optional.of(Witnesses.rebuild(program, parents.path(initFp, found.get())));
+    if (found.get() != null) {
+      for (Worker w : workers) {
+        w.trail.flush();
       }
-    } finally {
-      if (parents != null) {
-        parents.close();
-      }
+      witness = Optional.of(Witnesses.rebuild(program, parents.path(initFp, found.get())));
     }
     long distinct = 1;
     long transitions = 0;
