@@ -47,7 +47,7 @@ final class ParallelExplorer {
 
     /** A quarter of the memory bound, at most 64 MB, for the frontier's pages. */
     static Tuning of(ExploreOptions o) {
-      return new Tuning(Math.min(o.maxMemoryBytes() / 4, 64L << 20), PAGE_INTS, 1 << 16,
+      return new Tuning(Math.min(o.maxMemoryBytes() / 4, 64L << 20), PAGE_INTS, 1 << 12,
           System::nanoTime);
     }
   }
@@ -342,8 +342,8 @@ final class ParallelExplorer {
     private final int slot = QUOTA_STRIDE * (workers.size() + 1);
     private int[][] byLength = new int[64][];
     private int[] readBuffer = new int[0];
-    private final ByteBuffer readBytes =
-        ByteBuffer.allocate(4 * budget.pageInts()).order(ByteOrder.nativeOrder());
+    /** For pages read back from disk; a run that never spills never allocates it. */
+    private ByteBuffer readBytes = ByteBuffer.allocate(0);
     private Frontier next;
     private boolean expand;
     private long parent;
@@ -365,6 +365,10 @@ final class ParallelExplorer {
       this.next = into;
       this.expand = expandThem;
       Frontier.Page page = s.page();
+      if (!page.inMemory() && readBytes.capacity() < 4 * page.used) {
+        readBytes = ByteBuffer.allocate(4 * Math.max(page.used, budget.pageInts()))
+            .order(ByteOrder.nativeOrder());
+      }
       int[] data = level.read(page, readBuffer, readBytes);
       if (!page.inMemory()) {
         readBuffer = data;
