@@ -1,9 +1,13 @@
 package rhoscope.engine.bench;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.OptionalLong;
 import rhoscope.engine.Engine;
 import rhoscope.engine.Program;
 import rhoscope.engine.explore.ExploreOptions;
@@ -13,16 +17,22 @@ import rhoscope.lang.parse.ProcessParser;
 
 /**
  * Distinct states per second of the parallel explorer on the cyclic dining philosophers
- * (3^N states, one deadlock), with 1 and 2 workers, and heap bytes per state. Each run is
- * repeated and the best is reported, after warm-up runs that let the JIT settle. The process
- * CPU time of the best run is printed too: on a machine shared with other work, wall time
- * with 2 workers only improves on 1 worker when a second core is actually free.
+ * (3^N states, one deadlock), with 1 and 2 workers, the speed-up of 2 over 1, and the peak
+ * resident memory of the process. Each run is repeated and the best is reported, after
+ * warm-up runs that let the JIT settle; a collection before each run keeps one run's garbage
+ * out of the next one's heap. The process CPU time of the best run is printed too: on a
+ * machine shared with other work, wall time with 2 workers only improves on 1 worker when a
+ * second core is actually free, so the speed-up is also given as CPU per state.
  */
 public final class ExplorerBenchmark {
-  private static final int[] SIZES = {10, 12};
+  private static final int[] SIZES = {12, 14};
   private static final int[] WORKERS = {1, 2};
   private static final int WARMUP = 3;
   private static final int RUNS = 3;
+  /** Issue 15's targets at the largest N with 2 workers on a 2-core machine. */
+  private static final double TARGET_RATE = 1_500_000;
+  private static final long TARGET_RESIDENT_MB = 600;
+  private static final double TARGET_SPEEDUP = 1.7;
 
   private ExplorerBenchmark() {}
 
@@ -32,20 +42,27 @@ public final class ExplorerBenchmark {
 
   /** Runs the benchmark and prints one line per configuration to {@code out}. */
   public static void run(PrintStream out) {
-    out.printf(Locale.ROOT, "explorer benchmark: dining philosophers, %d cores available%n",
-        Runtime.getRuntime().availableProcessors());
+    out.printf(Locale.ROOT, "explorer benchmark: dining philosophers, %d cores available,"
+            + " load average %.1f%n", Runtime.getRuntime().availableProcessors(),
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     for (int i = 0; i < WARMUP; i++) {
       for (int w : WORKERS) {
-        explore(philosophers(SIZES[0]), w);
+        explore(philosophers(10), w);
       }
     }
+    double rate = 0;
+    double speedup = 0;
     for (int n : SIZES) {
-      for (int w : WORKERS) {
+      double[] perSecond = new double[WORKERS.length];
+      double[] cpuPerState = new double[WORKERS.length];
+      for (int k = 0; k < WORKERS.length; k++) {
+        int w = WORKERS[k];
         ExploreResult best = null;
         long bestCpu = 0;
         for (int i = 0; i < RUNS; i++) {
           // a fresh program each run, so no run profits from another's memo tables
           Program p = philosophers(n);
+          System.gc();
           long cpu = cpuNanos();
           ExploreResult r = explore(p, w);
           cpu = cpuNanos() - cpu;
@@ -54,17 +71,50 @@ public final class ExplorerBenchmark {
             bestCpu = cpu;
           }
         }
-        double perSecond = best.distinctStates() * 1000.0 / Math.max(1, best.millis());
+        perSecond[k] = best.distinctStates() * 1000.0 / Math.max(1, best.millis());
+        cpuPerState[k] = (double) bestCpu / best.distinctStates();
         out.printf(Locale.ROOT,
-            "N=%-3d workers=%d  states=%,d  transitions=%,d  deadlocks=%d  %,d ms (cpu %,d ms)"
-                + "  %,.0f states/s%n",
+            "N=%-3d workers=%d  states=%,d  transitions=%,d  deadlocks=%d  %,d ms (cpu %,d ms,"
+                + " %.0f ns/state)  %,.0f states/s%n",
             n, w, best.distinctStates(), best.transitions(), best.deadlockedStates(),
-            best.millis(), bestCpu / 1_000_000, perSecond);
+            best.millis(), bestCpu / 1_000_000, cpuPerState[k], perSecond[k]);
       }
-      out.printf(Locale.ROOT,
-          "N=%-3d memory: %.1f bytes/state at peak heap (visited set 16 bytes/slot at most 3/4"
-              + " full, plus the BFS frontier and uncollected garbage)%n", n, bytesPerState(n));
+      speedup = perSecond[WORKERS.length - 1] / perSecond[0];
+      rate = perSecond[WORKERS.length - 1];
+      out.printf(Locale.ROOT, "N=%-3d speed-up %d over %d workers: %.2fx wall (CPU per state"
+              + " %.2fx of 1 worker's)%n", n, WORKERS[WORKERS.length - 1], WORKERS[0], speedup,
+          cpuPerState[WORKERS.length - 1] / cpuPerState[0]);
     }
+    OptionalLong resident = peakResidentKb();
+    out.printf(Locale.ROOT, "peak resident memory of this process (VmHWM, all runs so far): %s;"
+            + " heap limit %,d MB%n",
+        resident.isPresent() ? String.format(Locale.ROOT, "%,d MB", resident.getAsLong() >> 10)
+            : "not known on this system", Runtime.getRuntime().maxMemory() >> 20);
+    int n = SIZES[SIZES.length - 1];
+    out.printf(Locale.ROOT, "targets at N=%d, %d workers: >= %,.0f states/s %s, <= %d MB resident"
+            + " %s, >= %.1fx of 1 worker %s%n", n, WORKERS[WORKERS.length - 1], TARGET_RATE,
+        met(rate >= TARGET_RATE), TARGET_RESIDENT_MB,
+        resident.isPresent() ? met(resident.getAsLong() >> 10 <= TARGET_RESIDENT_MB) : "(unknown)",
+        TARGET_SPEEDUP, met(speedup >= TARGET_SPEEDUP));
+  }
+
+  private static String met(boolean yes) {
+    return yes ? "(met)" : "(NOT met)";
+  }
+
+  /** The process's peak resident set from Linux's /proc, where there is one. */
+  private static OptionalLong peakResidentKb() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"),
+          StandardCharsets.UTF_8)) {
+        if (line.startsWith("VmHWM:")) {
+          return OptionalLong.of(Long.parseLong(line.replaceAll("[^0-9]", "")));
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      return OptionalLong.empty();
+    }
+    return OptionalLong.empty();
   }
 
   /** CPU time of the whole process (all threads), or 0 where the JVM cannot tell. */
@@ -75,21 +125,7 @@ public final class ExplorerBenchmark {
 
   private static ExploreResult explore(Program p, int workers) {
     return Explorer.explore(p, ExploreOptions.defaults().withWorkers(workers)
-        .withMaxStates(10_000_000));
-  }
-
-  private static double bytesPerState(int n) {
-    Program p = philosophers(n);
-    Runtime rt = Runtime.getRuntime();
-    System.gc();
-    long before = rt.totalMemory() - rt.freeMemory();
-    long[] peak = {0};
-    ExploreResult r = Explorer.explore(p, ExploreOptions.defaults().withWorkers(1)
-        .withMaxStates(10_000_000).withStopWhen(s -> {
-          peak[0] = Math.max(peak[0], rt.totalMemory() - rt.freeMemory());
-          return false;
-        }));
-    return (double) (peak[0] - before) / r.distinctStates();
+        .withMaxStates(100_000_000));
   }
 
   static Program philosophers(int n) {

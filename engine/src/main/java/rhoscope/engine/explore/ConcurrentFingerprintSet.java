@@ -5,31 +5,33 @@ import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * A lock-free fingerprint set: open addressing with linear probing on a {@code long[]},
- * slots claimed by CAS (the layout of TLC's off-heap FPSet). Zero marks an empty slot, so
- * the fingerprint 0 is stored as a fixed stand-in. Parents sit in a parallel array, written
- * after the key is claimed and read only once exploration has stopped.
+ * A lock-free fingerprint set, 8 bytes a slot: open addressing with linear probing on one
+ * {@code long[]}, slots claimed by CAS (the layout of TLC's off-heap FPSet). Zero marks an
+ * empty slot, so the fingerprint 0 is stored as a fixed stand-in. No parents: a witness is
+ * rebuilt from the explorer's {@link ParentLog}.
  *
- * <p>Capacity grows only through {@link #grow}, which the explorer calls between BFS levels
- * when no put can run; a put into a table past 15/16 full is refused and flags
- * {@link #overflowed()}.
+ * <p>Capacity grows only through {@link #grow}, which the explorer calls at a barrier, when
+ * no put can run, once its own count of new states passes {@link #softLimit()} (3/4 full).
+ * A put into a table past 15/16 full is refused and flags {@link #overflowed()}: the explorer
+ * pauses its workers long before that, so this is only the safety net.
  */
 public final class ConcurrentFingerprintSet implements FingerprintSet {
   private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(long[].class);
   private static final long ZERO_STAND_IN = 0x9E3779B97F4A7C15L;
+  /** Tables below this many slots check their fill on every put. */
+  private static final int SMALL = 1 << 12;
 
   private long[] keys;
-  private long[] parents;
   private int mask;
   private final LongAdder size = new LongAdder();
   private volatile boolean overflowed;
 
-  public ConcurrentFingerprintSet(int expected) {
+  public ConcurrentFingerprintSet(long expected) {
     allocate(tableSize(expected));
   }
 
-  private static int tableSize(long expected) {
-    // at most 3/4 full when `expected` fingerprints are in
+  /** Slots for {@code expected} fingerprints at most 3/4 full; a power of two. */
+  static int tableSize(long expected) {
     long want = Math.max(16, expected + expected / 3 + 1);
     if (want > (1 << 30)) {
       return 1 << 30;
@@ -39,12 +41,11 @@ public final class ConcurrentFingerprintSet implements FingerprintSet {
 
   private void allocate(int n) {
     keys = new long[n];
-    parents = new long[n];
     mask = n - 1;
   }
 
   @Override
-  public boolean put(long fp, long parent) {
+  public boolean put(long fp) {
     long key = fp == 0 ? ZERO_STAND_IN : fp;
     long[] ks = keys;
     int m = mask;
@@ -55,12 +56,14 @@ public final class ConcurrentFingerprintSet implements FingerprintSet {
         return false;
       }
       if (k == 0) {
-        if (size.sum() > (m - (m >>> 4))) {
+        // summing the counter on every put of a big table would cost more than the put: one
+        // in sixteen (by slot) keeps its fill within a few dozen slots of the limit, and the
+        // probe bound above ends a put into a table that is full regardless
+        if ((m < SMALL || (i & 15) == 0) && size.sum() >= hardLimit()) {
           overflowed = true;
           return false;
         }
         if (SLOT.compareAndSet(ks, i, 0L, key)) {
-          parents[i] = parent;
           size.increment();
           return true;
         }
@@ -91,16 +94,19 @@ public final class ConcurrentFingerprintSet implements FingerprintSet {
 
   @Override
   public boolean contains(long fp) {
-    return slot(fp) >= 0;
-  }
-
-  @Override
-  public long parent(long fp) {
-    int i = slot(fp);
-    if (i < 0) {
-      throw new IllegalArgumentException("unknown fingerprint " + Long.toHexString(fp));
+    long key = fp == 0 ? ZERO_STAND_IN : fp;
+    int i = (int) mix(key) & mask;
+    for (int probes = 0; probes <= mask; probes++) {
+      long k = (long) SLOT.getVolatile(keys, i);
+      if (k == key) {
+        return true;
+      }
+      if (k == 0) {
+        return false;
+      }
+      i = (i + 1) & mask;
     }
-    return parents[i];
+    return false;
   }
 
   @Override
@@ -114,54 +120,49 @@ public final class ConcurrentFingerprintSet implements FingerprintSet {
   }
 
   /**
-   * Makes room for {@code expected} fingerprints in all. Not thread-safe: call only while
-   * no other thread uses the set.
+   * Makes room for {@code expected} fingerprints in all at most 3/4 full. Not thread-safe:
+   * call only while no other thread uses the set.
    */
   public void grow(long expected) {
     int n = tableSize(expected);
     if (n <= keys.length) {
       return;
     }
-    long[] oldKeys = keys;
-    long[] oldParents = parents;
+    long[] old = keys;
     allocate(n);
-    for (int j = 0; j < oldKeys.length; j++) {
-      long k = oldKeys[j];
+    for (long k : old) {
       if (k != 0) {
         int i = (int) mix(k) & mask;
         while (keys[i] != 0) {
           i = (i + 1) & mask;
         }
         keys[i] = k;
-        parents[i] = oldParents[j];
       }
     }
   }
 
-  /** Whether {@code expected} fingerprints fit while keeping the table at most 3/4 full. */
-  public boolean roomFor(long expected) {
-    return expected <= (mask + 1L) / 4 * 3;
+  /** The bytes a table for {@code expected} fingerprints takes. */
+  static long bytesFor(long expected) {
+    return 8L * tableSize(expected);
   }
 
-  /** Capacity in fingerprints before puts are refused. */
+  /** The bytes the table takes now. */
+  public long bytes() {
+    return 8L * keys.length;
+  }
+
+  /** Fingerprints the table takes while staying at most 3/4 full. */
+  public long softLimit() {
+    return (mask + 1L) / 4 * 3;
+  }
+
+  /** Capacity in fingerprints before puts are refused (15/16 full). */
   public long capacity() {
-    return mask - (mask >>> 4);
+    return hardLimit();
   }
 
-  private int slot(long fp) {
-    long key = fp == 0 ? ZERO_STAND_IN : fp;
-    int i = (int) mix(key) & mask;
-    for (int probes = 0; probes <= mask; probes++) {
-      long k = (long) SLOT.getVolatile(keys, i);
-      if (k == key) {
-        return i;
-      }
-      if (k == 0) {
-        return -1;
-      }
-      i = (i + 1) & mask;
-    }
-    return -1;
+  private long hardLimit() {
+    return mask - (mask >>> 4);
   }
 
   private static long mix(long z) {

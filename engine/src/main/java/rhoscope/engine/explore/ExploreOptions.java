@@ -9,13 +9,16 @@ import rhoscope.engine.Cancellation;
 import rhoscope.engine.StateView;
 
 /**
- * Bounds and switches of one exploration. {@code maxMemoryBytes}: heap in use above which
- * the run stops (default 85% of the maximum heap). {@code stopWhen}: the run ends at the
+ * Bounds and switches of one exploration. {@code maxMemoryBytes}: the memory bound (default
+ * 85% of the maximum heap); the parallel explorer counts its visited set and its frontier's
+ * pages against it (the frontier takes at most a quarter, up to 64 MB, and spills to disk
+ * past that), and both explorers stop when the heap in use passes it. {@code stopWhen}: the run ends at the
  * first explored state that satisfies it, with a witness. {@code recordGraph}: keep the
  * explicit graph (runs the sequential explorer). {@code cancellation}: polled between states;
- * once cancelled the run ends as {@link StopReason#CANCELLED}. {@code pool}: the shared pool
- * the parallel explorer runs its levels on (its owner closes it); without one, a run makes a
- * pool of {@code workers} threads for itself and shuts it down at the end.
+ * once cancelled the run ends as {@link StopReason#CANCELLED}. {@code pool}: the pool the
+ * parallel explorer runs its levels on (its owner closes it); without one, every run uses the
+ * process's one explorer pool, sized by the largest {@code workers} asked for. A run uses
+ * {@code workers} of a pool's threads (one task each), whatever the pool's size.
  */
 public record ExploreOptions(
     int workers,

@@ -1,22 +1,15 @@
 package rhoscope.engine.explore;
 
 /**
- * The set of visited state fingerprints (TLC's FPSet). Thread-safe. Implementations also
- * remember each state's parent fingerprint so witnesses can be rebuilt when asked for.
+ * The set of visited state fingerprints (TLC's FPSet): fingerprints only, no parents (those
+ * live where witnesses are rebuilt from: {@link ParentLog} on disk for the parallel explorer,
+ * the oracle's map for the sequential one). Thread-safe.
  */
 public interface FingerprintSet {
   /** Adds {@code fp}; true if it was new. */
-  default boolean put(long fp) {
-    return put(fp, fp);
-  }
-
-  /** Adds {@code fp}, remembering {@code parent} when new; true if it was new. */
-  boolean put(long fp, long parent);
+  boolean put(long fp);
 
   boolean contains(long fp);
-
-  /** The parent recorded with {@code fp}; IllegalArgumentException if absent. */
-  long parent(long fp);
 
   long size();
 

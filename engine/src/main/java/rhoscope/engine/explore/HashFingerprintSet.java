@@ -3,11 +3,19 @@ package rhoscope.engine.explore;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The obviously-correct fingerprint set: a synchronized {@code HashMap}. The oracle's. */
+/**
+ * The obviously-correct fingerprint set: a synchronized {@code HashMap} from fingerprint to
+ * parent. The oracle's, which keeps parents beside the fingerprints to rebuild witnesses.
+ */
 public final class HashFingerprintSet implements FingerprintSet {
   private final Map<Long, Long> parents = new HashMap<>();
 
   @Override
+  public boolean put(long fp) {
+    return put(fp, fp);
+  }
+
+  /** Adds {@code fp}, remembering {@code parent} when new; true if it was new. */
   public synchronized boolean put(long fp, long parent) {
     return parents.putIfAbsent(fp, parent) == null;
   }
@@ -17,7 +25,7 @@ public final class HashFingerprintSet implements FingerprintSet {
     return parents.containsKey(fp);
   }
 
-  @Override
+  /** The parent recorded with {@code fp}; IllegalArgumentException if absent. */
   public synchronized long parent(long fp) {
     Long p = parents.get(fp);
     if (p == null) {

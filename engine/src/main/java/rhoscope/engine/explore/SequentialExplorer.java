@@ -20,14 +20,20 @@ import rhoscope.engine.reduce.Machine;
 final class SequentialExplorer {
   private record Node(int[] ids, long fp, int depth, int index) {}
 
+  /**
+   * What the oracle's map takes a state (a hash entry and two boxed longs), counted against
+   * the memory bound as the parallel explorer counts its set; the frontier is not counted.
+   */
+  private static final long ORACLE_BYTES_PER_STATE = 80;
+
   private final Program program;
   private final ProgramAccess.Bridge access = ProgramAccess.get();
   private final ExploreOptions options;
-  private final FingerprintSet seen;
+  private final HashFingerprintSet seen;
   private final Machine machine;
   private final Bounds bounds;
 
-  SequentialExplorer(Program program, ExploreOptions options, FingerprintSet seen) {
+  SequentialExplorer(Program program, ExploreOptions options, HashFingerprintSet seen) {
     this.program = program;
     this.options = options;
     this.seen = seen;
@@ -70,6 +76,9 @@ final class SequentialExplorer {
     try {
       while (!queue.isEmpty()) {
         StopReason bound = bounds.check(expanded++);
+        if (bound == null && distinct * ORACLE_BYTES_PER_STATE > bounds.maxMemory()) {
+          bound = StopReason.MEMORY;
+        }
         if (bound != null) {
           stop = bound;
           break;

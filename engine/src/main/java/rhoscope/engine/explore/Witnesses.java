@@ -11,22 +11,27 @@ import rhoscope.engine.Trace;
 import rhoscope.engine.reduce.Expander;
 
 /**
- * Rebuilds the path to a state from parent fingerprints (TLC's trace idea): walk the
- * parents back to the initial state, then re-expand forwards to recover each COMM.
- * Only the trace comes back; {@link Program#replay} rebuilds the states along it on demand.
+ * Rebuilds the trace along a path of fingerprints (TLC's trace idea: the path comes from
+ * parent fingerprints), re-expanding forwards to recover each COMM. Only the trace comes
+ * back; {@link Program#replay} rebuilds the states along it on demand.
  */
 final class Witnesses {
   private Witnesses() {}
 
-  static Trace rebuild(Program program, FingerprintSet seen, long target) {
+  /** The path from the oracle's parents: the initial state's parent is itself. */
+  static Trace rebuild(Program program, HashFingerprintSet seen, long target) {
+    Deque<Long> path = new ArrayDeque<>();
+    long init = program.initialState().fingerprint();
+    for (long fp = target; fp != init; fp = seen.parent(fp)) {
+      path.push(fp);
+    }
+    return rebuild(program, List.copyOf(path));
+  }
+
+  /** {@code path}: the fingerprints after the initial state's, up to the target. */
+  static Trace rebuild(Program program, List<Long> path) {
     ProgramAccess.Bridge access = ProgramAccess.get();
     StateView init = program.initialState();
-    Deque<Long> path = new ArrayDeque<>();
-    long fp = target;
-    while (fp != init.fingerprint()) {
-      path.push(fp);
-      fp = seen.parent(fp);
-    }
     List<Trace.Step> steps = new ArrayList<>();
     int[] state = access.threadIds(init);
     long current = init.fingerprint();

@@ -35,6 +35,16 @@ public final class Expander {
     void state(int[] next);
 
     /**
+     * The same successor as {@code buf[0..len)}, a scratch buffer valid during the call; the
+     * expander hands it this way on its fast path, so a sink that copies the threads where it
+     * keeps them (the parallel explorer's frontier) allocates nothing per successor. The
+     * default copies it for {@link #state(int[])}.
+     */
+    default void state(int[] buf, int len) {
+      state(Arrays.copyOf(buf, len));
+    }
+
+    /**
      * A COMM by {@code recv} on {@code sends[0..n)} is enabled but its result would hold a
      * value beyond {@link Limits}: it is counted as a step (the state is not stuck) but has
      * no successor. The default ignores it ({@code Program.successors} omits such steps).
@@ -70,6 +80,8 @@ public final class Expander {
   private int[] edgeRecv = new int[16];
   private int[] edgeBranch = new int[16];
   private CommEffect[] edgeComm = new CommEffect[16];
+  /** Where the fast path builds a successor's threads. */
+  private int[] successor = new int[16];
 
   Expander(Machine m) {
     this.m = m;
@@ -249,7 +261,7 @@ public final class Expander {
       CommEffect comm) {
     if (m.needsCanon) {
       int[] rem = comm.removed();
-      int[] next = Canon.canonical(merge(state, rem, 0, rem.length, comm.produced()), table);
+      int[] next = Canon.canonical(merge(state, rem, comm.produced()), table);
       if (sink.edge(m.fingerprint(next), t.id, branch, chosen, k)) {
         sink.state(next);
       }
@@ -277,19 +289,30 @@ public final class Expander {
       System.arraycopy(sends, 0, chosen, 0, sends.length);
       if (sink.edge(edgeFp[e], edgeRecv[e], edgeBranch[e], chosen, sends.length)) {
         int[] rem = comm.removed();
-        sink.state(merge(state, rem, 0, rem.length, comm.produced()));
+        int len = state.length - rem.length + comm.produced().length;
+        if (successor.length < len) {
+          successor = new int[Math.max(len, 2 * successor.length)];
+        }
+        merge(state, rem, comm.produced(), successor);
+        sink.state(successor, len);
       }
       edgeComm[e] = null;
     }
     edges = 0;
   }
 
-  /** state minus rem[at..at+r) (one occurrence each) plus produced, kept sorted. */
-  private static int[] merge(int[] state, int[] rem, int at, int r, int[] produced) {
-    int[] out = new int[state.length - r + produced.length];
+  /** state minus rem (one occurrence each) plus produced, kept sorted. */
+  private static int[] merge(int[] state, int[] rem, int[] produced) {
+    int[] out = new int[state.length - rem.length + produced.length];
+    merge(state, rem, produced, out);
+    return out;
+  }
+
+  /** {@link #merge(int[], int[], int[])} into {@code out}, which has room. */
+  private static void merge(int[] state, int[] rem, int[] produced, int[] out) {
     int o = 0;
-    int j = at;
-    int end = at + r;
+    int j = 0;
+    int end = rem.length;
     int k = 0;
     for (int x : state) {
       if (j < end && rem[j] == x) {
@@ -304,6 +327,5 @@ public final class Expander {
     while (k < produced.length) {
       out[o++] = produced[k++];
     }
-    return out;
   }
 }

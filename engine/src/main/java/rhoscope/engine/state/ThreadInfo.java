@@ -16,6 +16,8 @@ public final class ThreadInfo {
   /** Direct-mapped COMM cache entries per receive (a join may see many message tuples). */
   private static final int MEMO = 64;
   private static final int MEMO_START = 4;
+  /** Slots an entry may lie from its home slot (linear probing). */
+  private static final int PROBES = 4;
   private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Memo[].class);
   private static final VarHandle RENAMED = MethodHandles.arrayElementVarHandle(Renamed[].class);
 
@@ -124,38 +126,71 @@ public final class ThreadInfo {
     if (table == null) {
       return null;
     }
-    Memo m = (Memo) SLOT.getAcquire(table, slot(table, branch, sends, n));
-    return m != null && m.matches(branch, sends, n) ? m.result() : null;
+    int mask = table.length - 1;
+    int i = slot(table, branch, sends, n);
+    for (int p = 0; p < PROBES; p++) {
+      Memo m = (Memo) SLOT.getAcquire(table, (i + p) & mask);
+      if (m == null) {
+        return null;
+      }
+      if (m.matches(branch, sends, n)) {
+        return m.result();
+      }
+    }
+    return null;
   }
 
   /**
    * Remembers a result. The table starts small (most receives see few message tuples) and
-   * grows up to {@link #MEMO} slots when entries collide; racing writers may lose entries,
-   * which only costs a recomputation.
+   * grows up to {@link #MEMO} slots when an entry finds no free slot within {@link #PROBES}
+   * of its home (a receive that sees a dozen tuples keeps them all, instead of two that
+   * share a slot evicting each other on every state); a full table overwrites the home
+   * slot. Racing writers may lose entries, which only costs a recomputation.
    */
   public void cache(int branch, int[] sends, int n, CommEffect result) {
     Memo entry = new Memo(branch, java.util.Arrays.copyOf(sends, n), result);
     Memo[] table = memo;
     if (table == null) {
       table = new Memo[MEMO_START];
-    } else {
-      Memo old = (Memo) SLOT.getAcquire(table, slot(table, branch, sends, n));
-      if (old != null && table.length < MEMO) {
-        Memo[] bigger = new Memo[table.length * 4];
-        for (int i = 0; i < table.length; i++) {
-          Memo e = (Memo) SLOT.getAcquire(table, i);
-          if (e != null) {
-            bigger[slot(bigger, e.branch(), e.sends(), e.sends().length)] = e;
-          }
-        }
-        table = bigger;
-      } else {
-        SLOT.setRelease(table, slot(table, branch, sends, n), entry);
+      table[slot(table, branch, sends, n)] = entry;
+      memo = table; // volatile write publishes the new table with its entries
+      return;
+    }
+    int mask = table.length - 1;
+    int home = slot(table, branch, sends, n);
+    for (int p = 0; p < PROBES; p++) {
+      int i = (home + p) & mask;
+      if (SLOT.getAcquire(table, i) == null) {
+        SLOT.setRelease(table, i, entry);
         return;
       }
     }
-    table[slot(table, branch, sends, n)] = entry;
-    memo = table; // volatile write publishes the new table with its entries
+    if (table.length >= MEMO) {
+      SLOT.setRelease(table, home, entry);
+      return;
+    }
+    Memo[] bigger = new Memo[table.length * 4];
+    for (int j = 0; j < table.length; j++) {
+      Memo e = (Memo) SLOT.getAcquire(table, j);
+      if (e != null) {
+        insert(bigger, e);
+      }
+    }
+    insert(bigger, entry);
+    memo = bigger;
+  }
+
+  /** Into a table no other thread sees yet: the first free slot from home, if any. */
+  private static void insert(Memo[] table, Memo e) {
+    int mask = table.length - 1;
+    int home = slot(table, e.branch(), e.sends(), e.sends().length);
+    for (int p = 0; p < PROBES; p++) {
+      if (table[(home + p) & mask] == null) {
+        table[(home + p) & mask] = e;
+        return;
+      }
+    }
+    table[home] = e;
   }
 
   private static int slot(Memo[] table, int branch, int[] sends, int n) {

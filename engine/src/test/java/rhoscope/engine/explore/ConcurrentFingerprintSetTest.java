@@ -14,17 +14,27 @@ class ConcurrentFingerprintSetTest extends FingerprintSetContractTest {
   }
 
   @Test
-  void growingKeepsEveryFingerprintAndParent() {
+  void growingKeepsEveryFingerprint() {
     ConcurrentFingerprintSet set = new ConcurrentFingerprintSet(16);
     for (long i = 0; i < 10; i++) {
-      set.put(i, i + 100);
+      set.put(i);
     }
     set.grow(10_000);
     assertThat(set.capacity()).isGreaterThanOrEqualTo(10_000);
     for (long i = 0; i < 10; i++) {
-      assertThat(set.put(i, 0)).isFalse();
-      assertThat(set.parent(i)).isEqualTo(i + 100);
+      assertThat(set.contains(i)).isTrue();
+      assertThat(set.put(i)).isFalse();
     }
+    assertThat(set.size()).isEqualTo(10);
+  }
+
+  @Test
+  void aSlotIsEightBytesAndTheSoftLimitKeepsTheTableThreeQuartersFull() {
+    ConcurrentFingerprintSet set = new ConcurrentFingerprintSet(3_000_000);
+    // 3 M fingerprints at most 3/4 full: 4 M slots, 8 bytes each
+    assertThat(set.bytes()).isEqualTo(8L * (1 << 22));
+    assertThat(set.softLimit()).isEqualTo(3L << 20).isGreaterThanOrEqualTo(3_000_000);
+    assertThat(ConcurrentFingerprintSet.bytesFor(3_000_000)).isEqualTo(set.bytes());
   }
 
   @Test
@@ -32,7 +42,7 @@ class ConcurrentFingerprintSetTest extends FingerprintSetContractTest {
     ConcurrentFingerprintSet set = new ConcurrentFingerprintSet(16);
     long accepted = 0;
     for (long i = 1; i <= 1000; i++) {
-      accepted += set.put(i * 31, 0) ? 1 : 0;
+      accepted += set.put(i * 31) ? 1 : 0;
     }
     assertThat(accepted).isEqualTo(set.size()).isLessThanOrEqualTo(set.capacity() + 1);
     assertThat(set.overflowed()).isTrue();
