@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.LongAdder;
 import rhoscope.engine.Program;
 import rhoscope.engine.internal.ProgramAccess;
 import rhoscope.engine.Trace;
+import rhoscope.engine.explore.por.Reducer;
 import rhoscope.engine.reduce.Expander;
 import rhoscope.engine.reduce.Machine;
 
@@ -33,6 +34,7 @@ final class ParallelExplorer {
   private final Bounds bounds;
   private final ConcurrentFingerprintSet seen;
   private final ThreadLocal<Expander> expanders;
+  private final Reducer reducer;
   private final AtomicLong distinct = new AtomicLong(1);
   private final LongAdder transitions = new LongAdder();
   private final LongAdder deadlocked = new LongAdder();
@@ -52,6 +54,7 @@ final class ParallelExplorer {
     this.bounds = new Bounds(options);
     this.seen = new ConcurrentFingerprintSet(1 << 12);
     this.expanders = ThreadLocal.withInitial(machine::expander);
+    this.reducer = Reducer.of(options.reduction(), program);
   }
 
   ExploreResult run() {
@@ -181,7 +184,7 @@ final class ParallelExplorer {
       for (int i = lo; i < hi && !halt; i++) {
         Node node = level.get(i);
         sink.parent = node.fp();
-        int n = ex.expand(node.ids(), node.fp(), sink);
+        int n = reducer.expand(ex, node.ids(), node.fp(), sink);
         edges += n;
         if (sink.tooLarge) {
           // a successor cannot be represented: end the run as incomplete (not stuck)
