@@ -22,6 +22,8 @@ public final class EngineSemantics {
    * receive of the same shape, as RChain's Either uses it. 3: private names are numbered by an
    * exact canonical labelling (symmetric ties searched, not broken by creation order), so
    * congruent states that used to stay apart are one state and some state counts drop.
+   * Checks explore a partial-order reduction where the type keeps its verdict (deadlock and
+   * spatial {@code eventually} / {@code always}): the same verdicts after fewer explored states.
    */
   public static final int VERSION = 3;
 

@@ -43,6 +43,11 @@ public final class Program {
           public Trace.Comm comm(Program program, int recv, int branch, int[] sends, int n) {
             return program.comm(recv, branch, sends, n);
           }
+
+          @Override
+          public ChannelView channel(Term name) {
+            return ChannelView.of(name);
+          }
         });
   }
 

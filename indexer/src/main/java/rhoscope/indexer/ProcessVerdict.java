@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import rhoscope.engine.Trace;
 import rhoscope.engine.check.Method;
+import rhoscope.engine.check.Reduction;
 import rhoscope.engine.check.Verdict;
 import rhoscope.indexer.catalog.ProcessFormat;
 
@@ -17,6 +18,7 @@ import rhoscope.indexer.catalog.ProcessFormat;
  * @param millis time the model checker took (for a cached verdict, the original check's)
  * @param method how the verdict was reached: by exploring, or from the presence closure
  * @param cached whether the verdict came from the cache
+ * @param reduction whether the check explored a partial-order reduction
  */
 public record ProcessVerdict(
     long id,
@@ -29,7 +31,8 @@ public record ProcessVerdict(
     String finalState,
     long millis,
     Method method,
-    boolean cached) {
+    boolean cached,
+    Reduction reduction) {
   public ProcessVerdict {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(dataset, "dataset");
@@ -39,5 +42,14 @@ public record ProcessVerdict(
     Objects.requireNonNull(witness, "witness");
     Objects.requireNonNull(finalState, "finalState");
     Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(reduction, "reduction");
+  }
+
+  /** An answer reached on every interleaving. */
+  public ProcessVerdict(long id, String name, String dataset, ProcessFormat format,
+      Verdict verdict, String reason, Optional<Trace> witness, String finalState, long millis,
+      Method method, boolean cached) {
+    this(id, name, dataset, format, verdict, reason, witness, finalState, millis, method, cached,
+        Reduction.NONE);
   }
 }

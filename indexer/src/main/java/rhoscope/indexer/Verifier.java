@@ -11,6 +11,7 @@ import rhoscope.engine.check.CheckOptions;
 import rhoscope.engine.check.CheckResult;
 import rhoscope.engine.check.CheckPlan;
 import rhoscope.engine.check.Method;
+import rhoscope.engine.check.Reduction;
 import rhoscope.engine.check.ModelChecker;
 import rhoscope.engine.check.Verdict;
 import rhoscope.engine.open.OpenSystem;
@@ -98,7 +99,7 @@ final class Verifier {
           c.witness().map(t -> program.replay(t).getLast().print()).orElse("");
       return new Checked(
           verdict(r, c.verdict(), UnknownReason.of(c, options), c.witness(), finalState,
-              c.millis(), c.method(), false),
+              c.millis(), c.method(), false, c.reduction()),
           end(c));
     } catch (LangException e) {
       return new Checked(unknown(r, "cannot check: " + e.getMessage(), start), End.FAILED);
@@ -130,7 +131,8 @@ final class Verifier {
 
   /** A candidate the query never started: unknown, with why. */
   static ProcessVerdict notChecked(ProcessRecord r, String reason) {
-    return verdict(r, Verdict.UNKNOWN, reason, Optional.empty(), "", 0, Method.EXPLORE, false);
+    return verdict(r, Verdict.UNKNOWN, reason, Optional.empty(), "", 0, Method.EXPLORE, false,
+        Reduction.NONE);
   }
 
   /** The compiled program of {@code r}, from the kept ones when it was compiled recently. */
@@ -176,14 +178,16 @@ final class Verifier {
 
   private static ProcessVerdict unknown(ProcessRecord r, String reason, long start) {
     return verdict(
-        r, Verdict.UNKNOWN, reason, Optional.empty(), "", elapsed(start), Method.EXPLORE, false);
+        r, Verdict.UNKNOWN, reason, Optional.empty(), "", elapsed(start), Method.EXPLORE, false,
+        Reduction.NONE);
   }
 
   /** The stored process's identity with an answer for it. */
   private static ProcessVerdict verdict(ProcessRecord r, Verdict verdict, String reason,
-      Optional<Trace> witness, String finalState, long millis, Method method, boolean cached) {
+      Optional<Trace> witness, String finalState, long millis, Method method, boolean cached,
+      Reduction reduction) {
     return new ProcessVerdict(r.id(), r.name(), r.dataset(), r.format(), verdict, reason, witness,
-        finalState, millis, method, cached);
+        finalState, millis, method, cached, reduction);
   }
 
   /** The cache's form of a verdict, its witness in the {@link TraceCodec} format. */
@@ -193,7 +197,8 @@ final class Verifier {
         v.reason(),
         TraceCodec.encode(v.witness(), v.finalState()),
         v.millis(),
-        v.method().name());
+        v.method().name(),
+        v.reduction().name());
   }
 
   /**
@@ -203,6 +208,6 @@ final class Verifier {
   static Optional<ProcessVerdict> fromCache(ProcessRecord r, CachedVerdict c) {
     return TraceCodec.decode(c.witness())
         .map(d -> verdict(r, Verdict.valueOf(c.verdict()), c.reason(), d.trace(), d.finalState(),
-            c.millis(), Method.valueOf(c.method()), true));
+            c.millis(), Method.valueOf(c.method()), true, Reduction.valueOf(c.reduction())));
   }
 }

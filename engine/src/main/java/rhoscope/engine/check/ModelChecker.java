@@ -11,6 +11,7 @@ import rhoscope.engine.Trace;
 import rhoscope.engine.explore.ExploreOptions;
 import rhoscope.engine.explore.ExploreResult;
 import rhoscope.engine.explore.Explorer;
+import rhoscope.engine.explore.PartialOrder;
 import rhoscope.engine.explore.StopReason;
 import rhoscope.lang.ParsedProcess;
 import rhoscope.lang.ParsedType;
@@ -24,6 +25,11 @@ import rhoscope.lang.ast.type.Type;
  * also the evidence. Every other type is evaluated globally on the recorded graph
  * ({@link GlobalEvaluator}). Either way {@code unknown} comes only from a bound that left part of
  * the state space unexplored where it could change the answer.
+ *
+ * <p>On the fly, a partial-order reduction is explored where the type cannot tell the
+ * interleavings apart ({@link Reductions} says which shapes: a target state that is stuck, such
+ * as {@code deadlock}, or a spatial one that sees only some channels); the result says so
+ * ({@link Reduction#POR}) and its count is of the reduced states.
  */
 public final class ModelChecker {
   /** The reason of a check whose {@link Cancellation} token was cancelled. */
@@ -81,10 +87,10 @@ public final class ModelChecker {
   }
 
   /** Nobody wants the answer any more: unknown, whatever the explored part would have said. */
-  private static CheckResult cancelled(ExploreResult run, long start) {
+  private static CheckResult cancelled(ExploreResult run, long start, Reduction reduction) {
     return new CheckResult(
         Verdict.UNKNOWN, Optional.empty(), run.distinctStates(), false, millisSince(start),
-        CANCELLED, Method.EXPLORE);
+        CANCELLED, Method.EXPLORE, reduction);
   }
 
   private static CheckResult onTheFly(
@@ -95,13 +101,18 @@ public final class ModelChecker {
     // eventually P stops at a P state (a witness); always P at a state violating P.
     Predicate<StateView> stop =
         shape.eventually() ? s -> local.holds(body, s) : s -> !local.holds(body, s);
+    // the shapes a partial-order reduction keeps, and why, are listed in Reductions
+    Optional<PartialOrder> order =
+        options.partialOrder() ? Reductions.of(shape) : Optional.empty();
     ExploreOptions explore = explore(options, cancel).withStopWhen(stop);
+    explore = order.map(explore::withReduction).orElse(explore);
+    Reduction reduction = order.isPresent() ? Reduction.POR : Reduction.NONE;
     ExploreResult run =
         options.workers() == 1
             ? Explorer.sequential(program, explore)
             : Explorer.explore(program, explore);
     if (run.stopReason() == StopReason.CANCELLED) {
-      return cancelled(run, start);
+      return cancelled(run, start, reduction);
     }
     Verdict verdict;
     String reason;
@@ -128,7 +139,8 @@ public final class ModelChecker {
         run.complete(),
         millisSince(start),
         reason,
-        Method.EXPLORE);
+        Method.EXPLORE,
+        reduction);
   }
 
   private static CheckResult global(
@@ -138,7 +150,7 @@ public final class ModelChecker {
     ExploreResult run =
         Explorer.sequential(program, explore(options, cancel).withRecordGraph(true));
     if (run.stopReason() == StopReason.CANCELLED) {
-      return cancelled(run, start);
+      return cancelled(run, start, Reduction.NONE);
     }
     GlobalEvaluator evaluator =
         new GlobalEvaluator(

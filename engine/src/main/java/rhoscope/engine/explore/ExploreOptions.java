@@ -18,7 +18,8 @@ import rhoscope.engine.StateView;
  * once cancelled the run ends as {@link StopReason#CANCELLED}. {@code pool}: the pool the
  * parallel explorer runs its levels on (its owner closes it); without one, every run uses the
  * process's one explorer pool, sized by the largest {@code workers} asked for. A run uses
- * {@code workers} of a pool's threads (one task each), whatever the pool's size.
+ * {@code workers} of a pool's threads (one task each), whatever the pool's size. {@code reduction}:
+ * the partial-order reduction (default off: the full state space and its exact counts).
  */
 public record ExploreOptions(
     int workers,
@@ -29,7 +30,8 @@ public record ExploreOptions(
     Optional<Predicate<StateView>> stopWhen,
     boolean recordGraph,
     Cancellation cancellation,
-    Optional<ForkJoinPool> pool) {
+    Optional<ForkJoinPool> pool,
+    PartialOrder reduction) {
 
   public ExploreOptions {
     if (workers < 1) {
@@ -42,58 +44,65 @@ public record ExploreOptions(
     Objects.requireNonNull(stopWhen, "stopWhen");
     Objects.requireNonNull(cancellation, "cancellation");
     Objects.requireNonNull(pool, "pool");
+    Objects.requireNonNull(reduction, "reduction");
   }
 
   public static ExploreOptions defaults() {
     return new ExploreOptions(Runtime.getRuntime().availableProcessors(), 1_000_000,
         Integer.MAX_VALUE, Duration.ofMinutes(10),
         (long) (Runtime.getRuntime().maxMemory() * 0.85), Optional.empty(), false,
-        Cancellation.NEVER, Optional.empty());
+        Cancellation.NEVER, Optional.empty(), PartialOrder.off());
   }
 
   public ExploreOptions withWorkers(int w) {
     return new ExploreOptions(w, maxStates, maxDepth, timeout, maxMemoryBytes, stopWhen,
-        recordGraph, cancellation, pool);
+        recordGraph, cancellation, pool, reduction);
   }
 
   public ExploreOptions withMaxStates(long n) {
     return new ExploreOptions(workers, n, maxDepth, timeout, maxMemoryBytes, stopWhen,
-        recordGraph, cancellation, pool);
+        recordGraph, cancellation, pool, reduction);
   }
 
   public ExploreOptions withMaxDepth(int d) {
     return new ExploreOptions(workers, maxStates, d, timeout, maxMemoryBytes, stopWhen,
-        recordGraph, cancellation, pool);
+        recordGraph, cancellation, pool, reduction);
   }
 
   public ExploreOptions withTimeout(Duration t) {
     return new ExploreOptions(workers, maxStates, maxDepth, t, maxMemoryBytes, stopWhen,
-        recordGraph, cancellation, pool);
+        recordGraph, cancellation, pool, reduction);
   }
 
   public ExploreOptions withMaxMemoryBytes(long bytes) {
     return new ExploreOptions(workers, maxStates, maxDepth, timeout, bytes, stopWhen,
-        recordGraph, cancellation, pool);
+        recordGraph, cancellation, pool, reduction);
   }
 
   public ExploreOptions withStopWhen(Predicate<StateView> p) {
     return new ExploreOptions(workers, maxStates, maxDepth, timeout, maxMemoryBytes,
-        Optional.of(p), recordGraph, cancellation, pool);
+        Optional.of(p), recordGraph, cancellation, pool, reduction);
   }
 
   public ExploreOptions withRecordGraph(boolean record) {
     return new ExploreOptions(workers, maxStates, maxDepth, timeout, maxMemoryBytes, stopWhen,
-        record, cancellation, pool);
+        record, cancellation, pool, reduction);
   }
 
   public ExploreOptions withCancellation(Cancellation token) {
     return new ExploreOptions(workers, maxStates, maxDepth, timeout, maxMemoryBytes, stopWhen,
-        recordGraph, token, pool);
+        recordGraph, token, pool, reduction);
   }
 
   /** Runs the parallel explorer's levels on {@code shared}, which the caller owns and closes. */
   public ExploreOptions withPool(ForkJoinPool shared) {
     return new ExploreOptions(workers, maxStates, maxDepth, timeout, maxMemoryBytes, stopWhen,
-        recordGraph, cancellation, Optional.of(shared));
+        recordGraph, cancellation, Optional.of(shared), reduction);
+  }
+
+  /** Explores with the partial-order reduction {@code order}: fewer states, see its kinds. */
+  public ExploreOptions withReduction(PartialOrder order) {
+    return new ExploreOptions(workers, maxStates, maxDepth, timeout, maxMemoryBytes, stopWhen,
+        recordGraph, cancellation, pool, order);
   }
 }

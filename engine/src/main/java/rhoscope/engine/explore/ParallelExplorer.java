@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import rhoscope.engine.Program;
 import rhoscope.engine.Trace;
+import rhoscope.engine.explore.por.Reducer;
 import rhoscope.engine.internal.ProgramAccess;
 import rhoscope.engine.reduce.Expander;
 import rhoscope.engine.reduce.Machine;
@@ -60,6 +61,7 @@ final class ParallelExplorer {
   private final ExploreOptions options;
   private final Machine machine;
   private final Bounds bounds;
+  private final Reducer reducer;
   private final ConcurrentFingerprintSet seen;
   private final PageBudget budget;
   private final AtomicLong granted = new AtomicLong(1);
@@ -90,6 +92,7 @@ final class ParallelExplorer {
     this.bounds = new Bounds(options, tuning.clock());
     this.seen = new ConcurrentFingerprintSet(tuning.initialSlots() / 4 * 3 - 1);
     this.budget = new PageBudget(tuning.pageInts(), tuning.frontierBytes());
+    this.reducer = Reducer.of(options.reduction(), program);
   }
 
   ExploreResult run() {
@@ -405,7 +408,7 @@ final class ParallelExplorer {
     /** Expands one state: the one place where a state's successors are produced. */
     private void expandState(int[] ids, long fp) {
       parent = fp;
-      int n = expander.expand(ids, fp, this);
+      int n = reducer.expand(expander, ids, fp, this);
       edges += n;
       if (tooLarge) {
         // a successor cannot be represented: end the run as incomplete (not stuck)

@@ -10,6 +10,7 @@ import rhoscope.engine.Program;
 import rhoscope.engine.internal.ProgramAccess;
 import rhoscope.engine.StateView;
 import rhoscope.engine.Trace;
+import rhoscope.engine.explore.por.Reducer;
 import rhoscope.engine.reduce.Expander;
 import rhoscope.engine.reduce.Machine;
 
@@ -32,6 +33,7 @@ final class SequentialExplorer {
   private final HashFingerprintSet seen;
   private final Machine machine;
   private final Bounds bounds;
+  private final Reducer reducer;
 
   SequentialExplorer(Program program, ExploreOptions options, HashFingerprintSet seen) {
     this.program = program;
@@ -39,6 +41,7 @@ final class SequentialExplorer {
     this.seen = seen;
     this.machine = access.machine(program);
     this.bounds = new Bounds(options);
+    this.reducer = Reducer.of(options.reduction(), program);
   }
 
   ExploreResult run() {
@@ -88,7 +91,7 @@ final class SequentialExplorer {
         List<Node> found = new ArrayList<>();
         List<Edge> out = record ? edges.get(node.index()) : null;
         long[] counts = {distinct};
-        int n = ex.expand(node.ids(), node.fp(), new Expander.Sink() {
+        int n = reducer.expand(ex, node.ids(), node.fp(), new Expander.Sink() {
           private long pendingFp;
           private int pendingIndex;
 

@@ -1,10 +1,12 @@
 package rhoscope.engine.internal;
 
 import java.util.Objects;
+import rhoscope.engine.ChannelView;
 import rhoscope.engine.Program;
 import rhoscope.engine.StateView;
 import rhoscope.engine.Trace;
 import rhoscope.engine.reduce.Machine;
+import rhoscope.engine.state.Term;
 
 /**
  * The explorers' way into a {@link Program}'s machinery, which its public API does not show. The
@@ -21,6 +23,9 @@ public final class ProgramAccess {
     int[] threadIds(StateView view);
 
     Trace.Comm comm(Program program, int recv, int branch, int[] sends, int n);
+
+    /** A channel term of a state as the checker sees it. */
+    ChannelView channel(Term name);
   }
 
   private static volatile Bridge bridge;

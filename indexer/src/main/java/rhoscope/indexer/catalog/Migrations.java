@@ -126,7 +126,13 @@ final class Migrations {
           // before was reached by exploring; the default exists only to say so.
           List.of(
               "ALTER TABLE verdicts ADD COLUMN method VARCHAR(16) NOT NULL DEFAULT 'EXPLORE'",
-              "ALTER TABLE verdicts ALTER COLUMN method DROP DEFAULT"));
+              "ALTER TABLE verdicts ALTER COLUMN method DROP DEFAULT"),
+          // 7 -> 8: a cached verdict records whether it was reached on a partial-order reduction
+          // (an engine Reduction name, which its state count depends on). Every verdict cached
+          // before took every interleaving; the default exists only to say so.
+          List.of(
+              "ALTER TABLE verdicts ADD COLUMN reduction VARCHAR(16) NOT NULL DEFAULT 'NONE'",
+              "ALTER TABLE verdicts ALTER COLUMN reduction DROP DEFAULT"));
 
   static int latest() {
     return STEPS.size();

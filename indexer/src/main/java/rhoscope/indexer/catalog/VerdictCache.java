@@ -41,7 +41,7 @@ public final class VerdictCache {
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT verdict, reason, witness, millis, method FROM verdicts"
+                  "SELECT verdict, reason, witness, millis, method, reduction FROM verdicts"
                       + " WHERE fingerprint=? AND type_hash=? AND semantics_version=?")) {
             ps.setString(1, fingerprint);
             ps.setString(2, sha256(typeKey));
@@ -54,7 +54,8 @@ public final class VerdictCache {
                           rs.getString(2),
                           rs.getString(3),
                           rs.getLong(4),
-                          rs.getString(5)))
+                          rs.getString(5),
+                          rs.getString(6)))
                   : Optional.empty();
             }
           }
@@ -69,9 +70,9 @@ public final class VerdictCache {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "MERGE INTO verdicts (fingerprint, type_hash, semantics_version, type_key,"
-                      + " verdict, reason, witness, millis, checked_at, method)"
+                      + " verdict, reason, witness, millis, checked_at, method, reduction)"
                       + " KEY (fingerprint, type_hash, semantics_version)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, fingerprint);
             ps.setString(2, sha256(typeKey));
             ps.setInt(3, semanticsVersion);
@@ -82,6 +83,7 @@ public final class VerdictCache {
             ps.setLong(8, v.millis());
             ps.setTimestamp(9, Timestamp.from(Instant.now()));
             ps.setString(10, v.method());
+            ps.setString(11, v.reduction());
             ps.executeUpdate();
           }
           return null;

@@ -6,6 +6,7 @@ import static rhoscope.indexer.catalog.TestRecords.in;
 import static rhoscope.indexer.catalog.TestRecords.insertBeforeSchema6;
 import static rhoscope.indexer.catalog.TestRecords.insertVerdictBeforeSchema6;
 import static rhoscope.indexer.catalog.TestRecords.insertVerdictBeforeSchema7;
+import static rhoscope.indexer.catalog.TestRecords.insertVerdictBeforeSchema8;
 import static rhoscope.indexer.catalog.TestRecords.record;
 
 import java.nio.file.Path;
@@ -126,9 +127,25 @@ class MigrationsTest {
       insertVerdictBeforeSchema7(db, "fp", "T", new CachedVerdict("NO", "no state", "", 3, "-"));
     }
     try (CatalogFile db = CatalogFile.open(dir)) {
-      assertThat(db.schemaVersion()).isEqualTo(7).isEqualTo(Migrations.latest());
+      assertThat(db.schemaVersion()).isEqualTo(Migrations.latest());
       assertThat(new VerdictCache(db).get("fp", "T"))
           .contains(new CachedVerdict("NO", "no state", "", 3, "EXPLORE"));
+    }
+  }
+
+  @Test
+  void schema7VerdictsAreCarriedForwardAsReachedOnEveryInterleaving() {
+    try (CatalogFile db = CatalogFile.open(dir, 7)) {
+      insertVerdictBeforeSchema8(
+          db, "fp", "T", new CachedVerdict("YES", "a state", "", 2, "EXPLORE", "-"));
+    }
+    try (CatalogFile db = CatalogFile.open(dir)) {
+      assertThat(db.schemaVersion()).isEqualTo(8).isEqualTo(Migrations.latest());
+      assertThat(new VerdictCache(db).get("fp", "T"))
+          .contains(new CachedVerdict("YES", "a state", "", 2, "EXPLORE", "NONE"));
+      new VerdictCache(db).put("fp", "U", new CachedVerdict("NO", "", "", 1, "EXPLORE", "POR"));
+      assertThat(new VerdictCache(db).get("fp", "U")).map(CachedVerdict::reduction)
+          .contains("POR");
     }
   }
 

@@ -153,4 +153,31 @@ final class TestRecords {
           return null;
         });
   }
+
+  /** A verdict as schema 7 wrote it: with its method, without its reduction. */
+  static void insertVerdictBeforeSchema8(
+      CatalogFile db, String fingerprint, String typeKey, CachedVerdict v) {
+    db.read(
+        "insert a schema-7 verdict",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO verdicts (fingerprint, type_hash, semantics_version, type_key,"
+                      + " verdict, reason, witness, millis, checked_at, method)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, fingerprint);
+            ps.setString(2, VerdictCache.sha256(typeKey));
+            ps.setInt(3, rhoscope.engine.EngineSemantics.VERSION);
+            ps.setString(4, typeKey);
+            ps.setString(5, v.verdict());
+            ps.setString(6, v.reason());
+            ps.setString(7, v.witness());
+            ps.setLong(8, v.millis());
+            ps.setTimestamp(9, Timestamp.from(Instant.now()));
+            ps.setString(10, v.method());
+            ps.executeUpdate();
+          }
+          return null;
+        });
+  }
 }

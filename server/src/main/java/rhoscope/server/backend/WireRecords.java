@@ -11,6 +11,7 @@ import rhoscope.engine.check.CheckPlan;
 import rhoscope.engine.open.OpenSystem;
 import rhoscope.engine.check.CheckResult;
 import rhoscope.engine.check.NameWarnings;
+import rhoscope.engine.check.Reduction;
 import rhoscope.engine.explore.ExploreResult;
 import rhoscope.indexer.ProcessDatabase;
 import rhoscope.indexer.ProcessVerdict;
@@ -79,7 +80,16 @@ public final class WireRecords {
         result.complete(),
         result.millis(),
         warnings(plan, program),
-        importWarnings);
+        importWarnings,
+        reduction(result.reduction()));
+  }
+
+  /** {@code "por"} for a reduced check; null (absent on the wire) for a full one. */
+  public static String reduction(Reduction r) {
+    return switch (r) {
+      case NONE -> null;
+      case POR -> "por";
+    };
   }
 
   /**
@@ -170,7 +180,7 @@ public final class WireRecords {
     return new Match(
         v.id(), v.name(), v.dataset(), format(v.format()), v.verdict(),
         CheckMethod.of(v.method()), blankToNull(v.reason()),
-        witness, v.millis(), v.cached(), importWarnings);
+        witness, v.millis(), v.cached(), importWarnings, reduction(v.reduction()));
   }
 
   public static ProcessSummary summary(rhoscope.indexer.catalog.ProcessSummary s) {
@@ -195,7 +205,8 @@ public final class WireRecords {
         r.warnings());
   }
 
-  public static ExploreAnswer explore(String file, ExploreResult r, int workers) {
+  /** {@code reduced}: whether the run explored a partial-order reduction. */
+  public static ExploreAnswer explore(String file, ExploreResult r, int workers, boolean reduced) {
     return new ExploreAnswer(
         file,
         r.distinctStates(),
@@ -206,7 +217,8 @@ public final class WireRecords {
         r.complete(),
         r.stopReason().name().toLowerCase(Locale.ROOT),
         workers,
-        r.millis());
+        r.millis(),
+        reduced ? "por" : null);
   }
 
   public static SourceFormat format(ProcessFormat f) {

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import rhoscope.engine.bench.ExplorerBenchmark;
+import rhoscope.engine.bench.PartialOrderBenchmark;
 import rhoscope.indexer.bench.ClosureBenchmark;
 import rhoscope.indexer.bench.QueryBenchmark;
 
@@ -59,6 +60,7 @@ final class BenchCommand implements Callable<Integer> {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     if (only == null || only.equals("explorer")) {
       ExplorerBenchmark.run(out);
+      PartialOrderBenchmark.run(out);
     }
     if (only == null || only.equals("query")) {
       Path folder = datasetsFolder();

@@ -84,10 +84,11 @@ final class CheckCommand implements Callable<Integer> {
       out.println(WireJson.pretty(answer));
     } else {
       out.printf(
-          "%s: %s (method: %s, %s, %s, %,d ms)%n",
+          "%s: %s (method: %s%s, %s, %s, %,d ms)%n",
           file,
           r.verdict().name().toLowerCase(Locale.ROOT),
           answer.method().wireName(),
+          Optional.ofNullable(answer.reduction()).map(x -> ", reduction: " + x).orElse(""),
           Plural.of(r.states(), "state"),
           coverage(r),
           r.millis());

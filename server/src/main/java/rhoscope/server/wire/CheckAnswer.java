@@ -13,7 +13,9 @@ import rhoscope.engine.check.Verdict;
  * mentions that the process never uses, and RChain system names it uses that rhoscope does not
  * model). For an SBML model, {@code importWarnings} are what its translation could not honour
  * (events, rules frozen at time 0, modifier roles assumed), the caveats the verdict carries;
- * absent for Rholang.
+ * absent for Rholang. {@code reduction}: {@code "por"} when the check explored a partial-order
+ * reduction (its {@code states} count the reduced states), absent when it took every
+ * interleaving.
  */
 public record CheckAnswer(
     String type,
@@ -25,7 +27,8 @@ public record CheckAnswer(
     boolean complete,
     long elapsedMs,
     List<String> warnings,
-    List<String> importWarnings) {
+    List<String> importWarnings,
+    String reduction) {
   public CheckAnswer {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(verdict, "verdict");
@@ -45,6 +48,7 @@ public record CheckAnswer(
       boolean complete,
       long elapsedMs,
       List<String> warnings) {
-    this(type, verdict, method, reason, witness, states, complete, elapsedMs, warnings, null);
+    this(type, verdict, method, reason, witness, states, complete, elapsedMs, warnings, null,
+        null);
   }
 }

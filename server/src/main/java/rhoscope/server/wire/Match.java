@@ -12,7 +12,8 @@ import rhoscope.engine.check.Verdict;
  * the original check's for a cached verdict) and whether the verdict came from the cache. For an
  * SBML model, {@code importWarnings} are the remarks stored with it at ingest (what its translation
  * could not honour, a bound reached while indexing), the caveats its verdict carries; absent for
- * Rholang.
+ * Rholang. {@code reduction}: {@code "por"} when the check explored a partial-order reduction,
+ * absent when it took every interleaving.
  */
 public record Match(
     long id,
@@ -25,7 +26,8 @@ public record Match(
     Witness witness,
     long elapsedMs,
     boolean cached,
-    List<String> importWarnings) {
+    List<String> importWarnings,
+    String reduction) {
   public Match {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(dataset, "dataset");
@@ -47,6 +49,7 @@ public record Match(
       Witness witness,
       long elapsedMs,
       boolean cached) {
-    this(id, name, dataset, format, verdict, method, reason, witness, elapsedMs, cached, null);
+    this(id, name, dataset, format, verdict, method, reason, witness, elapsedMs, cached, null,
+        null);
   }
 }

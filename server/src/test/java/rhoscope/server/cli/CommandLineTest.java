@@ -89,6 +89,36 @@ class CommandLineTest {
   }
 
   @Test
+  void exploreWithPorCountsFewerStatesAndTheSameStuckOnes() throws IOException {
+    Path file = write("pair.rho", "@\"a\"!(0) | for (@x <- @\"a\") { @\"b\"!(x) }"
+        + " | @\"c\"!(0) | for (@x <- @\"c\") { @\"d\"!(x) | for (@y <- @\"e\") { Nil } }");
+    JsonNode full = JSON.readTree(run("explore", file.toString(), "--json").out());
+    Run r = run("explore", file.toString(), "--json", "--por");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode reduced = JSON.readTree(r.out());
+    assertThat(full.get("states").asLong()).isEqualTo(4);
+    assertThat(full.has("reduction")).isFalse();
+    assertThat(reduced.get("states").asLong()).isEqualTo(3);
+    assertThat(reduced.get("reduction").asText()).isEqualTo("por");
+    assertThat(reduced.get("deadlocks").asLong()).isEqualTo(full.get("deadlocks").asLong())
+        .isEqualTo(1);
+    assertThat(run("explore", file.toString(), "--por").out()).contains("partial-order reduction");
+  }
+
+  @Test
+  void checkSaysWhenItExploredAPartialOrderReduction() throws IOException {
+    Path file = write("pair.rho", "@\"a\"!(0) | for (@x <- @\"a\") { Nil }"
+        + " | @\"c\"!(0) | for (@x <- @\"c\") { Nil }");
+    Run text = run("check", file.toString(), "deadlock_free");
+    assertThat(text.out()).contains("(method: explore, reduction: por, 3 states");
+    JsonNode json = JSON.readTree(run("check", file.toString(), "deadlock_free", "--json").out());
+    assertThat(json.get("reduction").asText()).isEqualTo("por");
+    JsonNode full =
+        JSON.readTree(run("check", file.toString(), "eventually <\"a\">true", "--json").out());
+    assertThat(full.has("reduction")).isFalse();
+  }
+
+  @Test
   void checkWarnsAboutANameTheProcessNeverUses() throws IOException {
     // a Rholang process; on an SBML model such a name is an error instead (PathwayAnswersTest)
     String model = write("kinases.rho", "@\"KK\"!(1) | @\"KKK\"!(2)").toString();

@@ -44,7 +44,7 @@ class OpenCheckCommandTest {
   @Test
   void closedTheLibraryOnlyWaitsForCalls() {
     Run r = run("check", lib("lib_bank_peek_withdraw.rho"), "eventually contains balance!(< 0)");
-    assertThat(r.out()).contains(": no (method: explore, 1 state");
+    assertThat(r.out()).contains(": no (method: explore, reduction: por, 1 state");
     assertThat(r.err()).doesNotContain("open:");
   }
 

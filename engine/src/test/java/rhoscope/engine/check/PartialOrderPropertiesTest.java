@@ -1,0 +1,174 @@
+package rhoscope.engine.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import rhoscope.engine.Program;
+import rhoscope.engine.explore.ExploreOptions;
+import rhoscope.engine.explore.ExploreResult;
+import rhoscope.engine.explore.Explorer;
+import rhoscope.engine.explore.PartialOrder;
+import rhoscope.lang.ParsedType;
+import rhoscope.lang.parse.TypeParser;
+
+/**
+ * On random processes, every verdict with the partial-order reduction equals the verdict
+ * without it, the evidence found with it replays, and a reduced exploration finds every deadlock
+ * and terminated state the full one finds, with the same count for any number of workers. The processes mix public and private
+ * channels, name passing (a received name used as a channel), received processes that run,
+ * peeks, joins, selects and contracts, so that groups are closed for every reason there is.
+ */
+class PartialOrderPropertiesTest {
+  private static final String[] TYPES = {
+    "deadlock_free",
+    "can_deadlock",
+    "can_terminate",
+    "eventually (deadlock and contains \"a\"!(_))",
+    "eventually contains \"a\"!(1)",
+    "eventually contains (\"b\"!(_) | \"d\"!(_))",
+    "always not contains (\"a\"!(_) | \"e\"!(_))",
+    "always (contains \"c\"!(_) or not contains for(\"c\") { true })",
+    "eventually contains for(\"d\") { true }",
+    "eventually contains for(n0) { true }",
+    "always not contains contract \"e\"",
+    "eventually (contains \"b\"!(0) and not contains \"c\"!(_))",
+  };
+  private static final CheckOptions OPTIONS =
+      CheckOptions.defaults().withMaxStates(20_000).withTimeout(Duration.ofSeconds(30));
+
+  @Property(tries = 200)
+  void theReductionKeepsEveryVerdict(
+      @ForAll("processes") String process, @ForAll("types") String type) {
+    Program program = CheckFixtures.program(process);
+    ParsedType parsed = TypeParser.parse("<type>", type);
+    CheckResult exact = ModelChecker.check(program, parsed, OPTIONS.withPartialOrder(false));
+    if (exact.verdict() == Verdict.UNKNOWN) {
+      return; // the full space is beyond the bound: nothing to compare with
+    }
+    for (int workers : new int[] {1, 2}) {
+      CheckResult reduced = ModelChecker.check(program, parsed, OPTIONS.withWorkers(workers));
+      assertThat(reduced.verdict())
+          .as("%s : %s with %d workers (%s)%n%s", type, reduced.reduction(), workers,
+              reduced.reason(), process)
+          .isEqualTo(exact.verdict());
+      assertThat(reduced.states()).isLessThanOrEqualTo(exact.states());
+      CheckFixtures.assertEvidenceReplays(program, parsed.core(), reduced);
+    }
+  }
+
+  @Property(tries = 200)
+  void theReductionKeepsEveryStuckState(@ForAll("processes") String process) {
+    Program program = CheckFixtures.program(process);
+    ExploreOptions full = ExploreOptions.defaults().withMaxStates(20_000).withWorkers(2);
+    ExploreResult exact = Explorer.explore(program, full);
+    if (!exact.complete()) {
+      return;
+    }
+    for (PartialOrder order : List.of(PartialOrder.stuckStates(),
+        PartialOrder.observing(channel -> channel.label().equals("a")))) {
+      ExploreResult reduced = Explorer.explore(program, full.withReduction(order));
+      assertThat(reduced.complete()).isTrue();
+      assertThat(reduced.deadlockedStates()).as("deadlocks, %s%n%s", order, process)
+          .isEqualTo(exact.deadlockedStates());
+      assertThat(reduced.terminalStates()).as("terminated states, %s%n%s", order, process)
+          .isEqualTo(exact.terminalStates());
+      assertThat(reduced.distinctStates()).isLessThanOrEqualTo(exact.distinctStates());
+      assertThat(Explorer.sequential(program, full.withReduction(order)).distinctStates())
+          .as("sequential and parallel agree, %s%n%s", order, process)
+          .isEqualTo(reduced.distinctStates());
+    }
+  }
+
+  @Provide
+  Arbitrary<String> types() {
+    return Arbitraries.of(TYPES);
+  }
+
+  @Provide
+  Arbitrary<String> processes() {
+    return Arbitraries.randomValue(random -> new Generator(random).par(3, 3 + random.nextInt(6)));
+  }
+
+  /** Random Rholang over the public channels a to e and private names declared on the way. */
+  private static final class Generator {
+    private static final String[] PUBLIC = {"a", "b", "c", "d", "e"};
+    /** Each top-level thread mostly keeps to one group, so that groups can be independent. */
+    private static final String[][] GROUPS = {{"a", "b"}, {"c", "d"}, {"e", "b"}, {"d", "a"}};
+    private final Random random;
+    private int fresh;
+    private String[] home = PUBLIC;
+
+    Generator(Random random) {
+      this.random = random;
+    }
+
+    String par(int depth, int parts) {
+      List<String> out = new ArrayList<>();
+      for (int i = 0; i < parts; i++) {
+        home = GROUPS[random.nextInt(GROUPS.length)];
+        out.add(thread(depth, List.of()));
+      }
+      return String.join(" | ", out);
+    }
+
+    private String par(int depth, int parts, List<String> names) {
+      List<String> out = new ArrayList<>();
+      for (int i = 0; i < parts; i++) {
+        out.add(thread(depth, names));
+      }
+      return out.isEmpty() ? "Nil" : String.join(" | ", out);
+    }
+
+    private String thread(int depth, List<String> names) {
+      int choice = depth == 0 ? random.nextInt(3) : random.nextInt(14);
+      String ch = channel(names);
+      return switch (choice) {
+        case 0, 1 -> ch + "!(" + random.nextInt(2) + ")";
+        case 2 -> names.isEmpty() ? ch + "!(0)" : ch + "!(*" + pick(names) + ")";
+        case 3, 4 -> "for (@x <- " + ch + ") { " + par(depth - 1, random.nextInt(3), names) + " }";
+        case 5 -> "for (@x <<- " + ch + ") { " + par(depth - 1, random.nextInt(2), names) + " }";
+        case 6 -> "for (@" + random.nextInt(2) + " <- " + ch + ") { "
+            + par(depth - 1, random.nextInt(3), names) + " }";
+        case 7 -> "for (@x <- " + ch + " & @y <- " + channel(names) + ") { "
+            + par(depth - 1, random.nextInt(2), names) + " }";
+        // a received name used as a channel: only the run knows where the reply goes
+        case 8 -> "for (r <- " + ch + ") { r!(1) | " + par(depth - 1, random.nextInt(2), names)
+            + " }";
+        // a received process runs
+        case 9 -> "for (@p <- " + ch + ") { p }";
+        case 10 -> ch + "!(" + channel(names) + "!(" + random.nextInt(2) + "))";
+        case 11 -> {
+          String n = "n" + fresh++;
+          List<String> inner = new ArrayList<>(names);
+          inner.add(n);
+          yield "new " + n + " in { " + par(depth - 1, 1 + random.nextInt(3), inner) + " }";
+        }
+        case 12 -> "select { @x <- " + ch + " => { " + par(depth - 1, random.nextInt(2), names)
+            + " }  @y <- " + channel(names) + " => { " + par(depth - 1, random.nextInt(2), names)
+            + " } }";
+        // a contract; when it answers on its own channel, a cycle
+        default -> "for (@x <= " + ch + ") { " + channel(names) + "!(x) }";
+      };
+    }
+
+    private String channel(List<String> names) {
+      if (!names.isEmpty() && random.nextInt(3) == 0) {
+        return pick(names);
+      }
+      String[] from = random.nextInt(8) == 0 ? PUBLIC : home;
+      return "@\"" + from[random.nextInt(from.length)] + "\"";
+    }
+
+    private String pick(List<String> from) {
+      return from.get(random.nextInt(from.size()));
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package rhoscope.engine.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import rhoscope.engine.Program;
+import rhoscope.lang.ParsedType;
+import rhoscope.lang.parse.TypeParser;
+
+/**
+ * The checker explores a partial-order reduction where the type cannot tell interleavings apart,
+ * and only there. Fourteen independent components of three steps each have 4^14 interleaved
+ * states; the reduction answers with a few dozen.
+ */
+class PartialOrderReductionTest {
+  private static final int COMPONENTS = 14;
+  private static final CheckOptions OPTIONS =
+      CheckOptions.defaults().withMaxStates(100_000).withTimeout(Duration.ofMinutes(2));
+
+  /** Component i: three COMMs in a row, then d_i!(0) beside a receive that waits for ever. */
+  static String components(int n) {
+    List<String> parts = new ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      parts.add("@\"a" + i + "\"!(0)");
+      parts.add("for (@x <- @\"a" + i + "\") { @\"b" + i + "\"!(x) }");
+      parts.add("for (@x <- @\"b" + i + "\") { @\"c" + i + "\"!(x) }");
+      parts.add("for (@x <- @\"c" + i + "\") { @\"d" + i + "\"!(x) | for (@y <- @\"e" + i
+          + "\") { Nil } }");
+    }
+    return String.join(" |\n", parts);
+  }
+
+  private static CheckResult check(Program program, String type, CheckOptions options) {
+    ParsedType parsed = TypeParser.parse("<type>", type);
+    CheckResult result = ModelChecker.check(program, parsed, options);
+    CheckFixtures.assertEvidenceReplays(program, parsed.core(), result);
+    return result;
+  }
+
+  @Test
+  void fourteenIndependentComponentsDeadlockAfterAFewDozenStates() {
+    Program program = CheckFixtures.program(components(COMPONENTS));
+    for (int workers : new int[] {1, 2}) {
+      CheckResult r = check(program, "deadlock_free", OPTIONS.withWorkers(workers));
+      assertThat(r.verdict()).isEqualTo(Verdict.NO);
+      assertThat(r.reduction()).isEqualTo(Reduction.POR);
+      assertThat(r.witness()).isPresent();
+      assertThat(r.witness().get().steps()).hasSize(3 * COMPONENTS);
+      assertThat(r.states()).as("states with %d workers", workers).isLessThanOrEqualTo(300);
+    }
+  }
+
+  @Test
+  void fourteenIndependentComponentsReachTwoObservedMessagesAfterAFewHundredStates() {
+    Program program = CheckFixtures.program(components(COMPONENTS));
+    for (int workers : new int[] {1, 2}) {
+      CheckResult r = check(program, "eventually contains (\"d1\"!(_) | \"d14\"!(_))",
+          OPTIONS.withWorkers(workers));
+      assertThat(r.verdict()).isEqualTo(Verdict.YES);
+      assertThat(r.reduction()).isEqualTo(Reduction.POR);
+      assertThat(r.states()).as("states with %d workers", workers).isLessThanOrEqualTo(300);
+    }
+  }
+
+  @Test
+  void theExploredCountIsTheSameForAnyNumberOfWorkers() {
+    Program program = CheckFixtures.program(components(6));
+    for (String type : List.of("deadlock_free", "always not contains (\"d1\"!(_) | \"d6\"!(_))",
+        "eventually contains \"d3\"!(0)")) {
+      long one = check(program, type, OPTIONS.withWorkers(1)).states();
+      assertThat(check(program, type, OPTIONS.withWorkers(2)).states()).as(type).isEqualTo(one);
+      assertThat(check(program, type, OPTIONS.withWorkers(3)).states()).as(type).isEqualTo(one);
+    }
+  }
+
+  @Test
+  void withoutTheReductionTheSameVerdictsNeedTheFullStateSpace() {
+    Program program = CheckFixtures.program(components(4));
+    CheckOptions full = OPTIONS.withPartialOrder(false);
+    for (String type : List.of("deadlock_free", "eventually contains (\"d1\"!(_) | \"d4\"!(_))",
+        "always not contains (\"d1\"!(_) | \"d4\"!(_))", "can_deadlock")) {
+      CheckResult reduced = check(program, type, OPTIONS);
+      CheckResult exact = check(program, type, full);
+      assertThat(reduced.verdict()).as(type).isEqualTo(exact.verdict());
+      assertThat(exact.reduction()).isEqualTo(Reduction.NONE);
+      assertThat(reduced.reduction()).isEqualTo(Reduction.POR);
+      assertThat(reduced.states()).as(type).isLessThan(exact.states());
+    }
+    // the full space of four components: 4^4 states
+    assertThat(check(program, "eventually contains \"nowhere\"!(_)", full).states())
+        .isEqualTo(256);
+  }
+
+  @Test
+  void typesThatObserveStepsOrCountEveryThreadExploreEveryInterleaving() {
+    Program program = CheckFixtures.program(components(3));
+    for (String type : List.of("eventually <\"a1\">true", "eventually race(\"a1\")",
+        "eventually Nil", "eventually (\"d1\"!(_) | \"d2\"!(_))", "inevitably deadlock",
+        "always eventually deadlock")) {
+      assertThat(check(program, type, OPTIONS).reduction()).as(type).isEqualTo(Reduction.NONE);
+    }
+  }
+}
