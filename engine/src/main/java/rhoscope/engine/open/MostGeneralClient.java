@@ -65,7 +65,7 @@ public final class MostGeneralClient {
       boolean answers = c.formals().stream().anyMatch(f -> f instanceof Name.NameVar);
       candidates += lists.size();
       for (List<String> args : lists) {
-        String call = c.channel() + "!(" + String.join(", ", args) + ")";
+        String call = c.call(args);
         parts.add("for (<= " + BUDGET + ") { "
             + (answers
                 ? "new " + RETURN + " in { " + call + " | for (...@answer <- " + RETURN

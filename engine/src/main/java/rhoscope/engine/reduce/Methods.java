@@ -107,6 +107,10 @@ final class Methods {
         arity(method, args, 0);
         yield SystemProcesses.arbitraryUri(Evaluator.integer(recv));
       }
+      case SystemProcesses.TAG_METHOD -> {
+        arity(method, args, 0);
+        yield SystemProcesses.registryTag(recv);
+      }
       case "toString" -> {
         arity(method, args, 0);
         yield new StrV(text(recv));

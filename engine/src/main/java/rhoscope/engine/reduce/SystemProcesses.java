@@ -47,6 +47,17 @@ public final class SystemProcesses {
   static final String ARBITRARY_PREFIX = "rho:id:arbitrary";
   /** The method that turns the registry's counter into a URI: reserved for the services. */
   static final String URI_METHOD = "registryUri";
+  /**
+   * The registry's directory: each inserted value whose process is a private name {@code *x}
+   * (bare or bundled) is also a message on {@code @(DIRECTORY, "x")}, so a client that knows the
+   * contract's identifier finds its channel whatever the order of the insertions (the counter
+   * that names a URI depends on it).
+   */
+  public static final String DIRECTORY = "rho:registry:directory";
+  /** The method that names a value for the directory (its private name's identifier, or Nil). */
+  static final String TAG_METHOD = "registryTag";
+  /** Methods only the system services may call. */
+  static final Set<String> RESERVED_METHODS = Set.of(URI_METHOD, TAG_METHOD);
 
   /** The URIs the registry service serves. */
   static final Set<String> REGISTRY = Set.of(LOOKUP, INSERT_ARBITRARY, INSERT_SIGNED);
@@ -120,6 +131,8 @@ public final class SystemProcesses {
    */
   static String registrySource(Map<String, String> shorthands, Map<String, String> signers) {
     String entry = "@(`" + ENTRY + "`, uri)";
+    String publish = "match value." + TAG_METHOD + "() { Nil => Nil  tag => @(`" + DIRECTORY
+        + "`, tag)!(value) }";
     return "new lookup(`" + LOOKUP + "`), insertArbitrary(`" + INSERT_ARBITRARY + "`),\n"
         + "    insertSigned(`" + INSERT_SIGNED + "`), next(`rho:registry:next`),\n"
         + "    signers(`rho:registry:signers`), unsupported(`" + INSERT_SIGNED_UNSUPPORTED + "`) in {\n"
@@ -128,7 +141,8 @@ public final class SystemProcesses {
         + "  contract insertArbitrary(@value, ret) = {\n"
         + "    for (@n <- next) {\n"
         + "      next!(n + 1) |\n"
-        + "      match n." + URI_METHOD + "() { uri => { " + entry + "!(value) | ret!(uri) } }\n"
+        + "      match n." + URI_METHOD + "() { uri => { " + entry + "!(value) | ret!(uri) | " + publish
+        + " } }\n"
         + "    }\n"
         + "  } |\n"
         + "  contract lookup(@key, ret) = {\n"
@@ -142,7 +156,7 @@ public final class SystemProcesses {
         + "        Nil => { signers!(table) | unsupported!((nonce, value), *deployer, *ret) }\n"
         + "        (uri, Nil) => {\n"
         + "          signers!(table.set(*deployer, (uri, nonce))) | " + entry + "!((nonce, value)) |"
-        + " ret!(uri)\n"
+        + " ret!(uri) | " + publish + "\n"
         + "        }\n"
         + "        (uri, last) => {\n"
         + "          if (nonce > last) {\n"
@@ -160,6 +174,15 @@ public final class SystemProcesses {
     return m.entrySet().stream()
         .map(e -> "`" + e.getKey() + "`: " + open + e.getValue() + close)
         .collect(Collectors.joining(", ", "{", "}"));
+  }
+
+  /**
+   * The directory tag of an inserted value: the identifier of the private name it is ({@code *x},
+   * bundles being transparent to the engine), else Nil: such a value is only found by its URI.
+   */
+  static Term registryTag(Term value) {
+    return value instanceof Term.Eval e && e.name() instanceof Term.Priv p
+        ? new Term.StrV(p.ident()) : new Term.Nil();
   }
 
   /** The URI insertArbitrary answers for the {@code n}-th insertion (from 0). */
