@@ -19,9 +19,11 @@ public final class EngineSemantics {
    * (commit b3e77f1); anything derived before versioning counts as version 0. 2: RChain's registry
    * ({@code rho:registry:lookup}, {@code insertArbitrary}, {@code insertSigned:secp256k1}) runs as
    * a system service beside a program that names it, and a receive inside a pattern matches a
-   * receive of the same shape, as RChain's Either uses it.
+   * receive of the same shape, as RChain's Either uses it. 3: the registry keeps a directory of
+   * the private names inserted into it (so a client can find registered contracts), byte arrays
+   * are values, and the {@code rho:crypto} hashes and signature checks are served.
    */
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
 
   private EngineSemantics() {}
 }

@@ -2,29 +2,36 @@ package rhoscope.engine.open;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import rhoscope.lang.ast.process.Name;
 import rhoscope.lang.ast.process.Proc;
 
 /**
  * A contract a client outside the program can call: the name it is known by ({@code label}: the
  * string or the URI as the type language spells it, or, for a contract registered in the
- * registry, its identifier and {@code (registry)}), the channel as Rholang writes it ({@code
- * channel}: the one to send on, or for a registered contract the registry's directory entry that
- * holds it, see {@link #registered}), its formals (a name formal receives the call's return
- * channel, a quoted formal a value) and its body (read only to narrow the values worth sending).
+ * registry, its name and {@code (registry)}), the channel to send on as Rholang writes it
+ * ({@code channel}), its formals (a name formal receives the call's return channel, a quoted
+ * formal a value) and its body (read only to narrow the values worth sending). A registered
+ * contract has a {@code directory} entry, the registry's channel where the client finds the
+ * registered name; its {@code channel} is then written in terms of {@link #REGISTERED}, the name
+ * found there ({@code @registered}, {@code @(registered, "deposit")}).
  */
 public record Callable(String label, String channel, List<Name> formals, Proc body,
-    boolean registered) {
+    Optional<String> directory) {
+  /** The variable a registered contract's channel is written with. */
+  public static final String REGISTERED = "registered";
+
   public Callable {
     Objects.requireNonNull(label, "label");
     Objects.requireNonNull(channel, "channel");
     formals = List.copyOf(formals);
     Objects.requireNonNull(body, "body");
+    Objects.requireNonNull(directory, "directory");
   }
 
   /** A contract on a public name, called by sending on {@code channel}. */
   public Callable(String label, String channel, List<Name> formals, Proc body) {
-    this(label, channel, formals, body, false);
+    this(label, channel, formals, body, Optional.empty());
   }
 
   /** {@code label/arity}, as warnings and summaries name it. */
@@ -32,15 +39,22 @@ public record Callable(String label, String channel, List<Name> formals, Proc bo
     return label + "/" + formals.size();
   }
 
+  public boolean registered() {
+    return directory.isPresent();
+  }
+
+  /** The send of a call with {@code args} (Rholang expressions) on {@link #channel}. */
+  public String send(List<String> args) {
+    return channel + "!(" + String.join(", ", args) + ")";
+  }
+
   /**
-   * The call with {@code args} (Rholang expressions) as the client writes it: a send on the
-   * public channel, or for a registered contract a peek at its directory entry (so the call
-   * waits until the contract is registered) and a send on the name found there.
+   * {@code call} (a call and whatever waits for its answer) where the client can make it: at top
+   * level for a public channel; for a registered contract after a peek at its directory entry,
+   * so that neither the call nor its wait for an answer exists before the contract is registered.
    */
-  public String call(List<String> args) {
-    String send = "!(" + String.join(", ", args) + ")";
-    return registered
-        ? "for (@registered <<- " + channel + ") { @registered" + send + " }"
-        : channel + send;
+  public String reach(String call) {
+    return directory.map(d -> "for (@" + REGISTERED + " <<- " + d + ") { " + call + " }")
+        .orElse(call);
   }
 }

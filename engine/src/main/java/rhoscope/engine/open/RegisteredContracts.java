@@ -33,8 +33,11 @@ public final class RegisteredContracts {
   /** What a variable in scope stands for: a system URI or a private name. */
   private record Scope(Map<String, String> uris, Map<String, Declared> privates) {}
 
-  /** A contract on a private name, as it was found. */
-  private record Offered(Declared name, List<Name> formals, Proc body) {}
+  /**
+   * A contract on a private name {@code x}, or on {@code @(*x, "method")} (RChain's RevVault
+   * style), as it was found; {@code method} is empty for the first.
+   */
+  private record Offered(Declared name, Optional<String> method, List<Name> formals, Proc body) {}
 
   public static List<Callable> of(Proc program) {
     Set<Declared> registered = new HashSet<>();
@@ -44,9 +47,12 @@ public final class RegisteredContracts {
     for (Offered o : offered) {
       if (registered.contains(o.name())) {
         String ident = o.name().ident();
-        out.add(new Callable(ident + " (registry)",
-            "@(`" + SystemProcesses.DIRECTORY + "`, \"" + escape(ident) + "\")",
-            o.formals(), o.body(), true));
+        String label = o.method().map(m -> ident + " \"" + m + "\"").orElse(ident);
+        String channel = o.method()
+            .map(m -> "@(" + Callable.REGISTERED + ", \"" + escape(m) + "\")")
+            .orElse("@" + Callable.REGISTERED);
+        out.add(new Callable(label + " (registry)", channel, o.formals(), o.body(),
+            Optional.of("@(`" + SystemProcesses.DIRECTORY + "`, \"" + escape(ident) + "\")")));
       }
     }
     return List.copyOf(out);
@@ -72,13 +78,12 @@ public final class RegisteredContracts {
       }
       case Proc.Bundle b -> collect(b.body(), scope, ids, registered, offered);
       case Proc.Send s -> inserted(s, scope).ifPresent(registered::add);
-      case Proc.Contract c -> declared(c.name(), scope)
-          .ifPresent(d -> offered.add(new Offered(d, c.formals(), c.body())));
+      case Proc.Contract c -> offered(c.name(), scope, c.formals(), c.body())
+          .ifPresent(offered::add);
       case Proc.Input in when in.kind() == ReceiptKind.PERSISTENT && in.binds().size() == 1
           && in.binds().get(0).source() instanceof Source.Simple s -> {
         Bind b = in.binds().get(0);
-        declared(s.channel(), scope)
-            .ifPresent(d -> offered.add(new Offered(d, b.patterns(), in.body())));
+        offered(s.channel(), scope, b.patterns(), in.body()).ifPresent(offered::add);
       }
       default -> {
         // anything else at top level neither registers nor offers a contract from the start
@@ -115,6 +120,18 @@ public final class RegisteredContracts {
       case Proc.Eval e -> declared(e.name(), scope);
       default -> Optional.empty();
     };
+  }
+
+  /** A contract on {@code x} or on {@code @(*x, "method")}, x a private name in scope. */
+  private static Optional<Offered> offered(Name channel, Scope scope, List<Name> formals,
+      Proc body) {
+    if (channel instanceof Name.Quote q && q.proc() instanceof Proc.TupleLit t
+        && t.elements().size() == 2 && t.elements().get(0) instanceof Proc.Eval e
+        && t.elements().get(1) instanceof Proc.StringLit m) {
+      return declared(e.name(), scope)
+          .map(d -> new Offered(d, Optional.of(m.value()), formals, body));
+    }
+    return declared(channel, scope).map(d -> new Offered(d, Optional.empty(), formals, body));
   }
 
   private static Optional<Declared> declared(Name n, Scope scope) {

@@ -67,6 +67,32 @@ class RegisteredContractsTest {
         """)).extracting(Callable::signature).containsExactly("Lib (registry)/2");
   }
 
+  /** RevVault's style: methods on {@code @(*RevVault, "name")}, callers look RevVault up. */
+  @Test
+  void contractsOnATupleOfTheRegisteredNameAndAMethodAreCalledThroughIt() {
+    String vault = """
+        new Vault, rs(`rho:registry:insertSigned:secp256k1`),
+            deployerId(`rho:rchain:deployerId`), uriOut in {
+          contract @(*Vault, "balance")(ret) = { @"asked"!(true) | ret!(0) } |
+          rs!((1, bundle+{*Vault}), *deployerId, *uriOut)
+        }
+        """;
+    assertThat(callables(vault)).extracting(Callable::signature)
+        .containsExactly("Vault \"balance\" (registry)/1");
+    Callable balance = callables(vault).get(0);
+    assertThat(balance.reach(balance.send(List.of("*caller"))))
+        .isEqualTo("for (@registered <<- @(`rho:registry:directory`, \"Vault\")) {"
+            + " @(registered, \"balance\")!(*caller) }");
+    Program direct = MostGeneralClientTest.open("""
+        new Vault, insertArbitrary(`rho:registry:insertArbitrary`), uriOut in {
+          contract @(*Vault, "balance")(ret) = { @"asked"!(true) | ret!(0) } |
+          insertArbitrary!(bundle+{*Vault}, *uriOut)
+        }
+        """, 1);
+    assertThat(MostGeneralClientTest.check(direct, "eventually contains \"asked\"!(true)")
+        .verdict()).isEqualTo(Verdict.YES);
+  }
+
   @Test
   void theClientCallsBothRegisteredContractsWhateverTheOrderOfTheirInsertion() {
     Program p = MostGeneralClientTest.open(PING_PONG, 2);
@@ -97,5 +123,23 @@ class RegisteredContractsTest {
       }
     }
     assertThat(calledStates).isPositive();
+  }
+
+  /**
+   * NonNegativeNumber.rho's own insertSigned waits without the genesis (its deployer's URI is
+   * unknown), so the contract is never registered: the client's call never starts, and no caller
+   * waits for an answer to a call it could not make.
+   */
+  @Test
+  void aContractThatIsNeverRegisteredLeavesNoCallerWaiting() {
+    Program p = MostGeneralClientTest.open("""
+        new Lib, rs(`rho:registry:insertSigned:secp256k1`), deployerId(`rho:rchain:deployerId`),
+            uriOut in {
+          contract Lib(@"get", ret) = { ret!(7) } |
+          rs!((9223372036854775807, bundle+{*Lib}), *deployerId, *uriOut)
+        }
+        """, 1);
+    assertThat(p.client().orElseThrow().callables()).hasSize(1);
+    assertThat(MostGeneralClientTest.check(p, "deadlock_free").verdict()).isEqualTo(Verdict.YES);
   }
 }
