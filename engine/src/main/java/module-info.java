@@ -2,6 +2,7 @@ module rhoscope.engine {
   requires transitive rhoscope.lang;
   requires java.management;
   requires jdk.management;
+  requires org.bouncycastle.provider;
 
   exports rhoscope.engine;
   exports rhoscope.engine.analysis;

@@ -24,6 +24,9 @@ public final class EngineSemantics {
    * congruent states that used to stay apart are one state and some state counts drop.
    * Checks explore a partial-order reduction where the type keeps its verdict (deadlock and
    * spatial {@code eventually} / {@code always}): the same verdicts after fewer explored states.
+   * The registry keeps a directory of the private names inserted into it (so a client can
+   * find registered contracts), byte arrays are values, and the {@code rho:crypto} hashes and
+   * signature checks are served.
    */
   public static final int VERSION = 3;
 

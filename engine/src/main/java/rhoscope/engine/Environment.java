@@ -60,6 +60,14 @@ public final class Environment {
     return genesis.map(Genesis::deploys).orElse(Map.of());
   }
 
+  /**
+   * How a cache names this environment: {@code none}, or {@code genesis:FOLDER} (its absolute,
+   * normalised path), so verdicts on the genesis never answer for the program alone.
+   */
+  public String key() {
+    return genesis.map(g -> "genesis:" + g.folder()).orElse("none");
+  }
+
   /** A line that says what the environment holds, for a report. */
   public String describe() {
     return genesis.map(g -> "genesis from " + g.folder() + ": " + g.deploys().size()

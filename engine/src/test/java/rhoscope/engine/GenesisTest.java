@@ -17,6 +17,9 @@ import rhoscope.engine.check.CheckOptions;
 import rhoscope.engine.check.CheckResult;
 import rhoscope.engine.check.ModelChecker;
 import rhoscope.engine.check.Verdict;
+import rhoscope.engine.open.Callable;
+import rhoscope.engine.open.MostGeneralClient;
+import rhoscope.engine.open.OpenSystem;
 import rhoscope.lang.parse.ProcessParser;
 import rhoscope.lang.parse.TypeParser;
 
@@ -185,5 +188,33 @@ class GenesisTest {
     assertThat(check(p, "inevitably contains \"balance\"!(100)", 100_000).verdict())
         .isEqualTo(Verdict.YES);
     assertOnlyGenesisEndpointsWait(waitsWhenStuck(p, 100_000));
+  }
+
+  /**
+   * NonNegativeNumber.rho registers its contract with insertSigned and offers it on no public
+   * name: open on the genesis, the client finds it in the registry's directory and calls it.
+   */
+  @Test
+  void aContractRegisteredWithInsertSignedIsCalledByTheClient() throws Exception {
+    Path file = FOLDER.resolve("NonNegativeNumber.rho");
+    Program p = Engine.load(ProcessParser.parse(file.toString(), Files.readString(file)), genesis,
+        OpenSystem.calls(1));
+    assertThat(p.client().orElseThrow().callables()).extracting(Callable::signature)
+        .contains("NonNegativeNumber (registry)/2");
+    Set<Long> seen = new HashSet<>();
+    Deque<StateView> todo = new ArrayDeque<>(List.of(p.initialState()));
+    boolean called = false;
+    while (!todo.isEmpty() && !called && seen.size() < 5_000) {
+      StateView s = todo.pop();
+      if (!seen.add(s.fingerprint())) {
+        continue;
+      }
+      for (Transition t : p.successors(s)) {
+        called |= t.step().comm().channel().label().equals("NonNegativeNumber")
+            && t.step().comm().message().contains(MostGeneralClient.RETURN);
+        todo.add(t.target());
+      }
+    }
+    assertThat(called).as("a client's call reaches NonNegativeNumber").isTrue();
   }
 }

@@ -132,15 +132,15 @@ class RegistryTest {
   @Test
   void unmodelledSystemNamesAreWarnedAboutWithWhatTheirCallersWaitFor() {
     var process = ProcessParser.parse("<t>", """
-        new rev(`rho:rev:address`), h(`rho:crypto:blake2b256Hash`), out(`rho:io:stdout`),
-            ret in { rev!("validate", "1111", *ret) | h!("x", *ret) | out!("hi") }
+        new rev(`rho:rev:address`), block(`rho:block:data`), out(`rho:io:stdout`),
+            ret in { rev!("validate", "1111", *ret) | block!(*ret) | out!("hi") }
         """).process();
     assertThat(NameWarnings.systemNames(process))
         .hasSize(2)
         .anySatisfy(w -> assertThat(w).contains("`rho:rev:address` is not modelled")
             .contains("REV address"))
-        .anySatisfy(w -> assertThat(w).contains("`rho:crypto:blake2b256Hash`")
-            .contains("byte arrays"));
+        .anySatisfy(w -> assertThat(w).contains("`rho:block:data`")
+            .contains("block's number"));
   }
 
   @Test

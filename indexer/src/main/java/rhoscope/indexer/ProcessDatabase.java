@@ -18,6 +18,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.WildcardQuery;
 import rhoscope.engine.Cancellation;
+import rhoscope.engine.Environment;
 import rhoscope.engine.Program;
 import rhoscope.engine.check.CheckOptions;
 import rhoscope.engine.check.CheckPlan;
@@ -369,7 +370,7 @@ public final class ProcessDatabase implements AutoCloseable {
     boolean shared = turn.get().compareTo(budget) < 0;
     Verifier.Checked v =
         verifier.check(
-            r, plan, request.open(), options.withTimeout(turn.get()), turns.cancellation());
+            r, plan, request.open(), request.environment(), options.withTimeout(turn.get()), turns.cancellation());
     How how =
         switch (v.end()) {
           case ANSWERED, BOUND, FAILED -> How.FINISHED;
@@ -473,7 +474,12 @@ public final class ProcessDatabase implements AutoCloseable {
 
   /** The stored process compiled as {@code open} says (beside a client when open). */
   public Optional<Program> program(long id, OpenSystem open) {
-    return get(id).map(r -> verifier.program(r, open));
+    return program(id, open, Environment.none());
+  }
+
+  /** The stored process compiled as {@code open} says, to run on {@code environment}. */
+  public Optional<Program> program(long id, OpenSystem open, Environment environment) {
+    return get(id).map(r -> verifier.program(r, open, environment));
   }
 
   /**

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import rhoscope.engine.check.CheckPlan;
+import rhoscope.engine.Environment;
 import rhoscope.engine.open.OpenSystem;
 import rhoscope.indexer.catalog.ProcessFormat;
 
@@ -25,6 +26,8 @@ import rhoscope.indexer.catalog.ProcessFormat;
  * @param open closed, or beside a most-general client making up to {@code open.calls()} calls;
  *     an open query checks every process in scope (the index's features describe the closed
  *     process) and caches its verdicts apart from closed ones
+ * @param environment what each process runs on ({@link Environment#none()}, or RChain's genesis):
+ *     likewise checked without pruning and cached apart
  * @param totalTime the whole query's time, when it has one: each candidate's check then gets a
  *     share of what is left (at most the budget's time), and the candidates not started when it
  *     runs out are answered unknown, the answer marked partial
@@ -40,6 +43,7 @@ public record QueryRequest(
     boolean useCache,
     Budget budget,
     OpenSystem open,
+    Environment environment,
     Optional<Duration> totalTime) {
   public QueryRequest {
     Objects.requireNonNull(plan, "plan");
@@ -49,6 +53,7 @@ public record QueryRequest(
     Objects.requireNonNull(namePattern, "namePattern");
     Objects.requireNonNull(budget, "budget");
     Objects.requireNonNull(open, "open");
+    Objects.requireNonNull(environment, "environment");
     Objects.requireNonNull(totalTime, "totalTime");
     if (totalTime.isPresent() && !totalTime.get().isPositive()) {
       throw new IllegalArgumentException("totalTime must be positive: " + totalTime.get());
@@ -95,6 +100,7 @@ public record QueryRequest(
         true,
         Budget.defaults(),
         OpenSystem.closed(),
+        Environment.none(),
         Optional.empty());
   }
 
@@ -106,73 +112,87 @@ public record QueryRequest(
   public QueryRequest withDataset(String d) {
     return new QueryRequest(
         plan, Optional.of(d), format, text, namePattern, limit,
-        usePlanner, useCache, budget, open,
+        usePlanner, useCache, budget, open, environment,
         totalTime);
   }
 
   public QueryRequest withFormat(ProcessFormat f) {
     return new QueryRequest(
         plan, dataset, Optional.of(f), text, namePattern, limit,
-        usePlanner, useCache, budget, open,
+        usePlanner, useCache, budget, open, environment,
         totalTime);
   }
 
   public QueryRequest withText(String t) {
     return new QueryRequest(
         plan, dataset, format, Optional.of(t), namePattern, limit,
-        usePlanner, useCache, budget, open,
+        usePlanner, useCache, budget, open, environment,
         totalTime);
   }
 
   public QueryRequest withNamePattern(String p) {
     return new QueryRequest(
         plan, dataset, format, text, Optional.of(p), limit,
-        usePlanner, useCache, budget, open,
+        usePlanner, useCache, budget, open, environment,
         totalTime);
   }
 
   public QueryRequest withLimit(int n) {
     return new QueryRequest(
-        plan, dataset, format, text, namePattern, n, usePlanner, useCache, budget, open,
+        plan, dataset, format, text, namePattern, n, usePlanner, useCache, budget, open, environment,
         totalTime);
   }
 
   public QueryRequest withPlanner(boolean on) {
     return new QueryRequest(
-        plan, dataset, format, text, namePattern, limit, on, useCache, budget, open, totalTime);
+        plan, dataset, format, text, namePattern, limit, on, useCache, budget, open, environment, totalTime);
   }
 
   public QueryRequest withCache(boolean on) {
     return new QueryRequest(
-        plan, dataset, format, text, namePattern, limit, usePlanner, on, budget, open,
+        plan, dataset, format, text, namePattern, limit, usePlanner, on, budget, open, environment,
         totalTime);
   }
 
   public QueryRequest withOpen(OpenSystem o) {
     return new QueryRequest(
-        plan, dataset, format, text, namePattern, limit, usePlanner, useCache, budget, o,
+        plan, dataset, format, text, namePattern, limit, usePlanner, useCache, budget, o, environment,
         totalTime);
   }
 
-  /** Whether the index may prune: only for a closed query, whose features it describes. */
-  public boolean prunes() {
-    return usePlanner && !open.isOpen();
+  /** The processes run on {@code e} (RChain's genesis, or nothing). */
+  public QueryRequest withEnvironment(Environment e) {
+    return new QueryRequest(
+        plan, dataset, format, text, namePattern, limit, usePlanner, useCache, budget, open, e,
+        totalTime);
   }
 
-  /** The verdict cache's key of the type under this request's {@link #open} setting. */
+  /**
+   * Whether the index may prune: only for a closed query without an environment, whose features
+   * (explored from the program alone) it describes.
+   */
+  public boolean prunes() {
+    return usePlanner && !open.isOpen() && !environment.hasGenesis();
+  }
+
+  /**
+   * The verdict cache's key of the type under this request's {@link #open} setting and {@link
+   * #environment}.
+   */
   public String cacheKey() {
-    return open.isOpen() ? plan.key() + " @" + open.key() : plan.key();
+    String key = open.isOpen() ? plan.key() + " @" + open.key() : plan.key();
+    return environment.hasGenesis() ? key + " @" + environment.key() : key;
   }
 
   /** The whole query within {@code d}: each candidate a share of it (see {@code totalTime}). */
   public QueryRequest withTotalTime(Duration d) {
     return new QueryRequest(
-        plan, dataset, format, text, namePattern, limit, usePlanner, useCache, budget, open,
+        plan, dataset, format, text, namePattern, limit, usePlanner, useCache, budget, open, environment,
         Optional.of(d));
   }
 
   public QueryRequest withBudget(Budget b) {
     return new QueryRequest(
-        plan, dataset, format, text, namePattern, limit, usePlanner, useCache, b, open, totalTime);
+        plan, dataset, format, text, namePattern, limit, usePlanner, useCache, b, open, environment, totalTime);
   }
 }

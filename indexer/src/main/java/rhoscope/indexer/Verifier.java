@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import rhoscope.engine.Cancellation;
 import rhoscope.engine.Engine;
+import rhoscope.engine.Environment;
 import rhoscope.engine.Program;
 import rhoscope.engine.Trace;
 import rhoscope.engine.check.CheckOptions;
@@ -85,11 +86,11 @@ final class Verifier {
    * Checks {@code r}; a process the engine cannot load or trips on is answered unknown. An unknown
    * verdict's reason names the bound and the states explored ({@link UnknownReason}).
    */
-  Checked check(ProcessRecord r, CheckPlan plan, OpenSystem open, CheckOptions options,
-      Cancellation cancel) {
+  Checked check(ProcessRecord r, CheckPlan plan, OpenSystem open, Environment environment,
+      CheckOptions options, Cancellation cancel) {
     long start = System.nanoTime();
     try {
-      Compiled compiled = compiled(r, open);
+      Compiled compiled = compiled(r, open, environment);
       Program program = compiled.program();
       // Each model answers for the species it has: names it lacks match nothing in it.
       CheckPlan own = compiled.pathway().map(p -> SpeciesNames.lenient(p, plan)).orElse(plan);
@@ -136,17 +137,17 @@ final class Verifier {
   }
 
   /** The compiled program of {@code r}, from the kept ones when it was compiled recently. */
-  Program program(ProcessRecord r, OpenSystem open) {
-    return compiled(r, open).program();
+  Program program(ProcessRecord r, OpenSystem open, Environment environment) {
+    return compiled(r, open, environment).program();
   }
 
   /** For an SBML model, its species and reactions in its own terms, to read a witness with. */
   Optional<Pathway> pathway(ProcessRecord r) {
-    return compiled(r, OpenSystem.closed()).pathway();
+    return compiled(r, OpenSystem.closed(), Environment.none()).pathway();
   }
 
-  private Compiled compiled(ProcessRecord r, OpenSystem open) {
-    String key = r.fingerprint() + " " + open.key();
+  private Compiled compiled(ProcessRecord r, OpenSystem open, Environment environment) {
+    String key = r.fingerprint() + " " + open.key() + " " + environment.key();
     synchronized (programs) {
       Compiled c = programs.get(key);
       if (c != null) {
@@ -155,7 +156,7 @@ final class Verifier {
     }
     LoadedProcess loaded = load(r);
     Compiled c =
-        new Compiled(Engine.load(loaded.parsed(), open), loaded.presence(), loaded.pathway());
+        new Compiled(Engine.load(loaded.parsed(), environment, open), loaded.presence(), loaded.pathway());
     synchronized (programs) {
       programs.put(key, c);
     }

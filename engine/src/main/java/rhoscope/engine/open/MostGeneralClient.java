@@ -27,20 +27,28 @@ public final class MostGeneralClient {
   public static final String RETURN = "caller";
   /** The identifier of the channel that holds the client's remaining calls. */
   public static final String BUDGET = "callerBudget";
+  /**
+   * The most argument lists tried per contract: one state offers a step for each, so a contract
+   * with many formals (RChain's ListOps: thousands of lists) would make every state's expansion
+   * take minutes. Past it the client tries lists spread evenly over all of them, and says so.
+   */
+  public static final int MAX_ARGUMENT_LISTS = 32;
 
   private final int calls;
   private final List<Callable> callables;
   private final String source;
   private final List<String> skipped;
+  private final List<String> sampled;
   private final int candidates;
 
   private MostGeneralClient(int calls, List<Callable> callables, String source,
-      List<String> skipped, int candidates) {
+      List<String> skipped, List<String> sampled, int candidates) {
     this.calls = calls;
     this.candidates = candidates;
     this.callables = List.copyOf(callables);
     this.source = Objects.requireNonNull(source, "source");
     this.skipped = List.copyOf(skipped);
+    this.sampled = List.copyOf(sampled);
   }
 
   /** The client of {@code program}'s callables (as {@code open} finds them). */
@@ -56,18 +64,24 @@ public final class MostGeneralClient {
     }
     parts.add("for (<= " + BUDGET + ") { Nil }");
     List<String> skipped = new ArrayList<>();
+    List<String> sampled = new ArrayList<>();
     int candidates = 0;
     for (Callable c : callables) {
-      List<List<String>> lists = domain.argumentLists(c, "*" + RETURN);
-      if (lists.isEmpty()) {
+      List<List<String>> all = domain.argumentLists(c, "*" + RETURN);
+      if (all.isEmpty()) {
         skipped.add(c.signature());
+      }
+      List<List<String>> lists = spread(all);
+      if (lists.size() < all.size()) {
+        sampled.add(c.signature() + " has " + all.size() + " argument lists; the client tries "
+            + lists.size() + " of them, spread evenly");
       }
       boolean answers = c.formals().stream().anyMatch(f -> f instanceof Name.NameVar);
       candidates += lists.size();
       for (List<String> args : lists) {
-        String call = c.channel() + "!(" + String.join(", ", args) + ")";
+        String call = c.send(args);
         parts.add("for (<= " + BUDGET + ") { "
-            + (answers
+            + c.reach(answers
                 ? "new " + RETURN + " in { " + call + " | for (...@answer <- " + RETURN
                     + ") { Nil } }"
                 : call)
@@ -75,7 +89,18 @@ public final class MostGeneralClient {
       }
     }
     String text = "new " + BUDGET + " in {\n  " + String.join(" |\n  ", parts) + "\n}\n";
-    return new MostGeneralClient(open.calls(), callables, text, skipped, candidates);
+    return new MostGeneralClient(open.calls(), callables, text, skipped, sampled, candidates);
+  }
+
+  private static List<List<String>> spread(List<List<String>> all) {
+    if (all.size() <= MAX_ARGUMENT_LISTS) {
+      return all;
+    }
+    List<List<String>> out = new ArrayList<>(MAX_ARGUMENT_LISTS);
+    for (int i = 0; i < MAX_ARGUMENT_LISTS; i++) {
+      out.add(all.get((int) ((long) i * all.size() / MAX_ARGUMENT_LISTS)));
+    }
+    return out;
   }
 
   /** The contracts the client calls. */
@@ -109,6 +134,9 @@ public final class MostGeneralClient {
         + " deadlock");
     for (String s : skipped) {
       out.add("open: " + s + " is never called: no value the client sends matches its formals");
+    }
+    for (String s : sampled) {
+      out.add("open: " + s);
     }
     return out;
   }

@@ -3,6 +3,7 @@ package rhoscope.engine.open;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import rhoscope.lang.ast.process.Proc;
 
 /**
@@ -27,9 +28,17 @@ public record OpenSystem(int calls, Function<Proc, List<Callable>> callables) {
     return new OpenSystem(0, PublicContracts::of);
   }
 
-  /** Contracts on public names, called up to {@code calls} times (0: closed). */
+  /**
+   * Contracts on public names and contracts the program registers in the registry ({@link
+   * RegisteredContracts}), called up to {@code calls} times (0: closed).
+   */
   public static OpenSystem calls(int calls) {
-    return new OpenSystem(calls, PublicContracts::of);
+    return new OpenSystem(calls, OpenSystem::publicAndRegistered);
+  }
+
+  private static List<Callable> publicAndRegistered(Proc program) {
+    return Stream.concat(PublicContracts.of(program).stream(),
+        RegisteredContracts.of(program).stream()).toList();
   }
 
   public boolean isOpen() {

@@ -170,7 +170,7 @@ public final class Compiler {
       }
       case Proc.Binary b -> binary(b);
       case Proc.Method m -> {
-        if (!system && m.method().equals(SystemProcesses.URI_METHOD)) {
+        if (!system && SystemProcesses.RESERVED_METHODS.contains(m.method())) {
           throw error(ErrorCode.UNSUPPORTED, "no method '" + m.method() + "' in Rholang");
         }
         yield new Term.Meth(proc(m.receiver()), m.method(),

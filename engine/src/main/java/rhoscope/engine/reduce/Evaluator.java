@@ -193,6 +193,7 @@ final class Evaluator {
       case StrV s -> "String";
       case BoolV b -> "Bool";
       case UriV u -> "Uri";
+      case Term.BytesV y -> "ByteArray";
       case ListT l -> "List";
       case TupleT tu -> "Tuple";
       case SetT s -> "Set";

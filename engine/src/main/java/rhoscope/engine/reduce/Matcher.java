@@ -71,7 +71,7 @@ final class Matcher {
         case BIG_INT -> v instanceof Term.BigV;
         case STRING -> v instanceof Term.StrV;
         case URI -> v instanceof Term.UriV;
-        case BYTE_ARRAY -> false;
+        case BYTE_ARRAY -> v instanceof Term.BytesV;
       };
       case Bin bin when bin.op() == BinaryOp.CONJ -> proc(bin.left(), v, b) && proc(bin.right(), v, b);
       case Bin bin when bin.op() == BinaryOp.DISJ -> proc(bin.left(), v, b) || proc(bin.right(), v, b);

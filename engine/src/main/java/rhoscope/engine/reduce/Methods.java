@@ -2,6 +2,7 @@ package rhoscope.engine.reduce;
 
 import rhoscope.engine.state.Term;
 import rhoscope.engine.state.Terms;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,8 +22,11 @@ final class Methods {
     return switch (method) {
       case "length", "size" -> {
         arity(method, args, 0);
-        yield new IntV(recv instanceof StrV s
-            ? s.value().codePointCount(0, s.value().length()) : elements(recv).size());
+        yield new IntV(switch (recv) {
+          case StrV s -> s.value().codePointCount(0, s.value().length());
+          case Term.BytesV b -> b.hex().length() / 2;
+          default -> elements(recv).size();
+        });
       }
       case "nth" -> {
         arity(method, args, 1);
@@ -107,6 +111,31 @@ final class Methods {
         arity(method, args, 0);
         yield SystemProcesses.arbitraryUri(Evaluator.integer(recv));
       }
+      case "hexToBytes" -> {
+        arity(method, args, 0);
+        yield Bytes.fromHex(string(recv, method));
+      }
+      case "toUtf8Bytes" -> {
+        arity(method, args, 0);
+        yield Bytes.of(string(recv, method).getBytes(StandardCharsets.UTF_8));
+      }
+      case "bytesToHex" -> {
+        arity(method, args, 0);
+        yield new StrV(Bytes.hex(recv, method));
+      }
+      case SystemProcesses.HASH_METHOD -> {
+        arity(method, args, 1);
+        yield Bytes.of(Crypto.hash(string(args.get(0), method), Bytes.of(recv, method)));
+      }
+      case SystemProcesses.VERIFY_METHOD -> {
+        arity(method, args, 3);
+        yield new BoolV(Crypto.verify(string(args.get(0), method), Bytes.of(recv, method),
+            Bytes.of(args.get(1), method), Bytes.of(args.get(2), method)));
+      }
+      case SystemProcesses.TAG_METHOD -> {
+        arity(method, args, 0);
+        yield SystemProcesses.registryTag(recv);
+      }
       case "toString" -> {
         arity(method, args, 0);
         yield new StrV(text(recv));
@@ -119,6 +148,10 @@ final class Methods {
     if (l instanceof StrV a && r instanceof StrV b) {
       Limits.stringChars((long) a.value().length() + b.value().length());
       return new StrV(a.value() + b.value());
+    }
+    if (l instanceof Term.BytesV a && r instanceof Term.BytesV b) {
+      Limits.stringChars((long) a.hex().length() + b.hex().length());
+      return new Term.BytesV(a.hex() + b.hex());
     }
     if (l instanceof ListT a && r instanceof ListT b) {
       Limits.elements((long) a.elements().size() + b.elements().size());
@@ -183,6 +216,14 @@ final class Methods {
   }
 
   private static Term slice(Term recv, Term from, Term to) {
+    if (recv instanceof Term.BytesV y) {
+      int a = bound(from, y.hex().length() / 2);
+      int b = bound(to, y.hex().length() / 2);
+      if (a > b) {
+        throw new EvalError("slice bounds out of order");
+      }
+      return new Term.BytesV(y.hex().substring(2 * a, 2 * b));
+    }
     if (recv instanceof StrV s) {
       int a = bound(from, s.value().length());
       int b = bound(to, s.value().length());
@@ -198,6 +239,13 @@ final class Methods {
       throw new EvalError("slice bounds out of order");
     }
     return new ListT(List.copyOf(es.subList(a, b)), Optional.empty());
+  }
+
+  private static String string(Term t, String method) {
+    if (t instanceof StrV s) {
+      return s.value();
+    }
+    throw new EvalError("'" + method + "' needs a String, not " + Evaluator.kind(t));
   }
 
   private static String text(Term t) {

@@ -30,8 +30,11 @@ import rhoscope.lang.parse.ProcessParser;
  * rhoscope does not have, so any other deployer's call goes to {@link #INSERT_SIGNED_UNSUPPORTED}
  * and waits there.
  *
- * <p>The URIs of {@link #UNMODELLED} stay free names: their answers need byte arrays,
- * hashes, keys or chain data.
+ * <p>The crypto services ({@code rho:crypto:sha256Hash}, {@code keccak256Hash}, {@code
+ * blake2b256Hash}, {@code secp256k1Verify}, {@code ed25519Verify}) answer on the return channel
+ * as rnode does ({@link Crypto}); a call whose data is not a byte array makes the service's
+ * thread fail, so its caller waits for ever, as on a node. The URIs of {@link #UNMODELLED} stay
+ * free names: their answers need keys, Base58 addresses or chain data.
  */
 public final class SystemProcesses {
   private SystemProcesses() {}
@@ -47,6 +50,22 @@ public final class SystemProcesses {
   static final String ARBITRARY_PREFIX = "rho:id:arbitrary";
   /** The method that turns the registry's counter into a URI: reserved for the services. */
   static final String URI_METHOD = "registryUri";
+  /**
+   * The registry's directory: each inserted value whose process is a private name {@code *x}
+   * (bare or bundled) is also a message on {@code @(DIRECTORY, "x")}, so a client that knows the
+   * contract's identifier finds its channel whatever the order of the insertions (the counter
+   * that names a URI depends on it).
+   */
+  public static final String DIRECTORY = "rho:registry:directory";
+  /** The method that names a value for the directory (its private name's identifier, or Nil). */
+  static final String TAG_METHOD = "registryTag";
+  /** {@code bytes.systemHash("sha256")}: the crypto services' hash (see {@link Crypto}). */
+  static final String HASH_METHOD = "systemHash";
+  /** {@code data.systemVerify("ed25519", signature, key)}: their signature check. */
+  static final String VERIFY_METHOD = "systemVerify";
+  /** Methods only the system services may call. */
+  static final Set<String> RESERVED_METHODS =
+      Set.of(URI_METHOD, TAG_METHOD, HASH_METHOD, VERIFY_METHOD);
 
   /** The URIs the registry service serves. */
   static final Set<String> REGISTRY = Set.of(LOOKUP, INSERT_ARBITRARY, INSERT_SIGNED);
@@ -54,7 +73,7 @@ public final class SystemProcesses {
   /** Unmodelled system URIs, each with what a caller waits for when it sends there. */
   public static final Map<String, String> UNMODELLED = unmodelled();
 
-  private static final Map<String, String> STREAMS = streams();
+  private static final Map<String, String> SERVICES = services();
   private static final Map<String, Term> COMPILED = new ConcurrentHashMap<>();
 
   private static Map<String, String> unmodelled() {
@@ -64,18 +83,13 @@ public final class SystemProcesses {
     m.put("rho:rchain:deployerId:ops", "the deployer's public key bytes");
     m.put("rho:block:data", "the current block's number and sender, which depend on the chain");
     m.put("rho:registry:ops", "a URI built from a byte array");
-    for (String hash : List.of("blake2b256Hash", "keccak256Hash", "sha256Hash")) {
-      m.put("rho:crypto:" + hash, "a hash of a byte array, and the engine has no byte arrays");
-    }
-    for (String verify : List.of("secp256k1Verify", "ed25519Verify")) {
-      m.put("rho:crypto:" + verify, "the result of a signature check over byte arrays");
-    }
     m.put(INSERT_SIGNED_UNSUPPORTED,
         "the URI of a signed insertion, which RChain derives from the deployer's public key");
     return Map.copyOf(m);
   }
 
-  private static Map<String, String> streams() {
+  /** The output streams and the crypto services, by URI. */
+  private static Map<String, String> services() {
     Map<String, String> m = new LinkedHashMap<>();
     for (String stream : List.of("stdout", "stderr")) {
       m.put("rho:io:" + stream,
@@ -83,12 +97,21 @@ public final class SystemProcesses {
       m.put("rho:io:" + stream + "Ack",
           "new out(`rho:io:" + stream + "Ack`) in { for (@_, ack <= out) { ack!(Nil) } }");
     }
+    for (String hash : List.of("blake2b256", "keccak256", "sha256")) {
+      m.put("rho:crypto:" + hash + "Hash", "new h(`rho:crypto:" + hash + "Hash`) in {"
+          + " for (@data, ret <= h) { ret!(data." + HASH_METHOD + "(\"" + hash + "\")) } }");
+    }
+    for (String scheme : List.of("secp256k1", "ed25519")) {
+      m.put("rho:crypto:" + scheme + "Verify", "new v(`rho:crypto:" + scheme + "Verify`) in {"
+          + " for (@data, @signature, @key, ret <= v) {"
+          + " ret!(data." + VERIFY_METHOD + "(\"" + scheme + "\", signature, key)) } }");
+    }
     return m;
   }
 
   /** Every URI a service of this class serves. */
   static Set<String> served() {
-    return Stream.concat(STREAMS.keySet().stream(), REGISTRY.stream())
+    return Stream.concat(SERVICES.keySet().stream(), REGISTRY.stream())
         .collect(Collectors.toUnmodifiableSet());
   }
 
@@ -98,14 +121,14 @@ public final class SystemProcesses {
    */
   static List<Term> servicesFor(Set<String> used, Set<String> provided) {
     List<String> keys = new ArrayList<>();
-    STREAMS.keySet().stream().filter(used::contains).filter(u -> !provided.contains(u))
+    SERVICES.keySet().stream().filter(used::contains).filter(u -> !provided.contains(u))
         .forEach(keys::add);
     if (REGISTRY.stream().anyMatch(used::contains) && REGISTRY.stream().noneMatch(provided::contains)) {
       keys.add(LOOKUP);
     }
     return keys.stream()
-        .map(k -> COMPILED.computeIfAbsent(k, u -> compile(u, STREAMS.containsKey(u)
-            ? STREAMS.get(u) : registrySource(Map.of(), Map.of()))))
+        .map(k -> COMPILED.computeIfAbsent(k, u -> compile(u, SERVICES.containsKey(u)
+            ? SERVICES.get(u) : registrySource(Map.of(), Map.of()))))
         .toList();
   }
 
@@ -120,6 +143,8 @@ public final class SystemProcesses {
    */
   static String registrySource(Map<String, String> shorthands, Map<String, String> signers) {
     String entry = "@(`" + ENTRY + "`, uri)";
+    String publish = "match value." + TAG_METHOD + "() { Nil => Nil  tag => @(`" + DIRECTORY
+        + "`, tag)!(value) }";
     return "new lookup(`" + LOOKUP + "`), insertArbitrary(`" + INSERT_ARBITRARY + "`),\n"
         + "    insertSigned(`" + INSERT_SIGNED + "`), next(`rho:registry:next`),\n"
         + "    signers(`rho:registry:signers`), unsupported(`" + INSERT_SIGNED_UNSUPPORTED + "`) in {\n"
@@ -128,7 +153,8 @@ public final class SystemProcesses {
         + "  contract insertArbitrary(@value, ret) = {\n"
         + "    for (@n <- next) {\n"
         + "      next!(n + 1) |\n"
-        + "      match n." + URI_METHOD + "() { uri => { " + entry + "!(value) | ret!(uri) } }\n"
+        + "      match n." + URI_METHOD + "() { uri => { " + entry + "!(value) | ret!(uri) | " + publish
+        + " } }\n"
         + "    }\n"
         + "  } |\n"
         + "  contract lookup(@key, ret) = {\n"
@@ -142,7 +168,7 @@ public final class SystemProcesses {
         + "        Nil => { signers!(table) | unsupported!((nonce, value), *deployer, *ret) }\n"
         + "        (uri, Nil) => {\n"
         + "          signers!(table.set(*deployer, (uri, nonce))) | " + entry + "!((nonce, value)) |"
-        + " ret!(uri)\n"
+        + " ret!(uri) | " + publish + "\n"
         + "        }\n"
         + "        (uri, last) => {\n"
         + "          if (nonce > last) {\n"
@@ -160,6 +186,15 @@ public final class SystemProcesses {
     return m.entrySet().stream()
         .map(e -> "`" + e.getKey() + "`: " + open + e.getValue() + close)
         .collect(Collectors.joining(", ", "{", "}"));
+  }
+
+  /**
+   * The directory tag of an inserted value: the identifier of the private name it is ({@code *x},
+   * bundles being transparent to the engine), else Nil: such a value is only found by its URI.
+   */
+  static Term registryTag(Term value) {
+    return value instanceof Term.Eval e && e.name() instanceof Term.Priv p
+        ? new Term.StrV(p.ident()) : new Term.Nil();
   }
 
   /** The URI insertArbitrary answers for the {@code n}-th insertion (from 0). */

@@ -99,6 +99,7 @@ public final class Readback {
       case Term.StrV s -> new Proc.StringLit(s.value());
       case Term.BoolV b -> new Proc.BoolLit(b.value());
       case Term.UriV u -> new Proc.UriLit(u.value());
+      case Term.BytesV b -> new Proc.Method(new Proc.StringLit(b.hex()), "hexToBytes", List.of());
       case Term.ListT l -> new Proc.ListLit(l.elements().stream().map(this::p).toList(),
           l.rest().map(this::p));
       case Term.TupleT tu -> new Proc.TupleLit(tu.elements().stream().map(this::p).toList());

@@ -92,6 +92,19 @@ public sealed interface Term {
 
   record UriV(String value) implements Term {}
 
+  /**
+   * A byte array, as lowercase hex (two digits a byte), so that equal arrays are equal records;
+   * Rholang writes one {@code "00ff".hexToBytes()}, as the readback does.
+   */
+  record BytesV(String hex) implements Term {
+    public BytesV {
+      if (hex.length() % 2 != 0 || !hex.chars().allMatch(c -> c >= '0' && c <= '9'
+          || c >= 'a' && c <= 'f')) {
+        throw new IllegalArgumentException("not lowercase hex of whole bytes: " + hex);
+      }
+    }
+  }
+
   record ListT(List<Term> elements, Optional<Term> rest) implements Term {}
 
   record TupleT(List<Term> elements) implements Term {}

@@ -220,6 +220,7 @@ public final class Terms {
       case StrV s -> combine(0x61L, hashString(s.value()));
       case BoolV b -> b.value() ? 0x62L : 0x63L;
       case UriV u -> combine(0x64L, hashString(u.value()));
+      case Term.BytesV y -> combine(0x72L, hashString(y.hex()));
       case ListT l -> combine(combine(0x65L, hashList(l.elements(), shape)), hashOpt(l.rest(), shape));
       case TupleT tu -> combine(0x66L, hashList(tu.elements(), shape));
       // elements and entries are sorted by full hash, which renaming changes: under `shape`
@@ -391,6 +392,7 @@ public final class Terms {
       case StrV s -> s;
       case BoolV b -> b;
       case UriV u -> u;
+      case Term.BytesV y -> y;
       case ListT l -> new ListT(mapList(l.elements(), r), l.rest().map(r));
       case TupleT tu -> new TupleT(mapList(tu.elements(), r));
       case SetT s -> s.rest().isPresent()

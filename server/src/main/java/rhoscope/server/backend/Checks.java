@@ -50,7 +50,7 @@ final class Checks {
   }
 
   /** The corpus copy of RChain's genesis contracts, as the CLI's --with-genesis finds it. */
-  private Environment genesis() {
+  Environment genesis() {
     Environment loaded = genesis.get();
     if (loaded == null) {
       // two first requests may both load it: the environments are equal, one is kept

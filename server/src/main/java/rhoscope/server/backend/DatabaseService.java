@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import rhoscope.engine.Environment;
 import rhoscope.engine.check.CheckPlan;
 import rhoscope.engine.open.OpenSystem;
 import rhoscope.engine.check.Verdict;
@@ -169,6 +170,7 @@ public final class DatabaseService implements ProcessService {
             .withLimit(spec.offset() + spec.limit())
             .withBudget(new QueryRequest.Budget(maxStates, spec.timeout()))
             .withOpen(OpenSystem.calls(spec.calls()))
+            .withEnvironment(spec.withGenesis() ? checks.genesis() : Environment.none())
             .withTotalTime(spec.timeout());
     ProcessFilter f = spec.filter();
     if (f.dataset() != null) {
@@ -182,14 +184,14 @@ public final class DatabaseService implements ProcessService {
     }
     QueryRequest request = parsed;
     return cancel -> {
-      Streamed streamed = new Streamed(listener, spec.offset() + spec.limit(), request.open());
+      Streamed streamed = new Streamed(listener, spec.offset() + spec.limit(), request);
       // The database's checks poll the token: once the runner gives up, they end at their next
       // state and the candidates not started are answered unfinished.
       QueryResult result = database.query(request, streamed, cancel);
       QueryAnswer answer =
           WireRecords.query(
               plan, result, spec.offset(), spec.limit(),
-              v -> streamed.built(v).orElseGet(() -> match(v, request.open())));
+              v -> streamed.built(v).orElseGet(() -> match(v, request)));
       streamed.finish(WireRecords.candidates(result));
       return answer;
     };
@@ -207,16 +209,16 @@ public final class DatabaseService implements ProcessService {
   private final class Streamed implements QueryProgress {
     private final QueryListener listener;
     private final int limit;
-    private final OpenSystem open;
+    private final QueryRequest request;
     private final Map<Long, Match> built = new ConcurrentHashMap<>();
     private final AtomicInteger sent = new AtomicInteger();
     private long candidates;
     private long checked;
 
-    Streamed(QueryListener listener, int limit, OpenSystem open) {
+    Streamed(QueryListener listener, int limit, QueryRequest request) {
       this.listener = listener;
       this.limit = limit;
-      this.open = open;
+      this.request = request;
     }
 
     @Override
@@ -228,7 +230,7 @@ public final class DatabaseService implements ProcessService {
     @Override
     public void verdict(ProcessVerdict v) {
       if (v.verdict() != Verdict.NO && sent.getAndIncrement() < limit) {
-        Match m = match(v, open);
+        Match m = match(v, request);
         built.put(v.id(), m);
         listener.matched(m);
       }
@@ -288,8 +290,8 @@ public final class DatabaseService implements ProcessService {
     database.close();
   }
 
-  private Match match(ProcessVerdict v, OpenSystem open) {
-    return WireRecords.match(v, database, open);
+  private Match match(ProcessVerdict v, QueryRequest request) {
+    return WireRecords.match(v, database, request.open(), request.environment());
   }
 
   private static LoadedProcess load(ProcessRecord r) {

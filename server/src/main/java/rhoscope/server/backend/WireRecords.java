@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import rhoscope.engine.Environment;
 import rhoscope.engine.Program;
 import rhoscope.engine.check.CheckOptions;
 import rhoscope.engine.check.CheckPlan;
@@ -117,11 +118,11 @@ public final class WireRecords {
 
   /**
    * A query's answer over {@code database}, asked with {@code limit}: its first page, each witness
-   * replayed on the process compiled as {@code open} says.
+   * replayed on the process compiled as {@code open} says, on {@code environment}.
    */
-  public static QueryAnswer query(
-      CheckPlan plan, QueryResult result, int limit, ProcessDatabase database, OpenSystem open) {
-    return query(plan, result, 0, limit, v -> match(v, database, open));
+  public static QueryAnswer query(CheckPlan plan, QueryResult result, int limit,
+      ProcessDatabase database, OpenSystem open, Environment environment) {
+    return query(plan, result, 0, limit, v -> match(v, database, open, environment));
   }
 
   /**
@@ -158,15 +159,19 @@ public final class WireRecords {
     return result.stats().total() - result.stats().prunedByIndex();
   }
 
-  /** One process's answer, its witness replayed on the program compiled as {@code open} says. */
-  public static Match match(ProcessVerdict v, ProcessDatabase database, OpenSystem open) {
+  /**
+   * One process's answer, its witness replayed on the program compiled as {@code open} says, on
+   * {@code environment}.
+   */
+  public static Match match(ProcessVerdict v, ProcessDatabase database, OpenSystem open,
+      Environment environment) {
     Witness witness =
         v.witness()
             .map(
                 t ->
                     Witness.of(
                         database
-                            .program(v.id(), open)
+                            .program(v.id(), open, environment)
                             .orElseThrow(
                                 () -> new IllegalStateException(
                                     "process #" + v.id() + " vanished during the query")),

@@ -54,6 +54,8 @@ final class QueryCommand implements Callable<Integer> {
 
   @Mixin OpenOption open;
 
+  @Mixin GenesisOption genesis;
+
   @Option(names = "--json", description = "Print matches and statistics as JSON.")
   boolean json;
 
@@ -83,7 +85,7 @@ final class QueryCommand implements Callable<Integer> {
     CheckPlan plan = WireRecords.compile(type);
     QueryRequest request =
         QueryRequest.of(plan).withLimit(limit).withPlanner(!noIndex).withOpen(open.system())
-            .withBudget(budget());
+            .withEnvironment(genesis.environment()).withBudget(budget());
     if (dataset != null) {
       request = request.withDataset(dataset);
     }
@@ -92,7 +94,8 @@ final class QueryCommand implements Callable<Integer> {
     try (ProcessDatabase database = db.openExisting()) {
       result = database.query(request);
       // witnesses replay while the database (and its compiled programs) is open
-      answer = WireRecords.query(plan, result, limit, database, request.open());
+      answer = WireRecords.query(
+          plan, result, limit, database, request.open(), request.environment());
     }
     PrintWriter out = spec.commandLine().getOut();
     if (dataset != null && result.stats().total() == 0) {

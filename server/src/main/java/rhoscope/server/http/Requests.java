@@ -94,7 +94,8 @@ final class Requests {
         offset,
         n,
         budget(body.timeoutMs(), config),
-        calls(body.open(), body.calls()));
+        calls(body.open(), body.calls()),
+        Boolean.TRUE.equals(body.withGenesis()));
   }
 
   /** The most calls an open check's client may make: each one multiplies the states. */

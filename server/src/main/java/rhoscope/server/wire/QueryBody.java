@@ -3,7 +3,7 @@ package rhoscope.server.wire;
 /**
  * The body of {@code POST /api/query}; absent fields are null, the route applies the defaults.
  * {@code offset} and {@code limit} page the matches, as {@code GET /api/processes} pages its
- * listing.
+ * listing. {@code open}/{@code calls} and {@code withGenesis} run each process as a check does.
  */
 public record QueryBody(
     String type,
@@ -13,4 +13,5 @@ public record QueryBody(
     Long timeoutMs,
     Boolean stream,
     Boolean open,
-    Integer calls) {}
+    Integer calls,
+    Boolean withGenesis) {}

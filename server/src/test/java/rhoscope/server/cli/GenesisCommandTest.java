@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code check} and {@code explore} with {@code --with-genesis}, and the system-name warnings. */
+/**
+ * {@code check}, {@code explore} and {@code query} with {@code --with-genesis}, and the system-name
+ * warnings.
+ */
 class GenesisCommandTest {
   private static final Path GENESIS =
       Path.of("..", "..", "shared", "corpus", "rholang", "rchain", "casper", "src", "main",
@@ -66,6 +69,27 @@ class GenesisCommandTest {
     Run r = run("explore", file.toString(), "--with-genesis");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("3 transitions").contains("complete");
+  }
+
+  @Test
+  void aQueryWithTheGenesisAnswersApartFromOneWithout() throws IOException {
+    assumeCorpus();
+    Path folder = tmp.resolve("client");
+    Files.createDirectories(folder);
+    Files.writeString(folder.resolve("client.rho"), USES_REV_VAULT, StandardCharsets.UTF_8);
+    String db = tmp.resolve("db").toString();
+    Run index = run("index", "--db", db, folder.toString());
+    assertThat(index.exit()).as(index.err()).isZero();
+    String type = "eventually contains \"revVault\"!(_)";
+    Run without = run("query", "--db", db, type);
+    assertThat(without.exit()).as(without.out() + without.err()).isEqualTo(ExitCode.NO);
+    Run with = run("query", "--db", db, type, "--with-genesis=" + GENESIS);
+    assertThat(with.exit()).as(with.out() + with.err()).isZero();
+    assertThat(with.out()).contains("client").doesNotContain("(cached)");
+    Run again = run("query", "--db", db, type, "--with-genesis=" + GENESIS);
+    assertThat(again.out()).contains("(cached)");
+    Run stillWithout = run("query", "--db", db, type);
+    assertThat(stillWithout.exit()).as(stillWithout.out()).isEqualTo(ExitCode.NO);
   }
 
   @Test

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import rhoscope.server.wire.ApiException;
+import rhoscope.server.wire.QueryBody;
 
-/** {@code open} and {@code calls} of the check and query bodies. */
+/** {@code open}, {@code calls} and {@code withGenesis} of the check and query bodies. */
 class OpenRequestsTest {
   @Test
   void neitherIsClosedOpenAloneMakesTwoCallsAndCallsAloneOpens() {
@@ -23,5 +24,17 @@ class OpenRequestsTest {
         .hasMessageContaining("calls must be between 0 and 8: 9");
     assertThatThrownBy(() -> Requests.calls(false, 2)).isInstanceOf(ApiException.class)
         .hasMessageContaining("contradicts 'open': false");
+  }
+
+  @Test
+  void aQueryBodyAsksForTheGenesisWithWithGenesisTrueOnly() {
+    ServerConfig config = ServerConfig.defaults(new ScriptedService());
+    assertThat(Requests.querySpec(query(true), config).withGenesis()).isTrue();
+    assertThat(Requests.querySpec(query(false), config).withGenesis()).isFalse();
+    assertThat(Requests.querySpec(query(null), config).withGenesis()).isFalse();
+  }
+
+  private static QueryBody query(Boolean withGenesis) {
+    return new QueryBody("deadlock_free", null, null, null, null, null, null, null, withGenesis);
   }
 }
