@@ -26,8 +26,12 @@ final class Checks {
     this.maxStates = maxStates;
   }
 
-  CheckAnswer check(LoadedProcess loaded, CheckPlan plan, Duration timeout, int calls,
-      Cancellation cancel, boolean withGenesis) {
+  /**
+   * Checks within {@code left}, what remains of the request's {@code budget}; an unknown's reason
+   * names the budget, the bound the user set.
+   */
+  CheckAnswer check(LoadedProcess loaded, CheckPlan plan, Duration budget, Duration left,
+      int calls, Cancellation cancel, boolean withGenesis) {
     CheckPlan resolved;
     try {
       resolved = WireRecords.resolve(plan, loaded);
@@ -39,14 +43,13 @@ final class Checks {
             loaded.parsed(),
             withGenesis ? genesis() : Environment.none(),
             OpenSystem.calls(calls));
-    CheckOptions options =
-        CheckOptions.defaults().withMaxStates(maxStates).withTimeout(timeout);
+    CheckOptions options = CheckOptions.defaults().withMaxStates(maxStates).withTimeout(left);
     return WireRecords.check(
         resolved,
         loaded,
         program,
         ClosureCheck.check(loaded.presence(), program, resolved, options, cancel),
-        options);
+        options.withTimeout(budget));
   }
 
   /** The corpus copy of RChain's genesis contracts, as the CLI's --with-genesis finds it. */

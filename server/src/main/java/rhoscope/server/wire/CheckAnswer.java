@@ -47,4 +47,10 @@ public record CheckAnswer(
       List<String> warnings) {
     this(type, verdict, method, reason, witness, states, complete, elapsedMs, warnings, null);
   }
+
+  /** This answer, its time the real one of the request that asked for it. */
+  public CheckAnswer withElapsedMs(long ms) {
+    return new CheckAnswer(
+        type, verdict, method, reason, witness, states, complete, ms, warnings, importWarnings);
+  }
 }
