@@ -89,7 +89,7 @@ final class QueryRoutes {
     Prepared<QueryAnswer> query = service.prepareQuery(spec, listener);
     QueryRunner.Job<QueryAnswer> job = runner.submit(query, deadline);
     Future<QueryAnswer> answer = job.future();
-    long spent = deadline.after(spec.timeout());
+    long spent = deadline.after(QueryRunner.stopAt(spec.timeout()));
     long hardLimit = deadline.after(QueryRunner.hardLimit(spec.timeout()));
     OutputStream out = null;
     try {

@@ -20,9 +20,10 @@ import rhoscope.server.wire.ApiException;
  * Runs queries, checks, type parses and the analysis of uploads on a bounded pool, away from the
  * request threads, so that no input, however long it takes to parse, expand or check, can starve
  * the routes that do not (health, listings, the page). A full queue answers 503 at once. A task's
- * budget counts from its request's arrival ({@link Deadline}). Work past its budget is asked to
- * stop (its {@link Cancellation} token cancelled) and given a grace to answer with what it has: a
- * query's partial answer, a check's unknown. Work that has not answered by the end of the grace
+ * budget counts from its request's arrival ({@link Deadline}), and the checker is given what is
+ * left of it. Work still running a little past its budget ({@link #stopAt}) is asked to stop (its
+ * {@link Cancellation} token cancelled) and given the rest of a grace to answer with what it has:
+ * a query's partial answer, a check's unknown. Work that has not answered by the end of the grace
  * answers 408 and is cancelled: its thread interrupted when running (a parse stops at its next
  * token), taken out of the queue when it never started. Work that heeds neither keeps its worker
  * ("overdue"); while every worker is overdue, new work is refused with 503 at once rather than
@@ -136,7 +137,7 @@ final class QueryRunner implements AutoCloseable {
    */
   <T> T run(String what, Prepared<T> task, Deadline deadline) {
     Job<T> job = submit(task, deadline);
-    long spent = deadline.after(deadline.budget());
+    long spent = deadline.after(stopAt(deadline.budget()));
     long limit = deadline.after(hardLimit(deadline.budget()));
     try {
       if (!job.awaitStart(limit)) {
@@ -184,12 +185,26 @@ final class QueryRunner implements AutoCloseable {
   }
 
   /**
-   * The checker bounds itself by the budget; the grace after it lets work that was asked to stop
-   * answer with what it has: a tenth of the budget, so that a request ends within 10% of its
-   * budget, but at least a second, the time a loaded machine may take to write a partial answer.
+   * The checker bounds itself by the budget; the grace after it lets work answer with what it
+   * has: a tenth of the budget, so that a request ends within 10% of its budget, but at least a
+   * second, the time a loaded machine may take to write a partial answer.
    */
+  private static Duration grace(Duration budget) {
+    return Duration.ofMillis(Math.max(1000, budget.toMillis() / 10));
+  }
+
+  /**
+   * When work still running is asked to stop: half the grace after the budget, so that work that
+   * bounds itself by the time it was given stops on its own first and says its time ran out; the
+   * token is for work that does not.
+   */
+  static Duration stopAt(Duration budget) {
+    return budget.plus(grace(budget).dividedBy(2));
+  }
+
+  /** When work that has not answered is given up on: the grace after the budget. */
   static Duration hardLimit(Duration budget) {
-    return budget.plus(Duration.ofMillis(Math.max(1000, budget.toMillis() / 10)));
+    return budget.plus(grace(budget));
   }
 
   static ApiException timedOut(String what, Duration budget) {

@@ -53,4 +53,11 @@ public record CheckAnswer(
     return new CheckAnswer(
         type, verdict, method, reason, witness, states, complete, ms, warnings, importWarnings);
   }
+
+  /** This answer with another reason for its verdict. */
+  public CheckAnswer withReason(String why) {
+    return new CheckAnswer(
+        type, verdict, method, why, witness, states, complete, elapsedMs, warnings,
+        importWarnings);
+  }
 }
