@@ -106,7 +106,7 @@ final class QueryRoutes {
           write(out, event);
         } else if (answer.isDone()) {
           if (out == null) {
-            // done before its first event: failed before the candidates were known
+            // done before the type compiled: a plain error answer, as an unstreamed query has
             plainAnswerOrThrow(answer);
             out = open(ctx);
           }
