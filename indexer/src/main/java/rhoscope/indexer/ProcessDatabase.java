@@ -43,7 +43,8 @@ import rhoscope.indexer.sbml.SpeciesNames;
  * is already "prune and check within each shard, then merge".
  *
  * <p>Not safe for use by two processes at once (H2 and Lucene each lock their files); safe for
- * concurrent queries from many threads of one process. Indexing and removal are serialised.
+ * concurrent queries from many threads of one process. Storing and removal are serialised; the
+ * parsing and exploring that come before storing run without the lock.
  */
 public final class ProcessDatabase implements AutoCloseable {
   private final Path dir;
@@ -126,38 +127,67 @@ public final class ProcessDatabase implements AutoCloseable {
     int unchanged = 0;
     List<IndexSummary.Failure> failed = new ArrayList<>();
     int batchSize = Math.max(4, options.workers() * 4);
-    synchronized (writeLock) {
-      int done = 0;
-      for (int from = 0; from < files.size(); from += batchSize) {
-        List<SourceFile> batch = files.subList(from, Math.min(files.size(), from + batchSize));
-        List<Prepared> prepared =
-            inPool(pool, () -> batch.parallelStream().map(preparer::prepare).toList());
-        List<ProcessRecord> ready = new ArrayList<>();
-        for (Prepared p : prepared) {
-          switch (p) {
-            case Prepared.Unchanged u -> unchanged++;
-            case Prepared.Failed f ->
-                failed.add(new IndexSummary.Failure(f.file().path(), f.reason()));
-            case Prepared.Ready r -> {
-              ready.add(r.record());
-              if (r.replacing()) {
-                replaced++;
-              } else {
-                added++;
-              }
+    int done = 0;
+    for (int from = 0; from < files.size(); from += batchSize) {
+      List<SourceFile> batch = files.subList(from, Math.min(files.size(), from + batchSize));
+      // Parsing and exploring hold no lock: only storing does, so a slow file never blocks writes.
+      List<Prepared> prepared =
+          inPool(pool, () -> batch.parallelStream().map(preparer::prepare).toList());
+      List<ProcessRecord> ready = new ArrayList<>();
+      for (Prepared p : prepared) {
+        switch (p) {
+          case Prepared.Unchanged u -> unchanged++;
+          case Prepared.Failed f ->
+              failed.add(new IndexSummary.Failure(f.file().path(), f.reason()));
+          case Prepared.Ready r -> {
+            ready.add(r.record());
+            if (r.replacing()) {
+              replaced++;
+            } else {
+              added++;
             }
           }
         }
-        if (!ready.isEmpty()) {
+      }
+      if (!ready.isEmpty()) {
+        synchronized (writeLock) {
           shard.store(ready);
         }
-        for (Prepared p : prepared) {
-          progress.fileDone(++done, files.size(), p.file().path());
-        }
+      }
+      for (Prepared p : prepared) {
+        progress.fileDone(++done, files.size(), p.file().path());
       }
     }
     return new IndexSummary(
         added, replaced, unchanged, failed, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /**
+   * Prepares {@code text} as the content of {@code file} as {@link #index} would (parse or import,
+   * derive features), writing nothing and taking no lock: the slow part of storing one process,
+   * which a server runs before {@link #store} without blocking other writes.
+   */
+  public Prepared prepare(SourceFile file, String text, IndexOptions options) {
+    Shard shard = shards.get(0);
+    return new Preparer(
+            options.sbml(), options.maxStates(), options.exploreTimeout(),
+            shard.processes::byIdentity)
+        .prepare(file, text);
+  }
+
+  /** A process as {@link #store} left it, and whether it replaced an older version. */
+  public record Stored(ProcessRecord record, boolean replaced) {}
+
+  /**
+   * Stores a prepared process in both stores, under the write lock; when this returns the row is
+   * {@code DONE} on disk ({@code WRITE_DELAY=0}), so a crash right after needs no repair to serve it.
+   */
+  public Stored store(Prepared.Ready ready) {
+    Shard shard = shards.get(0);
+    synchronized (writeLock) {
+      boolean replaced = shard.processes.byIdentity(ready.record().identity()).isPresent();
+      return new Stored(shard.store(List.of(ready.record())).get(0), replaced);
+    }
   }
 
   /**

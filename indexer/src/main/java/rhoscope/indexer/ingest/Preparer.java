@@ -45,8 +45,18 @@ public final class Preparer {
   }
 
   public Prepared prepare(SourceFile file) {
+    String text;
     try {
-      String text = Loader.read(file.path());
+      text = Loader.read(file.path());
+    } catch (UncheckedIOException e) {
+      return new Prepared.Failed(file, e.getMessage());
+    }
+    return prepare(file, text);
+  }
+
+  /** Prepares {@code text} as the content of {@code file}, which need not exist yet (an upload). */
+  public Prepared prepare(SourceFile file, String text) {
+    try {
       String semantics =
           switch (file.format()) {
             case RHOLANG -> "";

@@ -80,9 +80,20 @@ final class AntlrDriver {
 
   /**
    * Never inserts or deletes a token to carry on (that would blur the report): a mismatch
-   * propagates to the rule, which reports it to the listener, which throws.
+   * propagates to the rule, which reports it to the listener, which throws. Before each decision
+   * it checks whether the thread was interrupted: the full-LL pass reads tokens already buffered,
+   * so the token source alone would not see an interrupt there.
    */
   private static final class NonRecovering extends DefaultErrorStrategy {
+    @Override
+    public void sync(Parser recognizer) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new ParseInterruptedException(
+            recognizer.getSourceName(), recognizer.getCurrentToken().getLine());
+      }
+      super.sync(recognizer);
+    }
+
     @Override
     public Token recoverInline(Parser recognizer) {
       throw new InputMismatchException(recognizer);

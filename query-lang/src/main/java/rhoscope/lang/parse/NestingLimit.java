@@ -35,7 +35,9 @@ final class NestingLimit {
   /**
    * {@code lexer}'s tokens, refusing bracket nesting beyond {@link #MAX_BRACKETS} at the first
    * bracket too deep. The count runs as the parser pulls tokens, so the text is lexed once and a
-   * too-deep bracket is met long before prediction gets slow.
+   * too-deep bracket is met long before prediction gets slow. Each token also checks whether the
+   * thread was interrupted, so that a parse nobody waits for any more (a server request past its
+   * budget) ends at its next token with {@link ParseInterruptedException}.
    */
   static TokenSource counting(Lexer lexer, String sourceName, String text) {
     return new TokenSource() {
@@ -44,6 +46,9 @@ final class NestingLimit {
 
       @Override
       public Token nextToken() {
+        if (Thread.currentThread().isInterrupted()) {
+          throw new ParseInterruptedException(sourceName, lexer.getLine());
+        }
         Token token = lexer.nextToken();
         depth = Math.max(0, depth + bracketDelta(vocabulary.getLiteralName(token.getType())));
         if (depth > MAX_BRACKETS) {

@@ -1,6 +1,7 @@
 package rhoscope.server.backend;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import rhoscope.engine.Cancellation;
 import rhoscope.engine.Engine;
@@ -8,6 +9,8 @@ import rhoscope.engine.Environment;
 import rhoscope.engine.Program;
 import rhoscope.engine.check.CheckOptions;
 import rhoscope.engine.check.CheckPlan;
+import rhoscope.engine.check.CheckResult;
+import rhoscope.engine.check.Verdict;
 import rhoscope.engine.open.OpenSystem;
 import rhoscope.indexer.ingest.LoadedProcess;
 import rhoscope.indexer.sbml.ClosureCheck;
@@ -26,8 +29,12 @@ final class Checks {
     this.maxStates = maxStates;
   }
 
-  CheckAnswer check(LoadedProcess loaded, CheckPlan plan, Duration timeout, int calls,
-      Cancellation cancel, boolean withGenesis) {
+  /**
+   * Checks within {@code left}, what remains of the request's {@code budget}; an unknown's reason
+   * names the budget, the bound the user set.
+   */
+  CheckAnswer check(LoadedProcess loaded, CheckPlan plan, Duration budget, Duration left,
+      int calls, Cancellation cancel, boolean withGenesis) {
     CheckPlan resolved;
     try {
       resolved = WireRecords.resolve(plan, loaded);
@@ -39,14 +46,19 @@ final class Checks {
             loaded.parsed(),
             withGenesis ? genesis() : Environment.none(),
             OpenSystem.calls(calls));
-    CheckOptions options =
-        CheckOptions.defaults().withMaxStates(maxStates).withTimeout(timeout);
-    return WireRecords.check(
-        resolved,
-        loaded,
-        program,
-        ClosureCheck.check(loaded.presence(), program, resolved, options, cancel),
-        options);
+    CheckOptions options = CheckOptions.defaults().withMaxStates(maxStates).withTimeout(left);
+    CheckResult result = ClosureCheck.check(loaded.presence(), program, resolved, options, cancel);
+    CheckAnswer answer =
+        WireRecords.check(resolved, loaded, program, result, options.withTimeout(budget));
+    // The runner cancels a check only once its budget is spent: the bound hit is the time.
+    return result.verdict() == Verdict.UNKNOWN && cancel.isCancelled()
+        ? answer.withReason(
+            String.format(
+                Locale.ROOT,
+                "the time bound of %,d ms ran out (%,d states explored) before the answer was"
+                    + " known",
+                budget.toMillis(), result.states()))
+        : answer;
   }
 
   /** The corpus copy of RChain's genesis contracts, as the CLI's --with-genesis finds it. */

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,7 @@ import rhoscope.indexer.QueryResult;
 import rhoscope.indexer.catalog.ProcessFormat;
 import rhoscope.indexer.catalog.ProcessRecord;
 import rhoscope.indexer.ingest.LoadedProcess;
+import rhoscope.indexer.ingest.Prepared.Ready;
 import rhoscope.indexer.ingest.Loader;
 import rhoscope.indexer.ingest.SourceFile;
 import rhoscope.indexer.sbml.ImportOptions;
@@ -41,6 +43,7 @@ import rhoscope.server.wire.NamedType;
 import rhoscope.server.http.NewProcess;
 import rhoscope.server.http.ProcessFilter;
 import rhoscope.server.wire.ProcessPage;
+import rhoscope.server.http.PendingUpload;
 import rhoscope.server.http.Prepared;
 import rhoscope.server.http.ProcessService;
 import rhoscope.server.wire.ProcessSummary;
@@ -89,35 +92,48 @@ public final class DatabaseService implements ProcessService {
     return database.index(List.of(folder), IndexOptions.defaults(), IndexProgress.NONE);
   }
 
-  /** Synchronised with {@link #remove}: the upload file and its index entry change together. */
+  /**
+   * Parses and analyses the upload without any lock (the slow part); the returned commit writes
+   * the upload file and stores the process under this service's lock, which {@link #remove}
+   * shares, so that an upload file and its index entry change together.
+   */
   @Override
-  public synchronized Upload put(NewProcess p) {
+  public PendingUpload stage(NewProcess p) {
     Path file = uploadPath(p);
     String semantics = p.format() == SourceFormat.SBML ? p.semantics() : null;
     ImportOptions sbml = importOptions(semantics, p.overrides());
-    // Parse first: the index reports failures as text, the API owes line and column.
-    load(new SourceFile(file, p.dataset(), WireRecords.format(p.format())), p.source(), sbml);
+    SourceFile source = new SourceFile(file, p.dataset(), WireRecords.format(p.format()));
+    // Parse first: the preparer reports failures as text, the API owes line and column.
+    load(source, p.source(), sbml);
+    rhoscope.indexer.ingest.Prepared prepared =
+        database.prepare(
+            source, p.source(), IndexOptions.defaults().withDataset(p.dataset()).withSbml(sbml));
+    return switch (prepared) {
+      case rhoscope.indexer.ingest.Prepared.Failed f -> throw ApiException.badRequest(f.reason());
+      case rhoscope.indexer.ingest.Prepared.Unchanged u -> () -> new Upload(storedAt(file), false);
+      case Ready r -> () -> commit(file, p.source(), r);
+    };
+  }
+
+  private synchronized Upload commit(Path file, String text, Ready ready) {
     try {
       Files.createDirectories(file.getParent());
-      Files.writeString(file, p.source(), StandardCharsets.UTF_8);
+      Files.writeString(file, text, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot store the upload " + file, e);
     }
-    IndexSummary summary =
-        database.index(
-            List.of(file), IndexOptions.defaults().withDataset(p.dataset()).withSbml(sbml),
-            IndexProgress.NONE);
-    if (!summary.failed().isEmpty()) {
-      throw ApiException.badRequest(summary.failed().get(0).reason());
-    }
-    String path = file.toAbsolutePath().normalize().toString();
-    long id =
-        database.list().stream()
-            .filter(s -> s.path().equals(path))
-            .mapToLong(rhoscope.indexer.catalog.ProcessSummary::id)
-            .findFirst()
-            .orElseThrow(() -> new IllegalStateException("indexed " + path + " but cannot find it"));
-    return new Upload(get(Long.toString(id)).orElseThrow(), summary.added() > 0);
+    ProcessDatabase.Stored stored = database.store(ready);
+    return new Upload(
+        get(Long.toString(stored.record().id())).orElseThrow(), !stored.replaced());
+  }
+
+  private StoredProcess storedAt(Path file) {
+    String path = file.toString();
+    return database.list().stream()
+        .filter(s -> s.path().equals(path))
+        .findFirst()
+        .flatMap(s -> get(Long.toString(s.id())))
+        .orElseThrow(() -> new IllegalStateException("unchanged upload " + path + " is not stored"));
   }
 
   @Override
@@ -163,15 +179,36 @@ public final class DatabaseService implements ProcessService {
 
   @Override
   public Prepared<QueryAnswer> prepareQuery(QuerySpec spec, QueryListener listener) {
-    CheckPlan plan = TypeCatalog.compile(spec.type());
-    // The spec's time is the whole query's: each candidate's check gets a share of it.
+    return (cancel, deadline) -> {
+      CheckPlan plan = TypeCatalog.compile(spec.type());
+      listener.compiled();
+      QueryRequest request = request(plan, spec, deadline.left());
+      Streamed streamed = new Streamed(listener, spec.offset() + spec.limit(), request);
+      // The database's checks poll the token: once the runner gives up, they end at their next
+      // state and the candidates not started are answered unfinished.
+      QueryResult result = database.query(request, streamed, cancel);
+      QueryAnswer answer =
+          WireRecords.query(
+              plan, result, spec.offset(), spec.limit(),
+              v -> streamed.built(v).orElseGet(() -> match(v, request)));
+      streamed.finish(WireRecords.candidates(result));
+      return answer.withElapsedMs(deadline.elapsedMillis());
+    };
+  }
+
+  /**
+   * The database's request for the query: the time left of the request's budget is the whole
+   * query's, each candidate's check getting a share of it, at most the spec's time (which keys
+   * the cache of unknown verdicts, so it must not vary with the time spent before the query).
+   */
+  private QueryRequest request(CheckPlan plan, QuerySpec spec, Duration left) {
     QueryRequest parsed =
         QueryRequest.of(plan)
             .withLimit(spec.offset() + spec.limit())
             .withBudget(new QueryRequest.Budget(maxStates, spec.timeout()))
             .withOpen(OpenSystem.calls(spec.calls()))
             .withEnvironment(spec.withGenesis() ? checks.genesis() : Environment.none())
-            .withTotalTime(spec.timeout());
+            .withTotalTime(left);
     ProcessFilter f = spec.filter();
     if (f.dataset() != null) {
       parsed = parsed.withDataset(f.dataset());
@@ -182,19 +219,7 @@ public final class DatabaseService implements ProcessService {
     if (f.nameContains() != null) {
       parsed = parsed.withNamePattern("*" + f.nameContains() + "*");
     }
-    QueryRequest request = parsed;
-    return cancel -> {
-      Streamed streamed = new Streamed(listener, spec.offset() + spec.limit(), request);
-      // The database's checks poll the token: once the runner gives up, they end at their next
-      // state and the candidates not started are answered unfinished.
-      QueryResult result = database.query(request, streamed, cancel);
-      QueryAnswer answer =
-          WireRecords.query(
-              plan, result, spec.offset(), spec.limit(),
-              v -> streamed.built(v).orElseGet(() -> match(v, request)));
-      streamed.finish(WireRecords.candidates(result));
-      return answer;
-    };
+    return parsed;
   }
 
   /**
@@ -253,9 +278,14 @@ public final class DatabaseService implements ProcessService {
 
   @Override
   public Prepared<CheckAnswer> prepareCheck(CheckSpec spec) {
-    CheckPlan plan = TypeCatalog.compile(spec.type());
-    return cancel ->
-        checks.check(load(spec), plan, spec.timeout(), spec.calls(), cancel, spec.withGenesis());
+    return (cancel, deadline) -> {
+      CheckPlan plan = TypeCatalog.compile(spec.type());
+      LoadedProcess loaded = load(spec);
+      return checks
+          .check(loaded, plan, spec.timeout(), deadline.left(), spec.calls(), cancel,
+              spec.withGenesis())
+          .withElapsedMs(deadline.elapsedMillis());
+    };
   }
 
   private LoadedProcess load(CheckSpec spec) {

@@ -12,19 +12,35 @@ final class ProcessRoutes {
   static final int MAX_PAGE = 1000;
 
   private final ProcessService service;
+  private final ServerConfig config;
+  private final QueryRunner runner;
   private final WriteGuard guard;
   private final BodyReader bodies;
 
-  ProcessRoutes(ProcessService service, WriteGuard guard, BodyReader bodies) {
+  ProcessRoutes(
+      ProcessService service, ServerConfig config, QueryRunner runner, WriteGuard guard,
+      BodyReader bodies) {
     this.service = service;
+    this.config = config;
+    this.runner = runner;
     this.guard = guard;
     this.bodies = bodies;
   }
 
+  /**
+   * Parses and analyses the process on a query worker, within the default budget and holding no
+   * lock, then stores it here: the write lock is held only to store, never while parsing.
+   */
   void put(Context ctx) {
+    long arrival = System.nanoTime();
     guard.require(ctx);
     NewProcess process = Requests.newProcess(bodies.read(ctx, ProcessUpload.class));
-    Upload upload = service.put(process);
+    PendingUpload pending =
+        runner.run(
+            "upload",
+            (cancel, deadline) -> service.stage(process),
+            new Deadline(arrival, config.defaultQueryTimeout()));
+    Upload upload = pending.commit();
     StoredProcess stored = upload.process();
     ctx.status(upload.created() ? 201 : 200)
         .header("Location", "/api/processes/" + stored.id())

@@ -19,10 +19,18 @@ import rhoscope.server.wire.TypeForms;
 public interface ProcessService extends AutoCloseable {
 
   /**
+   * Parses, imports and analyses the process, writing nothing and taking no lock: what the server
+   * runs on a query worker before {@link PendingUpload#commit()} stores it.
+   */
+  PendingUpload stage(NewProcess process);
+
+  /**
    * Adds the process, or replaces the stored one with the same dataset and name; says which it
    * did.
    */
-  Upload put(NewProcess process);
+  default Upload put(NewProcess process) {
+    return stage(process).commit();
+  }
 
   ProcessPage list(ProcessFilter filter, int offset, int limit);
 
@@ -35,22 +43,23 @@ public interface ProcessService extends AutoCloseable {
   long count();
 
   /**
-   * Parses and compiles the query's type now, once, and returns the query ready to run: it
-   * answers the type over the stored processes, telling the listener as verdicts arrive, and
-   * stops early once its token is cancelled.
+   * The query as work for a query worker: when it runs it parses and compiles the type once,
+   * answers it over the stored processes within what is left of its deadline, telling the
+   * listener as verdicts arrive, and stops early once its token is cancelled.
    */
   Prepared<QueryAnswer> prepareQuery(QuerySpec spec, QueryListener listener);
 
   /** Answers a type over the stored processes, telling the listener as verdicts arrive. */
   default QueryAnswer query(QuerySpec spec, QueryListener listener) {
-    return prepareQuery(spec, listener).run(Cancellation.create());
+    return prepareQuery(spec, listener)
+        .run(Cancellation.create(), Deadline.startingNow(spec.timeout()));
   }
 
-  /** Parses and compiles the check's type now, once; the process is loaded when it runs. */
+  /** The check as work for a query worker: it parses the type and loads the process when it runs. */
   Prepared<CheckAnswer> prepareCheck(CheckSpec spec);
 
   default CheckAnswer check(CheckSpec spec) {
-    return prepareCheck(spec).run(Cancellation.create());
+    return prepareCheck(spec).run(Cancellation.create(), Deadline.startingNow(spec.timeout()));
   }
 
   /** The standard library of named types. */

@@ -13,6 +13,12 @@ public interface QueryListener {
         public void matched(Match match) {}
       };
 
+  /**
+   * The type parsed and compiled; the checks begin. Until then the query may still fail as bad
+   * input, after it only by running out of time.
+   */
+  default void compiled() {}
+
   /** {@code checked} of {@code candidates} processes have a verdict. */
   void progress(long checked, long candidates);
 

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import rhoscope.lang.diag.LangException;
 import rhoscope.server.wire.ApiError;
 import rhoscope.server.wire.ApiException;
@@ -40,31 +41,41 @@ final class QueryRoutes {
   }
 
   void query(Context ctx) throws IOException {
+    long arrival = System.nanoTime();
     QueryBody request = bodies.read(ctx, QueryBody.class);
     QuerySpec spec = Requests.querySpec(request, config);
+    Deadline deadline = new Deadline(arrival, spec.timeout());
     if (Boolean.TRUE.equals(request.stream()) || accepts(ctx, NDJSON)) {
-      stream(ctx, spec);
+      stream(ctx, spec, deadline);
     } else {
-      // Prepared here, on the request thread: a malformed type never takes a query slot.
+      // Parsed on the worker, not here: a type that expands without end must not hold this thread.
       Prepared<QueryAnswer> query = service.prepareQuery(spec, QueryListener.NONE);
-      ctx.json(runner.run(query, spec.timeout()));
+      ctx.json(runner.run("query", query, deadline));
     }
   }
 
   void check(Context ctx) {
+    long arrival = System.nanoTime();
     CheckSpec spec = Requests.checkSpec(bodies.read(ctx, CheckBody.class), config);
     Prepared<CheckAnswer> check = service.prepareCheck(spec);
-    ctx.json(runner.run(check, spec.timeout()));
+    ctx.json(runner.run("check", check, new Deadline(arrival, spec.timeout())));
   }
 
   /**
-   * Streams the query: the checker's threads queue events, this request thread writes them. A
-   * malformed type is still a plain 400, because it is prepared before the first byte is sent.
+   * Streams the query: the checker's threads queue events, this request thread writes them. The
+   * 200 waits until the type is compiled on the worker, so that a malformed type, or a query that
+   * never got a worker or ran out of time while parsing, is still a plain error answer.
    */
-  private void stream(Context ctx, QuerySpec spec) throws IOException {
+  private void stream(Context ctx, QuerySpec spec, Deadline deadline) throws IOException {
     BlockingQueue<StreamEvent> events = new LinkedBlockingQueue<>();
+    AtomicBoolean compiled = new AtomicBoolean();
     QueryListener listener =
         new QueryListener() {
+          @Override
+          public void compiled() {
+            compiled.set(true);
+          }
+
           @Override
           public void progress(long checked, long candidates) {
             events.add(new StreamEvent.Progress(checked, candidates));
@@ -76,13 +87,11 @@ final class QueryRoutes {
           }
         };
     Prepared<QueryAnswer> query = service.prepareQuery(spec, listener);
-    QueryRunner.Job<QueryAnswer> job = runner.submit(query);
+    QueryRunner.Job<QueryAnswer> job = runner.submit(query, deadline);
     Future<QueryAnswer> answer = job.future();
-    ctx.status(200).contentType(NDJSON);
-    OutputStream out = ctx.res().getOutputStream();
-    long start = System.nanoTime();
-    long spent = start + spec.timeout().toNanos();
-    long deadline = start + QueryRunner.hardLimit(spec.timeout()).toNanos();
+    long spent = deadline.after(QueryRunner.stopAt(spec.timeout()));
+    long hardLimit = deadline.after(QueryRunner.hardLimit(spec.timeout()));
+    OutputStream out = null;
     try {
       while (true) {
         StreamEvent event = events.poll(50, TimeUnit.MILLISECONDS);
@@ -90,20 +99,33 @@ final class QueryRoutes {
           // past its budget: the query ends with what it has, its last event a partial answer
           job.stop();
         }
+        if (out == null && (event != null || compiled.get())) {
+          out = open(ctx);
+        }
         if (event != null) {
           write(out, event);
         } else if (answer.isDone()) {
+          if (out == null) {
+            // done before the type compiled: a plain error answer, as an unstreamed query has
+            plainAnswerOrThrow(answer);
+            out = open(ctx);
+          }
           for (StreamEvent rest = events.poll(); rest != null; rest = events.poll()) {
             write(out, rest);
           }
           write(out, finished(answer));
           return;
-        } else if (System.nanoTime() > deadline) {
+        } else if (System.nanoTime() > hardLimit) {
           boolean started = job.started();
           job.cancel();
-          write(out, failed(started
-              ? QueryRunner.timedOut(spec.timeout())
-              : new ApiException(503, "busy", "no query worker became free in time; try again")));
+          ApiException why =
+              started
+                  ? QueryRunner.timedOut("query", spec.timeout())
+                  : new ApiException(503, "busy", "no query worker became free in time; try again");
+          if (out == null) {
+            throw why;
+          }
+          write(out, failed(why));
           return;
         }
       }
@@ -113,6 +135,20 @@ final class QueryRoutes {
     } catch (IOException e) {
       // The client went away: stop checking for nobody.
       job.cancel();
+    }
+  }
+
+  private static OutputStream open(Context ctx) throws IOException {
+    ctx.status(200).contentType(NDJSON);
+    return ctx.res().getOutputStream();
+  }
+
+  /** Throws the failure of a finished query, as a plain error answer would carry it. */
+  private static void plainAnswerOrThrow(Future<QueryAnswer> answer) throws InterruptedException {
+    try {
+      answer.get();
+    } catch (ExecutionException e) {
+      throw QueryRunner.rethrow(e.getCause());
     }
   }
 

@@ -17,16 +17,18 @@ import rhoscope.engine.Cancellation;
 import rhoscope.server.wire.ApiException;
 
 /**
- * Runs queries and checks on a bounded pool, away from the request threads, so that a long query
- * cannot starve the routes that do not check anything (health, listings, the page). A full queue
- * answers 503 at once. Work past its budget is asked to stop (its {@link Cancellation} token
- * cancelled) and given a grace to answer with what it has: a query's partial answer, a check's
- * unknown. Work that has not answered by the end of the grace answers 408 and is cancelled: its
- * thread interrupted when running, taken out of the queue when it never started. Work that polls neither
- * keeps its worker ("overdue"); while every worker
- * is overdue, new work is refused with 503 at once rather than queued behind it, and a query that
- * waited its whole budget in the queue without starting is 503 too, never a 408 for work that
- * never ran.
+ * Runs queries, checks, type parses and the analysis of uploads on a bounded pool, away from the
+ * request threads, so that no input, however long it takes to parse, expand or check, can starve
+ * the routes that do not (health, listings, the page). A full queue answers 503 at once. A task's
+ * budget counts from its request's arrival ({@link Deadline}), and the checker is given what is
+ * left of it. Work still running a little past its budget ({@link #stopAt}) is asked to stop (its
+ * {@link Cancellation} token cancelled) and given the rest of a grace to answer with what it has:
+ * a query's partial answer, a check's unknown. Work that has not answered by the end of the grace
+ * answers 408 and is cancelled: its thread interrupted when running (a parse stops at its next
+ * token), taken out of the queue when it never started. Work that heeds neither keeps its worker
+ * ("overdue"); while every worker is overdue, new work is refused with 503 at once rather than
+ * queued behind it, and work that waited its whole budget in the queue without starting is 503
+ * too, never a 408 for work that never ran.
  */
 final class QueryRunner implements AutoCloseable {
   private final int workers;
@@ -57,14 +59,16 @@ final class QueryRunner implements AutoCloseable {
   /** A submitted task: its future, its token, whether it started, and how to give up on it. */
   final class Job<T> implements Callable<T> {
     private final Prepared<T> task;
+    private final Deadline deadline;
     private final Cancellation cancel = Cancellation.create();
     private final CountDownLatch started = new CountDownLatch(1);
     private Future<T> future;
     private boolean running;
     private boolean abandoned;
 
-    private Job(Prepared<T> task) {
+    private Job(Prepared<T> task, Deadline deadline) {
       this.task = task;
+      this.deadline = deadline;
     }
 
     @Override
@@ -77,7 +81,7 @@ final class QueryRunner implements AutoCloseable {
       }
       started.countDown();
       try {
-        return task.run(cancel);
+        return task.run(cancel, deadline);
       } finally {
         synchronized (this) {
           running = false;
@@ -92,9 +96,9 @@ final class QueryRunner implements AutoCloseable {
       return future;
     }
 
-    /** Waits for the task to start; false when it is still queued after {@code limit}. */
-    boolean awaitStart(Duration limit) throws InterruptedException {
-      return started.await(limit.toNanos(), TimeUnit.NANOSECONDS);
+    /** Waits for the task to start; false when it is still queued at {@code untilNanos}. */
+    boolean awaitStart(long untilNanos) throws InterruptedException {
+      return started.await(untilNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
     }
 
     boolean started() {
@@ -127,28 +131,32 @@ final class QueryRunner implements AutoCloseable {
   }
 
   /**
-   * Runs the task within the budget: its answer by then, or once the budget is spent the answer
-   * it gives when asked to stop, within the grace; else throws the 408/503 {@link ApiException}.
+   * Runs the task within its deadline: its answer by then, or once the budget is spent the answer
+   * it gives when asked to stop, within the grace; else throws the 408/503 {@link ApiException}
+   * that names {@code what} ran past its budget.
    */
-  <T> T run(Prepared<T> task, Duration budget) {
-    Job<T> job = submit(task);
-    Duration limit = hardLimit(budget);
+  <T> T run(String what, Prepared<T> task, Deadline deadline) {
+    Job<T> job = submit(task, deadline);
+    long spent = deadline.after(stopAt(deadline.budget()));
+    long limit = deadline.after(hardLimit(deadline.budget()));
     try {
       if (!job.awaitStart(limit)) {
         job.cancel();
         if (!job.started()) {
-          throw busy("no query worker became free within " + limit.toMillis() + " ms");
+          throw busy(
+              "no query worker became free within " + hardLimit(deadline.budget()).toMillis()
+                  + " ms");
         }
       }
       try {
-        return job.future().get(budget.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (TimeoutException spent) {
+        return job.future().get(spent - System.nanoTime(), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException pastBudget) {
         job.stop();
-        return job.future().get(limit.minus(budget).toMillis(), TimeUnit.MILLISECONDS);
+        return job.future().get(limit - System.nanoTime(), TimeUnit.NANOSECONDS);
       }
     } catch (TimeoutException | CancellationException e) {
       job.cancel();
-      throw timedOut(budget);
+      throw timedOut(what, deadline.budget());
     } catch (ExecutionException e) {
       throw rethrow(e.getCause());
     } catch (InterruptedException e) {
@@ -158,12 +166,12 @@ final class QueryRunner implements AutoCloseable {
     }
   }
 
-  <T> Job<T> submit(Prepared<T> task) {
+  <T> Job<T> submit(Prepared<T> task, Deadline deadline) {
     if (overdue.get() >= workers) {
       throw busy(
           "every query worker is still stopping a query that ran past its budget");
     }
-    Job<T> job = new Job<>(task);
+    Job<T> job = new Job<>(task, deadline);
     try {
       job.future = pool.submit(job);
     } catch (RejectedExecutionException e) {
@@ -177,16 +185,31 @@ final class QueryRunner implements AutoCloseable {
   }
 
   /**
-   * The checker bounds itself by the budget; the grace after it lets work that was asked to stop
-   * answer with what it has.
+   * The checker bounds itself by the budget; the grace after it lets work answer with what it
+   * has: a tenth of the budget, so that a request ends within 10% of its budget, but at least a
+   * second, the time a loaded machine may take to write a partial answer.
    */
-  static Duration hardLimit(Duration budget) {
-    return budget.plus(Duration.ofMillis(Math.max(1000, budget.toMillis() / 4)));
+  private static Duration grace(Duration budget) {
+    return Duration.ofMillis(Math.max(1000, budget.toMillis() / 10));
   }
 
-  static ApiException timedOut(Duration budget) {
+  /**
+   * When work still running is asked to stop: half the grace after the budget, so that work that
+   * bounds itself by the time it was given stops on its own first and says its time ran out; the
+   * token is for work that does not.
+   */
+  static Duration stopAt(Duration budget) {
+    return budget.plus(grace(budget).dividedBy(2));
+  }
+
+  /** When work that has not answered is given up on: the grace after the budget. */
+  static Duration hardLimit(Duration budget) {
+    return budget.plus(grace(budget));
+  }
+
+  static ApiException timedOut(String what, Duration budget) {
     return new ApiException(
-        408, "query_timeout", "the query ran past its budget of " + budget.toMillis() + " ms");
+        408, "query_timeout", "the " + what + " ran past its budget of " + budget.toMillis() + " ms");
   }
 
   static RuntimeException rethrow(Throwable cause) {

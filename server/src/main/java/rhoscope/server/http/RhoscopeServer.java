@@ -49,9 +49,9 @@ public final class RhoscopeServer implements AutoCloseable {
     QueryRunner runner = new QueryRunner(config.queryWorkers(), config.maxQueuedQueries());
     WriteGuard guard = new WriteGuard(config.token());
     BodyReader bodies = new BodyReader(config.maxBodyBytes());
-    ProcessRoutes processes = new ProcessRoutes(service, guard, bodies);
+    ProcessRoutes processes = new ProcessRoutes(service, config, runner, guard, bodies);
     QueryRoutes queries = new QueryRoutes(service, config, runner, bodies);
-    TypeRoutes types = new TypeRoutes(service, bodies);
+    TypeRoutes types = new TypeRoutes(service, config, runner, bodies);
     MetaRoutes meta = new MetaRoutes(service, runner);
 
     Javalin app =

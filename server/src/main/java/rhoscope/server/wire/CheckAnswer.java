@@ -51,4 +51,17 @@ public record CheckAnswer(
     this(type, verdict, method, reason, witness, states, complete, elapsedMs, warnings, null,
         null);
   }
+
+  /** This answer, its time the real one of the request that asked for it. */
+  public CheckAnswer withElapsedMs(long ms) {
+    return new CheckAnswer(
+        type, verdict, method, reason, witness, states, complete, ms, warnings, importWarnings);
+  }
+
+  /** This answer with another reason for its verdict. */
+  public CheckAnswer withReason(String why) {
+    return new CheckAnswer(
+        type, verdict, method, why, witness, states, complete, elapsedMs, warnings,
+        importWarnings);
+  }
 }

@@ -31,4 +31,13 @@ public record QueryAnswer(
     }
     Objects.requireNonNull(stats, "stats");
   }
+
+  /** This answer, its time the real one of the request that asked for it. */
+  public QueryAnswer withElapsedMs(long ms) {
+    return new QueryAnswer(
+        type, plan, total, offset, limit, matches, partial, unfinished,
+        new QueryStats(
+            stats.processes(), stats.candidates(), stats.checked(), stats.matched(),
+            stats.unknown(), stats.cached(), ms));
+  }
 }

@@ -22,6 +22,7 @@ import rhoscope.indexer.IndexProgress;
 import rhoscope.indexer.IndexSummary;
 import rhoscope.indexer.ProcessDatabase;
 import rhoscope.server.wire.Match;
+import rhoscope.server.http.Deadline;
 import rhoscope.server.http.ProcessFilter;
 import rhoscope.server.wire.QueryAnswer;
 import rhoscope.server.http.QueryListener;
@@ -230,7 +231,7 @@ class DatabaseServiceIT {
               .prepareQuery(
                   new QuerySpec("terminates", ProcessFilter.NONE, 0, 100, Duration.ofSeconds(30)),
                   stopAfterFirst)
-              .run(cancel);
+              .run(cancel, Deadline.startingNow(Duration.ofSeconds(30)));
       long candidates = answer.stats().candidates();
       assertThat(candidates).as("the planner leaves more than one").isGreaterThan(1);
       assertThat(answer.partial()).isTrue();

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CountDownLatch;
@@ -62,12 +63,18 @@ public final class ScriptedService implements ProcessService {
   volatile boolean closed;
   /** How many times a type was parsed: once per request, whatever the route does with it. */
   final AtomicInteger parses = new AtomicInteger();
+  /** The names of the threads that parsed types. */
+  final Set<String> parsingThreads = ConcurrentHashMap.newKeySet();
   /** Runs of {@code polls} that ended because their token was cancelled. */
   final AtomicInteger cancelledRuns = new AtomicInteger();
 
   @Override
-  public synchronized Upload put(NewProcess p) {
+  public PendingUpload stage(NewProcess p) {
     checkBraces(p.name(), p.source());
+    return () -> store(p);
+  }
+
+  private synchronized Upload store(NewProcess p) {
     String key = p.dataset() + "/" + p.name();
     boolean created = !idByKey.containsKey(key);
     String id = idByKey.computeIfAbsent(key, k -> Long.toString(ids.incrementAndGet()));
@@ -118,8 +125,11 @@ public final class ScriptedService implements ProcessService {
 
   @Override
   public Prepared<QueryAnswer> prepareQuery(QuerySpec spec, QueryListener listener) {
-    String text = parseType(spec.type()).normalised();
-    return cancel -> query(spec, listener, text, cancel);
+    return (cancel, deadline) -> {
+      String text = parseType(spec.type()).normalised();
+      listener.compiled();
+      return query(spec, listener, text, cancel);
+    };
   }
 
   private QueryAnswer query(QuerySpec spec, QueryListener listener, String text, Cancellation cancel) {
@@ -183,8 +193,7 @@ public final class ScriptedService implements ProcessService {
 
   @Override
   public Prepared<CheckAnswer> prepareCheck(CheckSpec spec) {
-    String text = parseType(spec.type()).normalised();
-    return cancel -> check(spec, text, cancel);
+    return (cancel, deadline) -> check(spec, parseType(spec.type()).normalised(), cancel);
   }
 
   private CheckAnswer check(CheckSpec spec, String text, Cancellation cancel) {
@@ -216,6 +225,7 @@ public final class ScriptedService implements ProcessService {
   @Override
   public TypeForms parseType(String type) {
     parses.incrementAndGet();
+    parsingThreads.add(Thread.currentThread().getName());
     if (POLLS.matcher(type).matches()) {
       return new TypeForms("polls", "polls");
     }
