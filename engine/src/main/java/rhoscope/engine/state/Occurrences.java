@@ -172,6 +172,7 @@ record Occurrences(List<Term.Priv> privs, long[] slots, long[] members, long[] m
         case Term.StrV s -> { }
         case Term.BoolV b -> { }
         case Term.UriV u -> { }
+        case Term.BytesV b -> { }
         case Term.PVar v -> { }
         case Term.PWild w -> { }
         case Term.PType p -> { }

@@ -55,13 +55,14 @@ public record CheckAnswer(
   /** This answer, its time the real one of the request that asked for it. */
   public CheckAnswer withElapsedMs(long ms) {
     return new CheckAnswer(
-        type, verdict, method, reason, witness, states, complete, ms, warnings, importWarnings);
+        type, verdict, method, reason, witness, states, complete, ms, warnings, importWarnings,
+        reduction);
   }
 
   /** This answer with another reason for its verdict. */
   public CheckAnswer withReason(String why) {
     return new CheckAnswer(
         type, verdict, method, why, witness, states, complete, elapsedMs, warnings,
-        importWarnings);
+        importWarnings, reduction);
   }
 }

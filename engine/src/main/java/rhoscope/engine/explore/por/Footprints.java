@@ -163,6 +163,7 @@ final class Footprints {
         case Term.StrV s -> { }
         case Term.BoolV b -> { }
         case Term.UriV u -> { }
+        case Term.BytesV b -> { }
         case Term.ListT l -> { }
         case Term.TupleT tu -> { }
         case Term.SetT s -> { }
@@ -241,6 +242,7 @@ final class Footprints {
         case Term.StrV st -> true;
         case Term.BoolV b -> true;
         case Term.UriV u -> true;
+        case Term.BytesV b -> true;
       });
       return plain[0];
     }
