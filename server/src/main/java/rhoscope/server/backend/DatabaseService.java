@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import rhoscope.engine.Engine;
 import rhoscope.engine.check.CheckPlan;
 import rhoscope.engine.open.OpenSystem;
 import rhoscope.engine.check.Verdict;
@@ -95,7 +96,9 @@ public final class DatabaseService implements ProcessService {
     String semantics = p.format() == SourceFormat.SBML ? p.semantics() : null;
     ImportOptions sbml = importOptions(semantics, p.overrides());
     // Parse first: the index reports failures as text, the API owes line and column.
-    load(new SourceFile(file, p.dataset(), WireRecords.format(p.format())), p.source(), sbml);
+    LoadedProcess loaded =
+        load(new SourceFile(file, p.dataset(), WireRecords.format(p.format())), p.source(), sbml);
+    refuseUnusable(loaded);
     try {
       Files.createDirectories(file.getParent());
       Files.writeString(file, p.source(), StandardCharsets.UTF_8);
@@ -344,6 +347,16 @@ public final class DatabaseService implements ProcessService {
     String extension = p.format() == SourceFormat.SBML ? ".xml" : ".rho";
     String file = p.name().toLowerCase(Locale.ROOT).endsWith(extension) ? p.name() : p.name() + extension;
     return uploads.resolve(p.dataset()).resolve(file).toAbsolutePath().normalize();
+  }
+
+  /**
+   * Refuses a process that the engine cannot compile or the printer cannot print: stored, it
+   * would fail every check of it and every {@code GET} of it. The parser's limits make either
+   * rare; the compiler's refusal carries line and column to the 400.
+   */
+  private static void refuseUnusable(LoadedProcess loaded) {
+    Engine.load(loaded.parsed());
+    ProcessPrinter.print(loaded.parsed().process());
   }
 
   private static Optional<Long> parseId(String id) {

@@ -204,6 +204,24 @@ class RhoscopeServerIT {
   }
 
   @Test
+  void aNameOrDatasetPastTheLimitIs400NamingTheLimit() {
+    String long300 = "n".repeat(300);
+    Reply name = http.post("/api/processes", Map.of("name", long300, "source", "Nil"), TOKEN);
+    assertError(name, 400, "bad_request");
+    assertThat(name.json().get("detail").asText()).contains("'name'", "300", "limit is 200");
+    Reply dataset =
+        http.post(
+            "/api/processes", Map.of("name", "p", "dataset", long300, "source", "Nil"), TOKEN);
+    assertError(dataset, 400, "bad_request");
+    assertThat(dataset.json().get("detail").asText()).contains("'dataset'", "limit is 200");
+    assertError(http.get("/api/processes?dataset=" + long300), 400, "bad_request");
+    assertError(
+        http.post("/api/query", Map.of("type", "true", "filters", Map.of("name", long300))),
+        400,
+        "bad_request");
+  }
+
+  @Test
   void unknownRoutesAndMethodsAnswerJson() {
     assertError(http.get("/api/nothing-here"), 404, "not_found");
     Reply wrongMethod = http.delete("/api/types", TOKEN);
