@@ -20,8 +20,15 @@ public record IndexOptions(
     long maxStates,
     Duration exploreTimeout,
     int workers) {
+  /**
+   * The longest dataset or process name a user may give, in characters: names are stored in
+   * bounded columns and become file names of uploads.
+   */
+  public static final int MAX_NAME_CHARS = 200;
+
   public IndexOptions {
     Objects.requireNonNull(dataset, "dataset");
+    dataset.ifPresent(d -> checkName("dataset", d));
     Objects.requireNonNull(sbml, "sbml");
     Objects.requireNonNull(exploreTimeout, "exploreTimeout");
     if (maxStates < 1 || workers < 1) {
@@ -40,6 +47,21 @@ public record IndexOptions(
         20_000,
         Duration.ofSeconds(1),
         Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * {@code name}, the {@code what} of a process (its dataset, its name), if it is no longer than
+   * {@link #MAX_NAME_CHARS}.
+   *
+   * @throws IllegalArgumentException naming the limit
+   */
+  public static String checkName(String what, String name) {
+    if (name.length() > MAX_NAME_CHARS) {
+      throw new IllegalArgumentException(
+          String.format(
+              "the %s holds %,d characters; the limit is %d", what, name.length(), MAX_NAME_CHARS));
+    }
+    return name;
   }
 
   public IndexOptions withDataset(String name) {

@@ -66,7 +66,14 @@ public class LangException extends RuntimeException {
     return sb.toString();
   }
 
-  /** The given 1-based line of {@code text} and a caret line under {@code column}. */
+  /** Source lines longer than this are cut to a window around the column. */
+  public static final int EXCERPT_WIDTH = 120;
+
+  /**
+   * The given 1-based line of {@code text} and a caret line under {@code column}; a long line is
+   * cut to {@link #EXCERPT_WIDTH} characters around the column, with {@code ...} where it was
+   * cut, so that an error in a generated one-line file stays readable.
+   */
   public static String excerpt(String text, int line, int column) {
     if (text == null || line <= 0) {
       return "";
@@ -76,11 +83,20 @@ public class LangException extends RuntimeException {
       return "";
     }
     String src = lines[line - 1];
+    int at = Math.max(0, column - 1);
+    String prefix = "";
+    if (src.length() > EXCERPT_WIDTH) {
+      int from = Math.max(0, Math.min(at - EXCERPT_WIDTH / 2, src.length() - EXCERPT_WIDTH));
+      int to = Math.min(src.length(), from + EXCERPT_WIDTH);
+      prefix = from > 0 ? "..." : "";
+      src = prefix + src.substring(from, to) + (to < lines[line - 1].length() ? "..." : "");
+      at = at - from + prefix.length();
+    }
     StringBuilder caret = new StringBuilder();
-    for (int i = 0; i < Math.max(0, column - 1) && i < src.length(); i++) {
+    for (int i = 0; i < at && i < src.length(); i++) {
       caret.append(src.charAt(i) == '\t' ? '\t' : ' ');
     }
-    for (int i = src.length(); i < column - 1; i++) {
+    for (int i = src.length(); i < at; i++) {
       caret.append(' ');
     }
     caret.append('^');

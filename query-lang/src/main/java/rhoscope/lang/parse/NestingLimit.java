@@ -1,7 +1,9 @@
 package rhoscope.lang.parse;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.Lexer;
 import org.antlr.v4.runtime.ParserRuleContext;
@@ -9,7 +11,6 @@ import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenFactory;
 import org.antlr.v4.runtime.TokenSource;
 import org.antlr.v4.runtime.Vocabulary;
-import org.antlr.v4.runtime.tree.ParseTree;
 import rhoscope.lang.diag.ErrorCode;
 import rhoscope.lang.diag.LangException;
 
@@ -17,9 +18,10 @@ import rhoscope.lang.diag.LangException;
  * How deeply input may nest, enforced before and right after parsing so that nothing that parses
  * fails later. Brackets are counted on the tokens as the parser takes them: ANTLR's prediction
  * slows down sharply with bracket depth (a hundred thousand {@code (} kept a parser busy for
- * minutes), and a lexer is iterative. The parse tree's depth bounds every recursive pass that
- * follows (AST building, printing, expansion, compilation); a left-recursive chain ({@code P | Q |
- * R}, {@code a + b + c}) adds no depth of its own, so a long flat parallel composition is fine.
+ * minutes), and a lexer is iterative. The depth of the AST, measured on the parse tree before the
+ * AST is built, bounds every recursive pass that follows (AST building, printing, expansion,
+ * compilation, readback); a chain the AST keeps as a list ({@code P | Q | R}) adds no depth, so a
+ * long flat parallel composition is fine, but one it nests ({@code a + b + c}) does.
  */
 final class NestingLimit {
   /** Ten times the deepest bracket nesting of RChain's own contracts (27, MultiSigRevVault). */
@@ -90,16 +92,35 @@ final class NestingLimit {
     };
   }
 
-  /** Rejects a parse tree deeper than {@link #MAX_TREE_DEPTH}, at the first node too deep. */
-  static void checkTree(ParserRuleContext root, String sourceName, String text) {
-    record Node(ParseTree tree, int depth) {}
+  /**
+   * How the AST built from a parse tree nests: the levels below a node at which the AST puts what
+   * it builds from one of the node's rule children. Most put it one below; a chain that the AST
+   * builder flattens into a list puts its left operand at the chain's own level (a long {@code P |
+   * Q | R} adds no depth), and a construct the builder unfolds puts its parts as deep as the
+   * unfolding does ({@code for (a <- x; b <- y) P} is two nested inputs around P).
+   */
+  @FunctionalInterface
+  interface Levels {
+    /** Every node one level above its children, as in the type grammar, which has no chains. */
+    Levels ONE_EACH = (parent, ruleChild) -> 1;
+
+    /** Levels below {@code parent} of its {@code ruleChild}-th rule child (counted from 0). */
+    int below(ParserRuleContext parent, int ruleChild);
+  }
+
+  /**
+   * Rejects a parse tree whose AST would be deeper than {@link #MAX_TREE_DEPTH}, at the first node
+   * too deep in the text. Left-recursive chains ({@code a + b + c}, {@code x.f().g()}) count a
+   * level per operator unless {@code levels} says the AST flattens them.
+   */
+  static void checkTree(ParserRuleContext root, Levels levels, String sourceName, String text) {
+    record Node(ParserRuleContext context, int depth) {}
     Deque<Node> pending = new ArrayDeque<>();
     pending.push(new Node(root, 0));
+    List<Node> children = new ArrayList<>();
     while (!pending.isEmpty()) {
       Node node = pending.pop();
-      if (!(node.tree() instanceof ParserRuleContext context)) {
-        continue;
-      }
+      ParserRuleContext context = node.context();
       if (node.depth() > MAX_TREE_DEPTH) {
         throw tooDeep(
             sourceName,
@@ -107,13 +128,15 @@ final class NestingLimit {
             context.getStart(),
             "input is nested more than " + MAX_TREE_DEPTH + " levels deep");
       }
+      children.clear();
       for (int i = 0; i < context.getChildCount(); i++) {
-        ParseTree child = context.getChild(i);
-        boolean leftRecursion =
-            i == 0
-                && child instanceof ParserRuleContext c
-                && c.getRuleIndex() == context.getRuleIndex();
-        pending.push(new Node(child, leftRecursion ? node.depth() : node.depth() + 1));
+        if (context.getChild(i) instanceof ParserRuleContext child) {
+          children.add(new Node(child, node.depth() + levels.below(context, children.size())));
+        }
+      }
+      // pushed last first, so that the first node too deep is the first one in the text
+      for (int i = children.size() - 1; i >= 0; i--) {
+        pending.push(children.get(i));
       }
     }
   }

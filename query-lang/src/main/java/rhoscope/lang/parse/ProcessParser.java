@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ParserRuleContext;
 import rhoscope.lang.ParsedProcess;
 import rhoscope.lang.ast.process.Proc;
 import rhoscope.lang.diag.ErrorCode;
@@ -31,6 +32,22 @@ public final class ProcessParser {
           RholangLexer.UNRECOGNIZED,
           Map.of("\"", "\\\" \\\\ \\n \\t", "`", "\\` \\\\"));
 
+  /** How {@link AstBuilder} nests what it builds from each parse-tree node. */
+  private static int astLevels(ParserRuleContext parent, int ruleChild) {
+    return switch (parent) {
+      // a '|' chain is walked in a loop into one Par
+      case RholangParser.ParContext par when ruleChild == 0 -> 0;
+      // for (r1; r2; ...) { P } is for (r1) { for (r2) { ... { P } } }
+      case RholangParser.InputContext input -> ruleChild + 1;
+      // let d1; d2; ... in { P } is let d1 in { let d2 in { ... { P } } }
+      case RholangParser.LinearDeclsContext decls -> ruleChild + 1;
+      case RholangParser.LetContext let
+          when ruleChild == 2 && let.decls() instanceof RholangParser.LinearDeclsContext linear ->
+          linear.decl().size() + 1;
+      default -> 1;
+    };
+  }
+
   private ProcessParser() {}
 
   /**
@@ -55,7 +72,7 @@ public final class ProcessParser {
               new RholangParser(tokens),
               SyntaxErrors.throwing(sourceName, text, GRAMMAR),
               RholangParser::process);
-      NestingLimit.checkTree(tree, sourceName, text);
+      NestingLimit.checkTree(tree, ProcessParser::astLevels, sourceName, text);
       AstBuilder builder = new AstBuilder(sourceName, text);
       Proc process = builder.visit(tree);
       return new ParsedProcess(sourceName, text, process, builder.positions());

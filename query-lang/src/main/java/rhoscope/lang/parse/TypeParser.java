@@ -96,7 +96,7 @@ public final class TypeParser {
             new rhoscope.lang.parse.grammar.TypeParser(tokens),
             SyntaxErrors.throwing(sourceName, text, GRAMMAR),
             rule);
-    NestingLimit.checkTree(context, sourceName, text);
+    NestingLimit.checkTree(context, NestingLimit.Levels.ONE_EACH, sourceName, text);
     return new Tree<>(context, tokens);
   }
 }

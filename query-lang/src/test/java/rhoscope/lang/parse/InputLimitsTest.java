@@ -3,8 +3,15 @@ package rhoscope.lang.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import rhoscope.lang.ParsedProcess;
 import rhoscope.lang.ParsedType;
 import rhoscope.lang.ast.type.Type;
@@ -67,6 +74,76 @@ class InputLimitsTest {
     String wide = "new x in { " + "x!(1) | ".repeat(20_000) + "Nil }";
     ParsedProcess parsed = onLauncherStack(() -> ProcessParser.parse("wide.rho", wide));
     assertThat(ProcessPrinter.print(parsed.process())).contains("x!(1)");
+  }
+
+  /**
+   * Chains without brackets that the AST nests, one level per operator, receipt or decl, of
+   * {@code n} links each, as the second line of a process.
+   */
+  private static Map<String, String> chains(int n) {
+    Map<String, String> chains = new LinkedHashMap<>();
+    chains.put("sum", "x!(" + chain(n, " + ", "1") + ")");
+    chains.put("and", "x!(" + chain(n, " and ", "true") + ")");
+    chains.put("equality", "x!(" + chain(n, " == ", "1") + ")");
+    chains.put("method", "x!(1" + ".length()".repeat(n) + ")");
+    chains.put("pattern disjunction", "for (@{" + chain(n, " \\/ ", "1") + "} <- x) { Nil }");
+    chains.put("receipts", "for (" + chain(n, "; ", "a <- x") + ") { Nil }");
+    chains.put("sequential let", "let " + chain(n, "; ", "a <- 1") + " in { x!(a) }");
+    return chains;
+  }
+
+  private static String chain(int n, String operator, String operand) {
+    return String.join(operator, Collections.nCopies(n, operand));
+  }
+
+  /**
+   * Each chain far beyond the limit, and the columns between which it is refused: an operator
+   * chain where it starts ({@code "  x!(1 + 1 ..."}), a receipt or decl chain at the one that
+   * crosses the limit (each is 8 characters long).
+   */
+  static Stream<Arguments> chainsBeyondTheLimit() {
+    int limit = NestingLimit.MAX_TREE_DEPTH;
+    return chains(20_000).entrySet().stream()
+        .map(
+            c ->
+                switch (c.getKey()) {
+                  case "receipts", "sequential let" ->
+                      Arguments.of(c.getKey(), c.getValue(), 8 * (limit - 64), 8 * limit);
+                  case "pattern disjunction" -> Arguments.of(c.getKey(), c.getValue(), 10, 10);
+                  default -> Arguments.of(c.getKey(), c.getValue(), 6, 6);
+                });
+  }
+
+  static Stream<Arguments> chainsInsideTheLimit() {
+    return chains(NestingLimit.MAX_TREE_DEPTH - 64).entrySet().stream()
+        .map(c -> Arguments.of(c.getKey(), c.getValue()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("chainsBeyondTheLimit")
+  void aLongChainThatTheTreeNestsIsRefusedAtItsPosition(
+      String shape, String chain, int fromColumn, int toColumn) {
+    String process = "new x in {\n  " + chain + "\n}";
+    assertThatThrownBy(() -> onLauncherStack(() -> ProcessParser.parse("chain.rho", process)))
+        .isInstanceOfSatisfying(
+            LangException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.TOO_DEEP);
+              assertThat(e.line()).isEqualTo(2);
+              assertThat(e.column()).isBetween(fromColumn, toColumn);
+              assertThat(e.detail()).contains("nested more than 4096 levels deep");
+              assertThat(e.excerpt()).hasSizeLessThan(300);
+            });
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("chainsInsideTheLimit")
+  void aChainJustInsideTheLimitPrintsBackToTheSameTree(String shape, String chain) {
+    String process = "new x in {\n  " + chain + "\n}";
+    ParsedProcess parsed = onLauncherStack(() -> ProcessParser.parse("chain.rho", process));
+    String printed = onLauncherStack(() -> ProcessPrinter.print(parsed.process()));
+    assertThat(onLauncherStack(() -> ProcessParser.parse("printed.rho", printed).process()))
+        .isEqualTo(parsed.process());
   }
 
   @Test
@@ -142,6 +219,9 @@ class InputLimitsTest {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);
+    }
+    if (failure.get() instanceof RuntimeException e) {
+      throw e;
     }
     if (failure.get() != null) {
       throw new AssertionError(failure.get());

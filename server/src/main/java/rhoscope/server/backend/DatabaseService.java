@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import rhoscope.engine.Engine;
 import rhoscope.engine.Environment;
 import rhoscope.engine.check.CheckPlan;
 import rhoscope.engine.open.OpenSystem;
@@ -104,7 +105,7 @@ public final class DatabaseService implements ProcessService {
     ImportOptions sbml = importOptions(semantics, p.overrides());
     SourceFile source = new SourceFile(file, p.dataset(), WireRecords.format(p.format()));
     // Parse first: the preparer reports failures as text, the API owes line and column.
-    load(source, p.source(), sbml);
+    refuseUnusable(load(source, p.source(), sbml));
     rhoscope.indexer.ingest.Prepared prepared =
         database.prepare(
             source, p.source(), IndexOptions.defaults().withDataset(p.dataset()).withSbml(sbml));
@@ -376,6 +377,16 @@ public final class DatabaseService implements ProcessService {
     String extension = p.format() == SourceFormat.SBML ? ".xml" : ".rho";
     String file = p.name().toLowerCase(Locale.ROOT).endsWith(extension) ? p.name() : p.name() + extension;
     return uploads.resolve(p.dataset()).resolve(file).toAbsolutePath().normalize();
+  }
+
+  /**
+   * Refuses a process that the engine cannot compile or the printer cannot print: stored, it
+   * would fail every check of it and every {@code GET} of it. The parser's limits make either
+   * rare; the compiler's refusal carries line and column to the 400.
+   */
+  private static void refuseUnusable(LoadedProcess loaded) {
+    Engine.load(loaded.parsed());
+    ProcessPrinter.print(loaded.parsed().process());
   }
 
   private static Optional<Long> parseId(String id) {

@@ -73,6 +73,7 @@ final class ImportCommand implements Callable<Integer> {
     if (dataset != null && db == null) {
       throw new UsageException("--dataset files the model in a database: give --db DIR too");
     }
+    UsageException.dataset(dataset);
     ImportedModel model = SbmlImporter.importFile(file, input.importOptions());
     var out = spec.commandLine().getOut();
     out.printf(

@@ -40,7 +40,7 @@ final class IndexCommand implements Callable<Integer> {
   public Integer call() {
     IndexOptions options = IndexOptions.defaults().withSbml(input.importOptions());
     if (dataset != null) {
-      options = options.withDataset(dataset);
+      options = options.withDataset(UsageException.dataset(dataset));
     }
     PrintWriter err = spec.commandLine().getErr();
     IndexProgress progress = System.console() != null ? new ProgressBar(err) : IndexProgress.NONE;

@@ -49,7 +49,25 @@ public final class Main implements Runnable {
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(new UserErrorHandler());
+    cli.setExecutionStrategy(Main::executeCatchingErrors);
     return cli.execute(args);
+  }
+
+  /**
+   * Runs the command, handing any {@link Error} short of running out of memory to the error
+   * handler as an exception: picocli lets errors through, and the JVM would print a stack trace
+   * a thousand lines long for a stack overflow. Out of memory is left alone: after it, nothing
+   * can be trusted to run.
+   */
+  private static int executeCatchingErrors(CommandLine.ParseResult parsed) {
+    try {
+      return new CommandLine.RunLast().execute(parsed);
+    } catch (OutOfMemoryError e) {
+      throw e;
+    } catch (Error e) {
+      throw new CommandLine.ExecutionException(
+          parsed.commandSpec().commandLine(), e.toString(), UserErrorHandler.failure(e));
+    }
   }
 
   @Override

@@ -40,6 +40,20 @@ final class UserErrorHandler implements IExecutionExceptionHandler {
         : new ApiError("bad_input", describe(ex).replaceFirst("^rhoscope: ", ""), 0, 0);
   }
 
+  /**
+   * An {@link Error} a command ran into, as an exception this handler describes in one line: a
+   * stack overflow is input nested deeper than some pass could follow, anything else a fault of
+   * rhoscope's.
+   */
+  static RuntimeException failure(Error e) {
+    String what =
+        e instanceof StackOverflowError
+            ? "the input is nested too deeply to process (the stack overflowed); simplify it, or"
+                + " give the JVM a larger stack (RHOSCOPE_JAVA_OPTS=-Xss64m)"
+            : "internal error: " + e + " (set RHOSCOPE_DEBUG=1 for the stack trace)";
+    return new IllegalStateException(what, e);
+  }
+
   static String describe(Throwable ex) {
     return switch (ex) {
       case LangException le -> le.getMessage();

@@ -2,6 +2,7 @@ package rhoscope.server.http;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +19,28 @@ final class ErrorMapping {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
 
   private ErrorMapping() {}
+
+  /**
+   * {@code handler}, with any {@link Error} short of running out of memory turned into an exception
+   * the mappings answer: Javalin maps exceptions only, and leaves an error to Jetty, whose answer is
+   * a 500 with an empty body. A stack overflow is input nested deeper than some pass could follow:
+   * the client's to simplify, so a 400. Out of memory is left alone: nothing can be trusted after.
+   */
+  static Handler guarding(Handler handler) {
+    return ctx -> {
+      try {
+        handler.handle(ctx);
+      } catch (OutOfMemoryError e) {
+        throw e;
+      } catch (StackOverflowError e) {
+        LOG.warn("{} {}: stack overflow", ctx.method(), ctx.path());
+        throw new ApiException(
+            400, "too_deep", "the input is nested too deeply to process (the stack overflowed)");
+      } catch (Error e) {
+        throw new IllegalStateException(e.toString(), e);
+      }
+    };
+  }
 
   static void install(Javalin app, List<Route> routes) {
     app.exception(

@@ -53,8 +53,8 @@ final class ProcessRoutes {
     String format = ctx.queryParam("format");
     ProcessFilter filter =
         new ProcessFilter(
-            Requests.blankToNull(ctx.queryParam("dataset")),
-            Requests.blankToNull(ctx.queryParam("name")),
+            Requests.blankToNull(Requests.name(ctx.queryParam("dataset"), "dataset")),
+            Requests.blankToNull(Requests.name(ctx.queryParam("name"), "name")),
             format == null || format.isBlank() ? null : SourceFormat.fromWire(format));
     ctx.json(service.list(filter, offset, limit));
   }

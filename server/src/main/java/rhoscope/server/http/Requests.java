@@ -1,6 +1,7 @@
 package rhoscope.server.http;
 
 import rhoscope.engine.open.OpenSystem;
+import rhoscope.indexer.IndexOptions;
 import java.time.Duration;
 import java.util.Map;
 import rhoscope.server.wire.ApiException;
@@ -37,14 +38,27 @@ final class Requests {
     return value;
   }
 
+  /**
+   * {@code value} of the field {@code field}, a dataset or process name, or null, if it is no
+   * longer than {@link IndexOptions#MAX_NAME_CHARS}.
+   */
+  static String name(String value, String field) {
+    if (value != null && value.length() > IndexOptions.MAX_NAME_CHARS) {
+      throw ApiException.badRequest(
+          "field '" + field + "' holds " + value.length() + " characters; the limit is "
+              + IndexOptions.MAX_NAME_CHARS);
+    }
+    return value;
+  }
+
   /** {@code POST /api/processes}: the defaults filled in, the fields validated. */
   static NewProcess newProcess(ProcessUpload body) {
-    String n = required(body.name(), "name");
+    String n = name(required(body.name(), "name"), "name");
     String text = required(body.source(), "source");
     SourceFormat f = body.format() == null ? SourceFormat.infer(n, text) : body.format();
     return new NewProcess(
         n,
-        body.dataset() == null || body.dataset().isBlank() ? "user" : body.dataset(),
+        body.dataset() == null || body.dataset().isBlank() ? "user" : name(body.dataset(), "dataset"),
         f,
         body.semantics(),
         checkedOverrides(body.overrides(), f),
@@ -90,7 +104,9 @@ final class Requests {
         filters == null
             ? ProcessFilter.NONE
             : new ProcessFilter(
-                blankToNull(filters.dataset()), blankToNull(filters.name()), filters.format()),
+                blankToNull(name(filters.dataset(), "filters.dataset")),
+                blankToNull(name(filters.name(), "filters.name")),
+                filters.format()),
         offset,
         n,
         budget(body.timeoutMs(), config),

@@ -90,7 +90,8 @@ public final class RhoscopeServer implements AutoCloseable {
             new Route(HandlerType.GET, "/api/types", types::list),
             new Route(HandlerType.POST, "/api/types/parse", types::parse));
     ErrorMapping.install(app, routes);
-    routes.forEach(r -> app.addHttpHandler(r.method(), r.path(), r.handler()));
+    routes.forEach(
+        r -> app.addHttpHandler(r.method(), r.path(), ErrorMapping.guarding(r.handler())));
     try {
       app.start(config.host(), config.port());
       for (Connector connector : app.jettyServer().server().getConnectors()) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -287,6 +288,28 @@ class DatabaseServiceIT {
     Reply unknown = http.post("/api/query", Map.of("type", "no_such_named_type"));
     assertThat(unknown.status()).isEqualTo(400);
     assertThat(unknown.json().get("error").asText()).isEqualTo("unknown_named_type");
+  }
+
+  @Test
+  void aProcessThatCannotCompileIsRefusedAtUploadWithItsPlaceAndNotStored() {
+    int before = http.get("/api/processes").json().get("total").asInt();
+    Reply free =
+        http.post(
+            "/api/processes",
+            Map.of("name", "free", "dataset", "mine", "source", "new x in {\n  y!(1)\n}"),
+            TOKEN);
+    assertThat(free.status()).as(free.body()).isEqualTo(400);
+    assertThat(free.json().get("error").asText()).isEqualTo("unbound_variable");
+    assertThat(free.json().get("line").asInt()).isEqualTo(2);
+    assertThat(free.json().get("column").asInt()).isPositive();
+
+    String chain = "new x in {\n  x!(" + String.join(" + ", Collections.nCopies(20_000, "1")) + ")\n}";
+    Reply deep =
+        http.post("/api/processes", Map.of("name", "deep", "dataset", "mine", "source", chain), TOKEN);
+    assertThat(deep.status()).as(deep.body()).isEqualTo(400);
+    assertThat(deep.json().get("error").asText()).isEqualTo("too_deep");
+    assertThat(deep.json().get("line").asInt()).isEqualTo(2);
+    assertThat(http.get("/api/processes").json().get("total").asInt()).isEqualTo(before);
   }
 
   @Test

@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rhoscope.indexer.ProcessDatabase;
@@ -61,6 +63,49 @@ class CommandLineTest {
     Run r = run("parse", good.toString(), bad.toString());
     assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(r.err()).contains(bad + ":3:15:").contains("^").doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void aChainTooDeepForTheParserIsOneErrorWithItsPlace() throws IOException {
+    Path file =
+        write("deep.rho", "new x in {\n  x!(" + String.join(" + ", Collections.nCopies(40_000, "1")) + ")\n}");
+    Run r = run("parse", file.toString());
+    assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(r.err()).startsWith(file + ":2:6: input is nested more than 4096 levels deep");
+    assertThat(r.err().lines().count()).isEqualTo(3);
+    assertThat(r.err().length()).isLessThan(400);
+  }
+
+  @Test
+  void aStackOverflowAnywhereIsOneLineAndExitFourNotATrace() throws Exception {
+    // A stack far smaller than the launcher's: whichever pass overflows first (parser, printer,
+    // compiler, checker), the user reads a line or three, never a trace of a thousand frames.
+    Path file =
+        write("chain.rho", "new x in {\n  x!(" + String.join(" + ", Collections.nCopies(3_000, "1")) + ")\n}");
+    for (String[] args :
+        List.of(
+            new String[] {"parse", file.toString()},
+            new String[] {"check", file.toString(), "eventually true"})) {
+      AtomicReference<Run> result = new AtomicReference<>();
+      Thread small = new Thread(null, () -> result.set(run(args)), "small-stack", 192L << 10);
+      small.start();
+      small.join();
+      Run r = result.get();
+      assertThat(r).as(String.join(" ", args)).isNotNull();
+      assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.BAD_INPUT);
+      assertThat(r.err()).doesNotContain("\tat ").doesNotContain("StackOverflowError");
+      assertThat(r.err().lines().count()).isBetween(1L, 3L);
+    }
+  }
+
+  @Test
+  void aDatasetNamePastTheLimitIsAUsageErrorNamingTheLimit() throws IOException {
+    Path file = write("ok.rho", "Nil");
+    Run r =
+        run("index", "--db", tmp.resolve("db").toString(), "--dataset", "d".repeat(300),
+            file.toString());
+    assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err()).contains("300 characters; the limit is 200").doesNotContain("\tat ");
   }
 
   @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -201,6 +204,56 @@ class RhoscopeServerIT {
             "/api/processes", Map.of("name", "p", "source", "x", "format", "cobol"), TOKEN);
     assertError(format, 400, "bad_request");
     assertThat(format.json().get("detail").asText()).contains("cobol");
+  }
+
+  @Test
+  void anErrorInAHandlerIsAJsonAnswerNotAnEmptyBody() {
+    server.stop();
+    ScriptedService scripted = new ScriptedService();
+    AtomicReference<Error> failure = new AtomicReference<>();
+    ProcessService failing =
+        (ProcessService)
+            Proxy.newProxyInstance(
+                ProcessService.class.getClassLoader(),
+                new Class<?>[] {ProcessService.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("get")) {
+                    throw failure.get();
+                  }
+                  try {
+                    return method.invoke(scripted, args);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
+    server = startServer(failing, base -> base);
+    http = new TestHttp(server.port());
+
+    failure.set(new StackOverflowError());
+    assertError(http.get("/api/processes/1"), 400, "too_deep");
+    failure.set(new AssertionError("a printer's bug"));
+    Reply internal = http.get("/api/processes/1");
+    assertError(internal, 500, "internal");
+    assertThat(internal.json().get("detail").asText()).contains("a printer's bug");
+    assertThat(http.get("/api/health").status()).isEqualTo(200);
+  }
+
+  @Test
+  void aNameOrDatasetPastTheLimitIs400NamingTheLimit() {
+    String long300 = "n".repeat(300);
+    Reply name = http.post("/api/processes", Map.of("name", long300, "source", "Nil"), TOKEN);
+    assertError(name, 400, "bad_request");
+    assertThat(name.json().get("detail").asText()).contains("'name'", "300", "limit is 200");
+    Reply dataset =
+        http.post(
+            "/api/processes", Map.of("name", "p", "dataset", long300, "source", "Nil"), TOKEN);
+    assertError(dataset, 400, "bad_request");
+    assertThat(dataset.json().get("detail").asText()).contains("'dataset'", "limit is 200");
+    assertError(http.get("/api/processes?dataset=" + long300), 400, "bad_request");
+    assertError(
+        http.post("/api/query", Map.of("type", "true", "filters", Map.of("name", long300))),
+        400,
+        "bad_request");
   }
 
   @Test
