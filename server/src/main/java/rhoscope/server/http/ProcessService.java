@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import rhoscope.engine.Cancellation;
 import rhoscope.server.wire.CheckAnswer;
+import rhoscope.server.wire.ClusterHealth;
 import rhoscope.server.wire.NamedType;
 import rhoscope.server.wire.ProcessPage;
 import rhoscope.server.wire.QueryAnswer;
@@ -33,6 +34,11 @@ public interface ProcessService extends AutoCloseable {
 
   /** How many processes are stored. */
   long count();
+
+  /** The cluster this service is a member of, as it stands now; empty on one machine. */
+  default Optional<ClusterHealth> cluster() {
+    return Optional.empty();
+  }
 
   /**
    * Parses and compiles the query's type now, once, and returns the query ready to run: it

@@ -1,0 +1,84 @@
+package rhoscope.server.cluster;
+
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import rhoscope.server.backend.DatabaseService;
+import rhoscope.server.http.ProcessService;
+
+/**
+ * One member of a rhoscope cluster: a Hazelcast member embedded beside this machine's database,
+ * which holds the shards Hazelcast's partitioning assigns it. {@link #service()} is the API over
+ * the whole cluster; closing it (or this) leaves the cluster and closes the database, whose
+ * processes are served again when a member with the same database joins.
+ */
+public final class ClusterMember implements AutoCloseable {
+  private final HazelcastInstance hz;
+  private final LocalNode node;
+  private final Rebalancer rebalancer;
+  private final ClusterService service;
+
+  private ClusterMember(String name, HazelcastInstance hz, DatabaseService database) {
+    this.hz = hz;
+    this.node = new LocalNode(database, hz, Members.address(hz.getCluster().getLocalMember()));
+    hz.getUserContext().put(LocalNode.KEY, node);
+    this.rebalancer = new Rebalancer(hz, node);
+    hz.getPartitionService().addMigrationListener(rebalancer);
+    hz.getCluster().addMembershipListener(rebalancer);
+    this.service = new ClusterService(name, hz, node, this::close);
+    rebalancer.request();
+  }
+
+  /**
+   * Joins (or founds) the cluster the options name, over {@code database}.
+   *
+   * @throws IllegalStateException when the member cannot start (its member port taken, say)
+   */
+  public static ClusterMember start(ClusterOptions options, DatabaseService database) {
+    HazelcastInstance hz;
+    try {
+      hz = Hazelcast.newHazelcastInstance(MemberConfig.of(options));
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
+          "cannot start cluster member " + options.address() + " of '" + options.name() + "': "
+              + e.getMessage() + " (is --member-port " + options.memberPort() + " free?)",
+          e);
+    }
+    return new ClusterMember(options.name(), hz, database);
+  }
+
+  public ProcessService service() {
+    return service;
+  }
+
+  /** This member's address ({@code host:port}), as health names it. */
+  public String address() {
+    return node.address();
+  }
+
+  /** How many members the cluster has now. */
+  public int size() {
+    return hz.getCluster().getMembers().size();
+  }
+
+  /**
+   * Whether the cluster is at rest for this member: no partition migrating or lacking its backup,
+   * no move of stored processes pending, and every shard held here owned here.
+   */
+  public boolean settled() {
+    return hz.getPartitionService().isClusterSafe() && !rebalancer.busy() && rebalancer.inPlace();
+  }
+
+  /** Leaves the cluster, keeping what this member holds on its disk, and closes the database. */
+  @Override
+  public synchronized void close() {
+    if (!hz.getLifecycleService().isRunning()) {
+      return;
+    }
+    rebalancer.stop();
+    try {
+      hz.shutdown();
+    } finally {
+      node.database().close();
+    }
+  }
+}
