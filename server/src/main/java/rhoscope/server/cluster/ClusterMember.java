@@ -55,6 +55,11 @@ public final class ClusterMember implements AutoCloseable {
     return node.address();
   }
 
+  /** Asks for a pass that moves the shards held here to their owners (after a bulk index). */
+  void rebalance() {
+    rebalancer.request();
+  }
+
   /** How many members the cluster has now. */
   public int size() {
     return hz.getCluster().getMembers().size();

@@ -20,6 +20,19 @@ public record ClusterOptions(
   /** Hazelcast's own default partition count. */
   public static final int DEFAULT_PARTITIONS = 271;
 
+  /**
+   * Hazelcast properties for members that all run on one machine (benchmarks, tests): join without
+   * waiting for more members, notice a lost member within seconds, merge split clusters soon.
+   */
+  public static final Map<String, String> ONE_MACHINE =
+      Map.of(
+          "hazelcast.wait.seconds.before.join", "0",
+          "hazelcast.heartbeat.interval.seconds", "1",
+          "hazelcast.max.no.heartbeat.seconds", "10",
+          "hazelcast.merge.first.run.delay.seconds", "2",
+          "hazelcast.merge.next.run.delay.seconds", "2",
+          "hazelcast.graceful.shutdown.max.wait", "30");
+
   public ClusterOptions {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(host, "host");

@@ -60,7 +60,7 @@ class ClusterIT {
           ClusterMember.start(
               new ClusterOptions(
                   "rhoscope-it-" + ports.get(0), "127.0.0.1", ports.get(i), addresses, 23,
-                  QuickCluster.PROPERTIES),
+                  ClusterOptions.ONE_MACHINE),
               new DatabaseService(ProcessDatabase.open(dir.resolve("member" + i), 2)));
       members.add(m);
       servers.add(start(m.service()));
