@@ -2,6 +2,7 @@ package rhoscope.server.cluster;
 
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.partition.PartitionService;
 import rhoscope.server.backend.DatabaseService;
 import rhoscope.server.http.ProcessService;
 
@@ -66,11 +67,16 @@ public final class ClusterMember implements AutoCloseable {
   }
 
   /**
-   * Whether the cluster is at rest for this member: no partition migrating or lacking its backup,
-   * no move of stored processes pending, and every shard held here owned here.
+   * Whether the cluster is at rest for this member: it owns partitions (a member that just joined
+   * owns none until the migrations begin), no partition is migrating or lacks its backup, no move
+   * of stored processes is pending, and every shard held here is owned here.
    */
   public boolean settled() {
-    return hz.getPartitionService().isClusterSafe() && !rebalancer.busy() && rebalancer.inPlace();
+    PartitionService partitions = hz.getPartitionService();
+    boolean owning =
+        partitions.getPartitions().stream()
+            .anyMatch(p -> p.getOwner() != null && p.getOwner().localMember());
+    return owning && partitions.isClusterSafe() && !rebalancer.busy() && rebalancer.inPlace();
   }
 
   /** Leaves the cluster, keeping what this member holds on its disk, and closes the database. */

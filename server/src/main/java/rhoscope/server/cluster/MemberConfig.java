@@ -24,7 +24,8 @@ final class MemberConfig {
     config.setProperty("hazelcast.partition.count", Integer.toString(options.partitions()));
     options.properties().forEach(config::setProperty);
     NetworkConfig network = config.getNetworkConfig();
-    network.setPort(options.memberPort()).setPortAutoIncrement(false);
+    // A member restarting on its port must not wait for the old connections to time out.
+    network.setPort(options.memberPort()).setPortAutoIncrement(false).setReuseAddress(true);
     JoinConfig join = network.getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);

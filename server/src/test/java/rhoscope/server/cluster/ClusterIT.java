@@ -50,16 +50,20 @@ class ClusterIT {
   private final List<RhoscopeServer> servers = new ArrayList<>();
   private RhoscopeServer single;
   private int uploaded;
+  private List<Integer> ports;
+  private List<String> addresses;
+  private String clusterName;
 
   @BeforeAll
   void startTheClusterAndOneMachineAndUploadTheDatasets() throws IOException {
-    List<Integer> ports = List.of(freePort(), freePort(), freePort());
-    List<String> addresses = ports.stream().map(p -> "127.0.0.1:" + p).toList();
+    ports = List.of(freePort(), freePort(), freePort());
+    addresses = ports.stream().map(p -> "127.0.0.1:" + p).toList();
+    clusterName = "rhoscope-it-" + ports.get(0);
     for (int i = 0; i < 3; i++) {
       ClusterMember m =
           ClusterMember.start(
               new ClusterOptions(
-                  "rhoscope-it-" + ports.get(0), "127.0.0.1", ports.get(i), addresses, 23,
+                  clusterName, "127.0.0.1", ports.get(i), addresses, 23,
                   ClusterOptions.ONE_MACHINE),
               new DatabaseService(ProcessDatabase.open(dir.resolve("member" + i), 2)));
       members.add(m);
@@ -85,6 +89,7 @@ class ClusterIT {
 
   @AfterAll
   void stop() {
+    // The server the third test stopped is stopped again when the fourth could not replace it.
     servers.forEach(RhoscopeServer::stop);
     if (single != null) {
       single.stop();
@@ -129,7 +134,7 @@ class ClusterIT {
         .isEqualTo(200);
   }
 
-  /** Runs last: it stops a member. */
+  /** Stops a member; the next test brings it back. */
   @Test
   @Order(3)
   void aQueryWithAMemberGoneIsPartialAndNamesItsShards() {
@@ -159,6 +164,30 @@ class ClusterIT {
     JsonNode health = third.get("/api/health").json();
     assertThat(health.at("/cluster/members").size()).isEqualTo(2);
     assertThat(health.at("/cluster/unavailable").size()).isEqualTo(goneShards.size());
+  }
+
+  /** Runs last: the member stopped before comes back with its database. */
+  @Test
+  @Order(4)
+  void aMemberThatReturnsServesItsProcessesAgain() {
+    ClusterMember back =
+        ClusterMember.start(
+            new ClusterOptions(
+                clusterName, "127.0.0.1", ports.get(1), addresses, 23, ClusterOptions.ONE_MACHINE),
+            new DatabaseService(ProcessDatabase.open(dir.resolve("member1"), 2)));
+    members.set(1, back);
+    servers.set(1, start(back.service()));
+    awaitSettled(3);
+
+    TestHttp third = new TestHttp(servers.get(2).port());
+    for (String type : TYPES) {
+      JsonNode cluster = query(third, type);
+      assertThat(cluster.get("partial").asBoolean()).as(type).isFalse();
+      assertThat(verdicts(cluster)).as(type).isEqualTo(verdicts(query(new TestHttp(single.port()), type)));
+    }
+    JsonNode health = third.get("/api/health").json();
+    assertThat(health.get("processes").asLong()).as("no process lost or doubled").isEqualTo(uploaded);
+    assertThat(health.at("/cluster/unavailable").size()).isZero();
   }
 
   private static JsonNode query(TestHttp http, String type) {
