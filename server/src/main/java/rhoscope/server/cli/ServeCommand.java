@@ -156,7 +156,7 @@ public final class ServeCommand implements Callable<Integer> {
     clustered.ifPresent(
         c ->
             out.printf(
-                "rhoscope: member %s of cluster '%s' (%d members known)%n",
+                "rhoscope: member %s of cluster '%s' (%d members listed)%n",
                 c.address(), c.name(), c.members().size()));
     out.printf(
         "rhoscope: serving %d processes from %s at http://%s:%d/ (writes %s); Ctrl-C stops%n",
