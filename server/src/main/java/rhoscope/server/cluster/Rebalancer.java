@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,8 +31,8 @@ final class Rebalancer implements MigrationListener, MembershipListener {
 
   private final HazelcastInstance hz;
   private final LocalNode node;
-  private final ExecutorService worker =
-      Executors.newSingleThreadExecutor(r -> {
+  private final ScheduledExecutorService worker =
+      Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "rhoscope-rebalance");
         t.setDaemon(true);
         return t;
@@ -87,6 +87,12 @@ final class Rebalancer implements MigrationListener, MembershipListener {
       LOG.warn("rebalancing stopped, the next membership change retries it: {}", e.toString());
     } finally {
       outstanding.decrementAndGet();
+    }
+    // A partition without an owner yet, or one that moved again during the pass, sends no further
+    // event: look again shortly until every shard held here is where it belongs.
+    if (!stopped && !inPlace() && outstanding.get() == 0) {
+      outstanding.incrementAndGet();
+      worker.schedule(this::pass, 1, TimeUnit.SECONDS);
     }
   }
 
