@@ -15,19 +15,22 @@ import rhoscope.engine.bench.ExplorerBenchmark;
 import rhoscope.engine.bench.PartialOrderBenchmark;
 import rhoscope.indexer.bench.ClosureBenchmark;
 import rhoscope.indexer.bench.QueryBenchmark;
+import rhoscope.server.cluster.ClusterBenchmark;
 
 /** {@code rhoscope bench}: prints the explorer's and the query engine's figures. */
 @Command(
     name = "bench",
     description =
         "Benchmarks: explorer states/s on the dining philosophers; query latency over a database;"
-            + " presence closure against exploration on the largest SBML models.")
+            + " presence closure against exploration on the largest SBML models;"
+            + " with --only cluster, query throughput of 1, 2 and 3 local cluster members.")
 final class BenchCommand implements Callable<Integer> {
+  static final int CLUSTER_PROCESSES = 3_000;
 
   @Option(
       names = "--only",
-      paramLabel = "explorer|query|closure",
-      description = "Run only one of the benchmarks.")
+      paramLabel = "explorer|query|closure|cluster",
+      description = "Run only one of the benchmarks (the cluster one runs only when named).")
   String only;
 
   @Option(
@@ -41,7 +44,8 @@ final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--processes",
       paramLabel = "N",
-      description = "Processes in the query benchmark's database (default: the benchmark's own).")
+      description = "Processes in the query or cluster benchmark's database (default: the"
+          + " benchmark's own; the cluster's is " + CLUSTER_PROCESSES + ").")
   Integer processes;
 
   @Option(
@@ -52,9 +56,9 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (only != null && !List.of("explorer", "query", "closure").contains(only)) {
+    if (only != null && !List.of("explorer", "query", "closure", "cluster").contains(only)) {
       throw new UsageException(
-          "--only takes 'explorer', 'query' or 'closure', not '" + only + "'");
+          "--only takes 'explorer', 'query', 'closure' or 'cluster', not '" + only + "'");
     }
     // Benchmarks print their report as they go: it is their product.
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -76,6 +80,13 @@ final class BenchCommand implements Callable<Integer> {
     if (only == null || only.equals("closure")) {
       ClosureBenchmark.run(
           out, new ClosureBenchmark.Options(modelFolders(), 5, Duration.ofSeconds(10)));
+    }
+    if ("cluster".equals(only)) {
+      ClusterBenchmark.run(
+          out,
+          new ClusterBenchmark.Options(
+              datasetsFolder(), Files.createTempDirectory("rhoscope-cluster-bench"),
+              processes == null ? CLUSTER_PROCESSES : processes, 3, QueryBenchmark.QUERIES));
     }
     return 0;
   }

@@ -10,6 +10,7 @@ import java.net.UnknownHostException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -19,6 +20,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import rhoscope.indexer.IndexSummary;
+import rhoscope.server.cluster.ClusterMember;
+import rhoscope.server.cluster.ClusterOptions;
+import rhoscope.server.http.ProcessService;
 import rhoscope.server.http.RhoscopeServer;
 import rhoscope.server.http.ServerConfig;
 import rhoscope.server.backend.DatabaseService;
@@ -75,6 +79,27 @@ public final class ServeCommand implements Callable<Integer> {
           + " directory or beside the rhoscope jar.")
   Path datasets;
 
+  @Option(
+      names = "--cluster",
+      paramLabel = "NAME",
+      description = "Join (or found) the cluster NAME: this server becomes a member holding the"
+          + " shards (namespaces) Hazelcast assigns it in --db, and answers for the whole cluster."
+          + " Needs --member-port and --members; the database is not filled from datasets/.")
+  String cluster;
+
+  @Option(
+      names = "--member-port",
+      paramLabel = "M",
+      description = "Port the cluster's members reach this one on (at --host).")
+  Integer memberPort;
+
+  @Option(
+      names = "--members",
+      paramLabel = "HOST:PORT",
+      split = ",",
+      description = "The cluster's members (their --host and --member-port), this one included.")
+  List<String> members;
+
   @Override
   public Integer call() throws InterruptedException {
     RhoscopeServer server = start(spec.commandLine().getOut());
@@ -100,11 +125,20 @@ public final class ServeCommand implements Callable<Integer> {
     }
     // Checked before the database opens and before Javalin starts (which would log its own error).
     requireFreePort(host, port);
-    DatabaseService service = new DatabaseService(workers == null ? db.open() : db.open(workers));
+    Optional<ClusterOptions> clustered = clusterOptions();
+    DatabaseService local = new DatabaseService(workers == null ? db.open() : db.open(workers));
+    ProcessService service;
+    try {
+      service =
+          clustered.isPresent() ? ClusterMember.start(clustered.get(), local).service() : local;
+    } catch (RuntimeException e) {
+      local.close();
+      throw e;
+    }
     RhoscopeServer server;
     try {
-      if (service.count() == 0) {
-        fill(service, out);
+      if (clustered.isEmpty() && service.count() == 0) {
+        fill(local, out);
       }
       server =
           RhoscopeServer.start(
@@ -119,6 +153,11 @@ public final class ServeCommand implements Callable<Integer> {
       }
       throw e;
     }
+    clustered.ifPresent(
+        c ->
+            out.printf(
+                "rhoscope: member %s of cluster '%s' (%d members listed)%n",
+                c.address(), c.name(), c.members().size()));
     out.printf(
         "rhoscope: serving %d processes from %s at http://%s:%d/ (writes %s); Ctrl-C stops%n",
         service.count(),
@@ -128,6 +167,21 @@ public final class ServeCommand implements Callable<Integer> {
         writeToken == null || writeToken.isEmpty() ? "disabled" : "need the token");
     out.flush();
     return server;
+  }
+
+  /** The cluster to join, when --cluster names one; the other cluster options need it. */
+  private Optional<ClusterOptions> clusterOptions() {
+    if (cluster == null) {
+      if (memberPort != null || members != null) {
+        throw new UsageException("--member-port and --members need --cluster NAME");
+      }
+      return Optional.empty();
+    }
+    if (memberPort == null || members == null || members.isEmpty()) {
+      throw new UsageException(
+          "--cluster needs --member-port M and --members HOST:PORT,... (this member included)");
+    }
+    return Optional.of(ClusterOptions.of(cluster, host, memberPort, members));
   }
 
   private void fill(DatabaseService service, PrintWriter out) {

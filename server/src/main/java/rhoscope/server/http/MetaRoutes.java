@@ -22,7 +22,9 @@ final class MetaRoutes {
 
   void health(Context ctx) {
     ctx.json(
-        new Health("ok", service.count(), runner.running(), runner.queued(), runner.overdue()));
+        new Health(
+            "ok", service.count(), runner.running(), runner.queued(), runner.overdue(),
+            service.cluster().orElse(null)));
   }
 
   void openApi(Context ctx) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import rhoscope.engine.Cancellation;
 import rhoscope.server.wire.CheckAnswer;
+import rhoscope.server.wire.ClusterHealth;
 import rhoscope.server.wire.NamedType;
 import rhoscope.server.wire.ProcessPage;
 import rhoscope.server.wire.QueryAnswer;
@@ -41,6 +42,11 @@ public interface ProcessService extends AutoCloseable {
 
   /** How many processes are stored. */
   long count();
+
+  /** The cluster this service is a member of, as it stands now; empty on one machine. */
+  default Optional<ClusterHealth> cluster() {
+    return Optional.empty();
+  }
 
   /**
    * The query as work for a query worker: when it runs it parses and compiles the type once,

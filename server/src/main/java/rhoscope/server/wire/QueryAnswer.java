@@ -8,8 +8,8 @@ import java.util.Objects;
  * ({@code plan}, readable), a page of the matches (yes before unknown): {@code total} matches were
  * found, {@code matches} holds those from {@code offset}, at most {@code limit}; then whether the
  * answer is {@code partial} (the query's time ran out or it was cancelled before every candidate
- * was answered), the {@code unfinished} candidates when it is (absent otherwise), and the
- * statistics.
+ * was answered, or some shards of a cluster were on no member), the {@code unfinished} candidates
+ * and the {@code unavailable} shards that made it so (each absent otherwise), and the statistics.
  */
 public record QueryAnswer(
     String type,
@@ -20,14 +20,17 @@ public record QueryAnswer(
     List<Match> matches,
     boolean partial,
     List<Unfinished> unfinished,
+    List<String> unavailable,
     QueryStats stats) {
   public QueryAnswer {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(plan, "plan");
     matches = List.copyOf(matches);
     unfinished = unfinished == null || unfinished.isEmpty() ? null : List.copyOf(unfinished);
-    if (partial != (unfinished != null)) {
-      throw new IllegalArgumentException("an answer is partial exactly when some candidate is unfinished");
+    unavailable = unavailable == null || unavailable.isEmpty() ? null : List.copyOf(unavailable);
+    if (partial != (unfinished != null || unavailable != null)) {
+      throw new IllegalArgumentException(
+          "an answer is partial exactly when some candidate is unfinished or some shard unavailable");
     }
     Objects.requireNonNull(stats, "stats");
   }
@@ -35,9 +38,23 @@ public record QueryAnswer(
   /** This answer, its time the real one of the request that asked for it. */
   public QueryAnswer withElapsedMs(long ms) {
     return new QueryAnswer(
-        type, plan, total, offset, limit, matches, partial, unfinished,
+        type, plan, total, offset, limit, matches, partial, unfinished, unavailable,
         new QueryStats(
             stats.processes(), stats.candidates(), stats.checked(), stats.matched(),
             stats.unknown(), stats.cached(), ms));
+  }
+
+  /** The answer of one machine, where every shard is always available. */
+  public QueryAnswer(
+      String type,
+      String plan,
+      long total,
+      int offset,
+      int limit,
+      List<Match> matches,
+      boolean partial,
+      List<Unfinished> unfinished,
+      QueryStats stats) {
+    this(type, plan, total, offset, limit, matches, partial, unfinished, null, stats);
   }
 }

@@ -21,7 +21,9 @@ import rhoscope.server.wire.CheckAnswer;
 import rhoscope.server.wire.CheckMethod;
 import rhoscope.server.wire.CheckBody;
 import rhoscope.server.wire.ExploreAnswer;
+import rhoscope.server.wire.ClusterHealth;
 import rhoscope.server.wire.Health;
+import rhoscope.server.wire.MemberHealth;
 import rhoscope.server.wire.Match;
 import rhoscope.server.wire.NamedType;
 import rhoscope.server.wire.ParsedTypeAnswer;
@@ -95,6 +97,8 @@ class OpenApiTest {
           Map.entry(QueryFilters.class, "QueryFilters"),
           Map.entry(TypeBody.class, "TypeBody"),
           Map.entry(Health.class, "Health"),
+          Map.entry(ClusterHealth.class, "ClusterHealth"),
+          Map.entry(MemberHealth.class, "MemberHealth"),
           Map.entry(ProcessSummary.class, "ProcessSummary"),
           Map.entry(ProcessPage.class, "ProcessPage"),
           Map.entry(StoredProcess.class, "StoredProcess"),
