@@ -3,10 +3,10 @@ package rhoscope.engine.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import rhoscope.engine.Program;
+import rhoscope.engine.bench.PartialOrderBenchmark;
 import rhoscope.lang.ParsedType;
 import rhoscope.lang.parse.TypeParser;
 
@@ -20,19 +20,6 @@ class PartialOrderReductionTest {
   private static final CheckOptions OPTIONS =
       CheckOptions.defaults().withMaxStates(100_000).withTimeout(Duration.ofMinutes(2));
 
-  /** Component i: three COMMs in a row, then d_i!(0) beside a receive that waits for ever. */
-  static String components(int n) {
-    List<String> parts = new ArrayList<>();
-    for (int i = 1; i <= n; i++) {
-      parts.add("@\"a" + i + "\"!(0)");
-      parts.add("for (@x <- @\"a" + i + "\") { @\"b" + i + "\"!(x) }");
-      parts.add("for (@x <- @\"b" + i + "\") { @\"c" + i + "\"!(x) }");
-      parts.add("for (@x <- @\"c" + i + "\") { @\"d" + i + "\"!(x) | for (@y <- @\"e" + i
-          + "\") { Nil } }");
-    }
-    return String.join(" |\n", parts);
-  }
-
   private static CheckResult check(Program program, String type, CheckOptions options) {
     ParsedType parsed = TypeParser.parse("<type>", type);
     CheckResult result = ModelChecker.check(program, parsed, options);
@@ -42,7 +29,7 @@ class PartialOrderReductionTest {
 
   @Test
   void fourteenIndependentComponentsDeadlockAfterAFewDozenStates() {
-    Program program = CheckFixtures.program(components(COMPONENTS));
+    Program program = CheckFixtures.program(PartialOrderBenchmark.componentsSource(COMPONENTS));
     for (int workers : new int[] {1, 2}) {
       CheckResult r = check(program, "deadlock_free", OPTIONS.withWorkers(workers));
       assertThat(r.verdict()).isEqualTo(Verdict.NO);
@@ -55,7 +42,7 @@ class PartialOrderReductionTest {
 
   @Test
   void fourteenIndependentComponentsReachTwoObservedMessagesAfterAFewHundredStates() {
-    Program program = CheckFixtures.program(components(COMPONENTS));
+    Program program = CheckFixtures.program(PartialOrderBenchmark.componentsSource(COMPONENTS));
     for (int workers : new int[] {1, 2}) {
       CheckResult r = check(program, "eventually contains (\"d1\"!(_) | \"d14\"!(_))",
           OPTIONS.withWorkers(workers));
@@ -67,7 +54,7 @@ class PartialOrderReductionTest {
 
   @Test
   void theExploredCountIsTheSameForAnyNumberOfWorkers() {
-    Program program = CheckFixtures.program(components(6));
+    Program program = CheckFixtures.program(PartialOrderBenchmark.componentsSource(6));
     for (String type : List.of("deadlock_free", "always not contains (\"d1\"!(_) | \"d6\"!(_))",
         "eventually contains \"d3\"!(0)")) {
       long one = check(program, type, OPTIONS.withWorkers(1)).states();
@@ -78,7 +65,7 @@ class PartialOrderReductionTest {
 
   @Test
   void withoutTheReductionTheSameVerdictsNeedTheFullStateSpace() {
-    Program program = CheckFixtures.program(components(4));
+    Program program = CheckFixtures.program(PartialOrderBenchmark.componentsSource(4));
     CheckOptions full = OPTIONS.withPartialOrder(false);
     for (String type : List.of("deadlock_free", "eventually contains (\"d1\"!(_) | \"d4\"!(_))",
         "always not contains (\"d1\"!(_) | \"d4\"!(_))", "can_deadlock")) {
@@ -96,7 +83,7 @@ class PartialOrderReductionTest {
 
   @Test
   void typesThatObserveStepsOrCountEveryThreadExploreEveryInterleaving() {
-    Program program = CheckFixtures.program(components(3));
+    Program program = CheckFixtures.program(PartialOrderBenchmark.componentsSource(3));
     for (String type : List.of("eventually <\"a1\">true", "eventually race(\"a1\")",
         "eventually Nil", "eventually (\"d1\"!(_) | \"d2\"!(_))", "inevitably deadlock",
         "always eventually deadlock")) {
