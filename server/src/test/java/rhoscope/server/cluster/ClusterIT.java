@@ -30,6 +30,8 @@ import rhoscope.server.backend.DatabaseService;
 import rhoscope.server.http.RhoscopeServer;
 import rhoscope.server.http.ServerConfig;
 import rhoscope.server.http.TestHttp;
+import rhoscope.server.wire.ClusterHealth;
+import rhoscope.server.wire.MemberHealth;
 
 /**
  * Three members in this JVM on 127.0.0.1 against one plain server over the same uploads: the
@@ -42,6 +44,7 @@ class ClusterIT {
   private static final String TOKEN = "cluster-secret";
   private static final Path DATASETS = Path.of("..", "datasets");
   private static final Duration SETTLE = Duration.ofMinutes(3);
+  private static final Duration STABLE = Duration.ofSeconds(5);
   private static final List<String> TYPES = List.of("eventually deadlock", "deadlock_free");
 
   @TempDir static Path dir;
@@ -225,9 +228,32 @@ class ClusterIT {
     return RhoscopeServer.start(ServerConfig.defaults(service).withPort(0).withToken(TOKEN));
   }
 
+  /**
+   * Waits until every member is settled and the placement (which member holds which shards, and
+   * how many processes) has stayed the same for {@link #STABLE}, every process held once: a member
+   * can be settled between two rounds of Hazelcast's repartitioning after a join, and a query
+   * during a shard's move may miss or repeat its processes (a known limit, see the README).
+   */
   private void awaitSettled(int size) {
+    long[] stableSince = {System.nanoTime()};
+    Object[] last = {null};
     await(
-        () -> members.stream().allMatch(m -> m.size() == size && m.settled()),
+        () -> {
+          List<MemberHealth> placement = null;
+          if (members.stream().allMatch(m -> m.size() == size && m.settled())) {
+            ClusterHealth health = members.get(0).service().cluster().orElseThrow();
+            long held = health.members().stream().mapToLong(MemberHealth::processes).sum();
+            if (health.unavailable().isEmpty() && held == uploaded) {
+              placement = health.members();
+            }
+          }
+          if (placement == null || !placement.equals(last[0])) {
+            last[0] = placement;
+            stableSince[0] = System.nanoTime();
+            return false;
+          }
+          return System.nanoTime() - stableSince[0] >= STABLE.toNanos();
+        },
         "the cluster of " + size + " to settle");
   }
 
