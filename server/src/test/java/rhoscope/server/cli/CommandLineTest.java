@@ -1,12 +1,11 @@
 package rhoscope.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static rhoscope.server.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,15 +32,6 @@ class CommandLineTest {
 
   @TempDir Path tmp;
 
-  private record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(exit, out.toString(), err.toString());
-  }
-
   private Path write(String name, String text) throws IOException {
     Path file = tmp.resolve(name);
     Files.writeString(file, text, StandardCharsets.UTF_8);
@@ -51,7 +41,7 @@ class CommandLineTest {
   @Test
   void parsePrintsTheProcessBackAndExitsZero() throws IOException {
     Path file = write("ok.rho", "new x in { x!(1) | for (@v <- x) { @\"out\"!(v + 1) } }");
-    Run r = run("parse", file.toString());
+    CliRun r = run("parse", file.toString());
     assertThat(r.exit()).isZero();
     assertThat(r.out()).contains("new x in {").contains("@\"out\"!(v + 1)");
   }
@@ -60,7 +50,7 @@ class CommandLineTest {
   void parseReportsFileLineColumnAndCaretWithoutStackTrace() throws IOException {
     Path good = write("good.rho", "Nil");
     Path bad = write("bad.rho", "new x in {\n  x!(1) |\n  for (y <- x { Nil }\n}");
-    Run r = run("parse", good.toString(), bad.toString());
+    CliRun r = run("parse", good.toString(), bad.toString());
     assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(r.err()).contains(bad + ":3:15:").contains("^").doesNotContain("Exception").doesNotContain("\tat ");
   }
@@ -69,7 +59,7 @@ class CommandLineTest {
   void aChainTooDeepForTheParserIsOneErrorWithItsPlace() throws IOException {
     Path file =
         write("deep.rho", "new x in {\n  x!(" + String.join(" + ", Collections.nCopies(40_000, "1")) + ")\n}");
-    Run r = run("parse", file.toString());
+    CliRun r = run("parse", file.toString());
     assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(r.err()).startsWith(file + ":2:6: input is nested more than 4096 levels deep");
     assertThat(r.err().lines().count()).isEqualTo(3);
@@ -86,11 +76,11 @@ class CommandLineTest {
         List.of(
             new String[] {"parse", file.toString()},
             new String[] {"check", file.toString(), "eventually true"})) {
-      AtomicReference<Run> result = new AtomicReference<>();
+      AtomicReference<CliRun> result = new AtomicReference<>();
       Thread small = new Thread(null, () -> result.set(run(args)), "small-stack", 192L << 10);
       small.start();
       small.join();
-      Run r = result.get();
+      CliRun r = result.get();
       assertThat(r).as(String.join(" ", args)).isNotNull();
       assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.BAD_INPUT);
       assertThat(r.err()).doesNotContain("\tat ").doesNotContain("StackOverflowError");
@@ -101,7 +91,7 @@ class CommandLineTest {
   @Test
   void aDatasetNamePastTheLimitIsAUsageErrorNamingTheLimit() throws IOException {
     Path file = write("ok.rho", "Nil");
-    Run r =
+    CliRun r =
         run("index", "--db", tmp.resolve("db").toString(), "--dataset", "d".repeat(300),
             file.toString());
     assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
@@ -112,7 +102,7 @@ class CommandLineTest {
   void exploreJsonCarriesTheFiguresOfTheDeadlyEmbrace() throws IOException {
     Path file =
         write("embrace.rho", "new a, b in { for (_ <- a) { b!(Nil) } | for (_ <- b) { a!(Nil) } }");
-    Run r = run("explore", file.toString(), "--json", "--workers", "2");
+    CliRun r = run("explore", file.toString(), "--json", "--workers", "2");
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode o = JSON.readTree(r.out());
     assertThat(o.get("states").asLong()).isEqualTo(1);
@@ -126,7 +116,7 @@ class CommandLineTest {
   @Test
   void exploreStopsAtTheStateBoundAndSaysIncomplete() throws IOException {
     Path file = write("counter.rho", "new inc in { contract inc(@n) = { inc!(n + 1) } | inc!(0) }");
-    Run r = run("explore", file.toString(), "--json", "--max-states", "50");
+    CliRun r = run("explore", file.toString(), "--json", "--max-states", "50");
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode o = JSON.readTree(r.out());
     assertThat(o.get("complete").asBoolean()).isFalse();
@@ -138,7 +128,7 @@ class CommandLineTest {
     Path file = write("pair.rho", "@\"a\"!(0) | for (@x <- @\"a\") { @\"b\"!(x) }"
         + " | @\"c\"!(0) | for (@x <- @\"c\") { @\"d\"!(x) | for (@y <- @\"e\") { Nil } }");
     JsonNode full = JSON.readTree(run("explore", file.toString(), "--json").out());
-    Run r = run("explore", file.toString(), "--json", "--por");
+    CliRun r = run("explore", file.toString(), "--json", "--por");
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode reduced = JSON.readTree(r.out());
     assertThat(full.get("states").asLong()).isEqualTo(4);
@@ -154,7 +144,7 @@ class CommandLineTest {
   void checkSaysWhenItExploredAPartialOrderReduction() throws IOException {
     Path file = write("pair.rho", "@\"a\"!(0) | for (@x <- @\"a\") { Nil }"
         + " | @\"c\"!(0) | for (@x <- @\"c\") { Nil }");
-    Run text = run("check", file.toString(), "deadlock_free");
+    CliRun text = run("check", file.toString(), "deadlock_free");
     assertThat(text.out()).contains("(method: explore, reduction: por, 3 states");
     JsonNode json = JSON.readTree(run("check", file.toString(), "deadlock_free", "--json").out());
     assertThat(json.get("reduction").asText()).isEqualTo("por");
@@ -167,15 +157,15 @@ class CommandLineTest {
   void checkWarnsAboutANameTheProcessNeverUses() throws IOException {
     // a Rholang process; on an SBML model such a name is an error instead (PathwayAnswersTest)
     String model = write("kinases.rho", "@\"KK\"!(1) | @\"KKK\"!(2)").toString();
-    Run wrong = run("check", model, "eventually contains \"ERK\"!(_)");
+    CliRun wrong = run("check", model, "eventually contains \"ERK\"!(_)");
     // no state ever sends on a name the model does not have
     assertThat(wrong.exit()).as(wrong.err()).isEqualTo(ExitCode.NO);
     assertThat(wrong.err())
         .contains("warning: the type mentions \"ERK\", which this process never uses")
         .contains("\"KK\"");
-    Run json = run("check", model, "eventually contains \"ERK\"!(_)", "--json");
+    CliRun json = run("check", model, "eventually contains \"ERK\"!(_)", "--json");
     assertThat(JSON.readTree(json.out()).get("warnings").get(0).asText()).contains("\"ERK\"");
-    Run right = run("check", model, "eventually contains \"KK\"!(_)", "--json");
+    CliRun right = run("check", model, "eventually contains \"KK\"!(_)", "--json");
     assertThat(right.err()).doesNotContain("warning");
     assertThat(JSON.readTree(right.out()).get("warnings").size()).isZero();
   }
@@ -184,10 +174,10 @@ class CommandLineTest {
   void checkSaysWhichMethodAnsweredAndKnockOutsApplyBeforeTheClosure() throws IOException {
     String model = Path.of("..", "datasets", "pathways", "mapk_cascade.xml").toString();
     String type = "eventually contains \"K_PP\"!(_)";
-    Run text = run("check", model, type);
-    Run json = run("check", model, type, "--json");
-    Run knockedOut = run("check", model, type, "--set", "E1=0", "--json");
-    Run explored = run("check", model, "eventually deadlock", "--json");
+    CliRun text = run("check", model, type);
+    CliRun json = run("check", model, type, "--json");
+    CliRun knockedOut = run("check", model, type, "--set", "E1=0", "--json");
+    CliRun explored = run("check", model, "eventually deadlock", "--json");
 
     assertThat(text.exit()).as(text.err()).isZero();
     assertThat(text.out()).contains(": yes (method: closure, ").contains("witness:");
@@ -204,7 +194,7 @@ class CommandLineTest {
 
   @Test
   void checkFindsTheEmbraceDeadlockWithAWitness() throws IOException {
-    Run r = run("check", CONTRACTS.resolve("embrace_deadlock.rho").toString(), "deadlock_free", "--json");
+    CliRun r = run("check", CONTRACTS.resolve("embrace_deadlock.rho").toString(), "deadlock_free", "--json");
     assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.NO);
     JsonNode o = JSON.readTree(r.out());
     assertThat(o.get("verdict").asText()).isEqualTo("no");
@@ -228,7 +218,7 @@ class CommandLineTest {
 
     JsonNode checked =
         JSON.readTree(run("check", file, "not deadlock_free", "--json").out()).get("witness");
-    Run query = run("query", "--db", db, "not deadlock_free", "--json");
+    CliRun query = run("query", "--db", db, "not deadlock_free", "--json");
     assertThat(query.exit()).as(query.err()).isZero();
     JsonNode queried = JSON.readTree(query.out()).get("matches").get(0).get("witness");
 
@@ -299,7 +289,7 @@ class CommandLineTest {
   @Test
   void checkReportsAMalformedTypeWithItsColumn() throws IOException {
     Path file = write("nil.rho", "Nil");
-    Run r = run("check", file.toString(), "eventually contains (");
+    CliRun r = run("check", file.toString(), "eventually contains (");
     assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(r.err()).contains("1:").contains("^").doesNotContain("\tat ");
   }
@@ -307,7 +297,7 @@ class CommandLineTest {
   @Test
   void unknownFileTypeIsAClearError() throws IOException {
     Path file = write("model.txt", "Nil");
-    Run r = run("explore", file.toString());
+    CliRun r = run("explore", file.toString());
     assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(r.err()).contains("unknown file type");
   }
@@ -315,30 +305,30 @@ class CommandLineTest {
   @Test
   void indexQueryListShowRemoveRoundTrip() {
     String db = tmp.resolve("db").toString();
-    Run indexed = run("index", "--db", db, CONTRACTS.resolve("embrace_deadlock.rho").toString(),
+    CliRun indexed = run("index", "--db", db, CONTRACTS.resolve("embrace_deadlock.rho").toString(),
         CONTRACTS.resolve("embrace_ordered_locks.rho").toString());
     assertThat(indexed.exit()).as(indexed.err()).isZero();
     assertThat(indexed.out()).contains("2 added");
 
-    Run again = run("index", "--db", db, CONTRACTS.resolve("embrace_deadlock.rho").toString());
+    CliRun again = run("index", "--db", db, CONTRACTS.resolve("embrace_deadlock.rho").toString());
     assertThat(again.out()).contains("0 added").contains("1 unchanged");
 
-    Run query = run("query", "--db", db, "not deadlock_free");
+    CliRun query = run("query", "--db", db, "not deadlock_free");
     assertThat(query.exit()).as(query.err()).isZero();
     assertThat(query.out()).contains("embrace_deadlock.rho").doesNotContain("embrace_ordered_locks.rho");
 
-    Run list = run("list", "--db", db);
+    CliRun list = run("list", "--db", db);
     assertThat(list.out()).contains("2 process(es)");
 
     String id = list.out().lines().filter(l -> l.contains("embrace_deadlock")).findFirst()
         .orElseThrow().substring(1).split("\\s+")[0];
-    Run show = run("show", "--db", db, "#" + id);
+    CliRun show = run("show", "--db", db, "#" + id);
     assertThat(show.exit()).as(show.err()).isZero();
     assertThat(show.out()).contains("embrace_deadlock.rho").contains("lockA");
 
     assertThat(run("remove", "--db", db, id).exit()).isZero();
     assertThat(run("list", "--db", db).out()).contains("1 process(es)");
-    Run missing = run("show", "--db", db, id);
+    CliRun missing = run("show", "--db", db, id);
     assertThat(missing.exit()).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(missing.err()).contains("no process with id " + id);
   }
@@ -347,7 +337,7 @@ class CommandLineTest {
   void everySubcommandAnswersHelp() {
     for (String command : new String[] {"parse", "explore", "check", "import", "index", "query",
         "list", "show", "remove", "serve", "bench"}) {
-      Run r = run(command, "--help");
+      CliRun r = run(command, "--help");
       assertThat(r.exit()).as(command).isZero();
       assertThat(r.out()).as(command).contains("Usage: rhoscope " + command);
     }
@@ -356,7 +346,7 @@ class CommandLineTest {
   @Test
   void jsonModeReportsErrorsAsJsonOnStdout() throws IOException {
     Path file = write("nil.rho", "Nil");
-    Run r = run("check", file.toString(), "eventually (", "--json");
+    CliRun r = run("check", file.toString(), "eventually (", "--json");
     assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
     JsonNode o = JSON.readTree(r.out());
     assertThat(o.get("error").asText()).isEqualTo("syntax");
@@ -368,7 +358,7 @@ class CommandLineTest {
   @Test
   void readingCommandsRefuseAMissingDatabaseInsteadOfCreatingOne() {
     Path missing = tmp.resolve("no-such-db");
-    Run r = run("list", "--db", missing.toString());
+    CliRun r = run("list", "--db", missing.toString());
     assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(r.err()).contains("no database at " + missing);
     assertThat(missing).doesNotExist();
@@ -388,11 +378,11 @@ class CommandLineTest {
   void unreadableFilesAreNamed() throws IOException {
     Path binary = tmp.resolve("garbage.rho");
     Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
-    Run r = run("parse", binary.toString());
+    CliRun r = run("parse", binary.toString());
     assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(r.err()).contains(binary + ":1:1: not UTF-8 text (byte 0xFF)");
 
-    Run dir = run("explore", tmp.toString() + "/x.rho");
+    CliRun dir = run("explore", tmp.toString() + "/x.rho");
     assertThat(dir.exit()).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(dir.err()).contains("x.rho: no such file");
   }

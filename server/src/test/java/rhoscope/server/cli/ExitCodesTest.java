@@ -1,12 +1,11 @@
 package rhoscope.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static rhoscope.server.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,15 +27,6 @@ class ExitCodesTest {
 
   @TempDir Path tmp;
 
-  private record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(exit, out.toString(), err.toString());
-  }
-
   private String write(String name, String text) throws IOException {
     Path file = tmp.resolve("src").resolve(name);
     Files.createDirectories(file.getParent());
@@ -46,14 +36,14 @@ class ExitCodesTest {
 
   @Test
   void checkExitsZeroWhenTheProcessHasTheType() throws IOException {
-    Run r = run("check", write("done.rho", DONE), "eventually contains \"done\"!(_)");
+    CliRun r = run("check", write("done.rho", DONE), "eventually contains \"done\"!(_)");
     assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.OK).isZero();
     assertThat(r.out()).contains(": yes (");
   }
 
   @Test
   void checkExitsOneWhenItDoesNot() throws IOException {
-    Run r = run("check", write("stuck.rho", STUCK), "deadlock_free");
+    CliRun r = run("check", write("stuck.rho", STUCK), "deadlock_free");
     assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.NO).isEqualTo(1);
     assertThat(r.out()).contains(": no (");
   }
@@ -61,7 +51,7 @@ class ExitCodesTest {
   @Test
   void checkExitsThreeWhenUnknownAndSaysWhichBoundAndHowManyStates() throws IOException {
     String file = write("counter.rho", COUNTER);
-    Run r = run("check", file, "deadlock_free", "--max-states", "40");
+    CliRun r = run("check", file, "deadlock_free", "--max-states", "40");
     assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.UNKNOWN).isEqualTo(3);
     assertThat(r.out())
         .contains(": unknown (")
@@ -78,26 +68,26 @@ class ExitCodesTest {
     assertThat(run("check", file, "deadlock_free", "--no-such-option").exit())
         .isEqualTo(ExitCode.USAGE).isEqualTo(2);
     assertThat(run("check", file).exit()).isEqualTo(ExitCode.USAGE);
-    Run bound = run("check", file, "deadlock_free", "--max-states", "0");
+    CliRun bound = run("check", file, "deadlock_free", "--max-states", "0");
     assertThat(bound.exit()).isEqualTo(ExitCode.USAGE);
     assertThat(bound.err()).contains("--max-states must be at least 1, got 0");
   }
 
   @Test
   void badInputExitsFour() throws IOException {
-    Run syntax = run("check", write("bad.rho", "new x in { x!( }"), "deadlock_free");
+    CliRun syntax = run("check", write("bad.rho", "new x in { x!( }"), "deadlock_free");
     assertThat(syntax.exit()).isEqualTo(ExitCode.BAD_INPUT).isEqualTo(4);
     assertThat(syntax.err()).contains("^");
-    Run type = run("check", write("done.rho", DONE), "eventually (");
+    CliRun type = run("check", write("done.rho", DONE), "eventually (");
     assertThat(type.exit()).isEqualTo(ExitCode.BAD_INPUT);
-    Run missing = run("check", tmp.resolve("absent.rho").toString(), "deadlock_free");
+    CliRun missing = run("check", tmp.resolve("absent.rho").toString(), "deadlock_free");
     assertThat(missing.exit()).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(missing.err()).contains("no such file");
   }
 
   @Test
   void theHelpOfCheckAndQueryShowsTheTable() {
-    Run check = run("check", "--help");
+    CliRun check = run("check", "--help");
     assertThat(check.exit()).isZero();
     assertThat(check.out())
         .contains("Exit codes")
@@ -118,10 +108,10 @@ class ExitCodesTest {
     write("done.rho", DONE);
     assertThat(run("index", "--db", db, tmp.resolve("src").toString()).exit()).isZero();
 
-    Run some = run("query", "--db", db, "not deadlock_free");
+    CliRun some = run("query", "--db", db, "not deadlock_free");
     assertThat(some.exit()).as(some.err()).isEqualTo(ExitCode.OK);
     assertThat(some.out()).contains("stuck.rho");
-    Run none = run("query", "--db", db, "eventually contains \"never\"!(_)");
+    CliRun none = run("query", "--db", db, "eventually contains \"never\"!(_)");
     assertThat(none.exit()).as(none.err()).isEqualTo(ExitCode.NO);
     assertThat(none.out()).contains("0 matching of 2 processes");
 
@@ -129,7 +119,7 @@ class ExitCodesTest {
     String counterDb = tmp.resolve("counter-db").toString();
     assertThat(run("index", "--db", counterDb, tmp.resolve("src/counter.rho").toString()).exit())
         .isZero();
-    Run unknown =
+    CliRun unknown =
         run("query", "--db", counterDb, "deadlock_free", "--no-index", "--max-states", "30");
     assertThat(unknown.exit()).as(unknown.out()).isEqualTo(ExitCode.UNKNOWN);
     assertThat(unknown.out()).contains("the state bound of 30 states was reached");
@@ -142,7 +132,7 @@ class ExitCodesTest {
   void aDeadlockInTheInitialStateHasAWitnessOfZeroStepsPointingAtTheWaitingReceive()
       throws IOException {
     String file = write("stuck.rho", STUCK);
-    Run text = run("check", file, "deadlock_free");
+    CliRun text = run("check", file, "deadlock_free");
     assertThat(text.out())
         .contains("witness: the initial state itself (0 steps)")
         .contains("state:\n  new x in { for (_ <- x) { Nil } }")
@@ -159,7 +149,7 @@ class ExitCodesTest {
     assertThat(run("index", "--db", db, file).exit()).isZero();
     for (int i = 0; i < 2; i++) {
       // the second answer comes from the cache: the witness is the same
-      Run query = run("query", "--db", db, "not deadlock_free", "--witness");
+      CliRun query = run("query", "--db", db, "not deadlock_free", "--witness");
       assertThat(query.out())
           .contains("witness: the initial state itself (0 steps)")
           .contains("deadlock: `for (_ <- x) { Nil }` waits on x, on which nobody sends");

@@ -1,10 +1,9 @@
 package rhoscope.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static rhoscope.server.cli.CliRun.run;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,15 +28,6 @@ class GenesisCommandTest {
 
   @TempDir Path tmp;
 
-  private record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(exit, out.toString(), err.toString());
-  }
-
   private Path write(String name, String text) throws IOException {
     Path file = tmp.resolve(name);
     Files.writeString(file, text, StandardCharsets.UTF_8);
@@ -54,10 +44,10 @@ class GenesisCommandTest {
     assumeCorpus();
     Path file = write("client.rho", USES_REV_VAULT);
     String type = "eventually contains \"revVault\"!(_)";
-    Run with = run("check", file.toString(), type, "--with-genesis=" + GENESIS);
+    CliRun with = run("check", file.toString(), type, "--with-genesis=" + GENESIS);
     assertThat(with.exit()).as(with.err()).isZero();
     assertThat(with.out()).contains(": yes");
-    Run without = run("check", file.toString(), type);
+    CliRun without = run("check", file.toString(), type);
     assertThat(without.exit()).as(without.err()).isEqualTo(ExitCode.NO);
     assertThat(without.out()).contains(": no");
   }
@@ -66,7 +56,7 @@ class GenesisCommandTest {
   void withGenesisWithoutAFolderFindsTheCorpusCopy() throws IOException {
     assumeCorpus();
     Path file = write("client.rho", USES_REV_VAULT);
-    Run r = run("explore", file.toString(), "--with-genesis");
+    CliRun r = run("explore", file.toString(), "--with-genesis");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("3 transitions").contains("complete");
   }
@@ -78,17 +68,17 @@ class GenesisCommandTest {
     Files.createDirectories(folder);
     Files.writeString(folder.resolve("client.rho"), USES_REV_VAULT, StandardCharsets.UTF_8);
     String db = tmp.resolve("db").toString();
-    Run index = run("index", "--db", db, folder.toString());
+    CliRun index = run("index", "--db", db, folder.toString());
     assertThat(index.exit()).as(index.err()).isZero();
     String type = "eventually contains \"revVault\"!(_)";
-    Run without = run("query", "--db", db, type);
+    CliRun without = run("query", "--db", db, type);
     assertThat(without.exit()).as(without.out() + without.err()).isEqualTo(ExitCode.NO);
-    Run with = run("query", "--db", db, type, "--with-genesis=" + GENESIS);
+    CliRun with = run("query", "--db", db, type, "--with-genesis=" + GENESIS);
     assertThat(with.exit()).as(with.out() + with.err()).isZero();
     assertThat(with.out()).contains("client").doesNotContain("(cached)");
-    Run again = run("query", "--db", db, type, "--with-genesis=" + GENESIS);
+    CliRun again = run("query", "--db", db, type, "--with-genesis=" + GENESIS);
     assertThat(again.out()).contains("(cached)");
-    Run stillWithout = run("query", "--db", db, type);
+    CliRun stillWithout = run("query", "--db", db, type);
     assertThat(stillWithout.exit()).as(stillWithout.out()).isEqualTo(ExitCode.NO);
   }
 
@@ -96,7 +86,7 @@ class GenesisCommandTest {
   void aGenesisFolderThatDoesNotExistIsNamed() throws IOException {
     Path file = write("client.rho", USES_REV_VAULT);
     Path missing = tmp.resolve("no-such-folder");
-    Run r = run("check", file.toString(), "deadlock_free", "--with-genesis=" + missing);
+    CliRun r = run("check", file.toString(), "deadlock_free", "--with-genesis=" + missing);
     assertThat(r.exit()).isNotZero();
     assertThat(r.err()).contains(missing.toString()).contains("does not exist")
         .doesNotContain("\tat ");
@@ -109,11 +99,11 @@ class GenesisCommandTest {
           rev!("validate", "1111", *ret) | for (@e <- ret) { @"valid"!(e == Nil) }
         }
         """);
-    Run check = run("check", file.toString(), "eventually contains \"valid\"!(_)");
+    CliRun check = run("check", file.toString(), "eventually contains \"valid\"!(_)");
     assertThat(check.exit()).as(check.err()).isEqualTo(ExitCode.NO);
     assertThat(check.err()).contains("warning: `rho:rev:address` is not modelled")
         .contains("waits for ever");
-    Run explore = run("explore", file.toString());
+    CliRun explore = run("explore", file.toString());
     assertThat(explore.err()).contains("warning: `rho:rev:address` is not modelled");
   }
 }

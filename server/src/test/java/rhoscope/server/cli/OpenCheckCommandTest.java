@@ -1,9 +1,8 @@
 package rhoscope.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static rhoscope.server.cli.CliRun.run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -11,22 +10,13 @@ import org.junit.jupiter.api.Test;
 class OpenCheckCommandTest {
   private static final Path CONTRACTS = Path.of("..", "datasets", "contracts");
 
-  private record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(exit, out.toString(), err.toString());
-  }
-
   private static String lib(String name) {
     return CONTRACTS.resolve(name).toString();
   }
 
   @Test
   void twoCallsOverdrawThePeekingWithdrawalAndTheWitnessNamesTheCalls() {
-    Run r = run("check", lib("lib_bank_peek_withdraw.rho"), "eventually contains balance!(< 0)",
+    CliRun r = run("check", lib("lib_bank_peek_withdraw.rho"), "eventually contains balance!(< 0)",
         "--open", "--calls", "2", "--workers", "1");
     assertThat(r.out()).contains(": yes (").contains("@\"withdraw\"!(")
         .contains("on callerBudget: callerBudget!()");
@@ -36,21 +26,21 @@ class OpenCheckCommandTest {
 
   @Test
   void oneCallCannotOverdrawIt() {
-    Run r = run("check", lib("lib_bank_peek_withdraw.rho"), "eventually contains balance!(< 0)",
+    CliRun r = run("check", lib("lib_bank_peek_withdraw.rho"), "eventually contains balance!(< 0)",
         "--calls", "1");
     assertThat(r.out()).contains(": no (").contains("complete");
   }
 
   @Test
   void closedTheLibraryOnlyWaitsForCalls() {
-    Run r = run("check", lib("lib_bank_peek_withdraw.rho"), "eventually contains balance!(< 0)");
+    CliRun r = run("check", lib("lib_bank_peek_withdraw.rho"), "eventually contains balance!(< 0)");
     assertThat(r.out()).contains(": no (method: explore, reduction: por, 1 state");
     assertThat(r.err()).doesNotContain("open:");
   }
 
   @Test
   void anUnansweredCallerIsADeadlockNamingTheWaitAndTheSilentChannel() {
-    Run r = run("check", lib("lib_lock_leak.rho"), "deadlock_free", "--open");
+    CliRun r = run("check", lib("lib_lock_leak.rho"), "deadlock_free", "--open");
     assertThat(r.out()).contains(": no (")
         .containsPattern("deadlock: `for \\(\\.\\.\\.@v0 <- caller(_1)?\\) \\{ Nil \\}` waits on "
             + "caller(_1)?, on which nobody sends");
@@ -58,7 +48,7 @@ class OpenCheckCommandTest {
 
   @Test
   void aNegativeCallCountIsAUserError() {
-    Run r = run("check", lib("lib_lock_leak.rho"), "deadlock_free", "--calls", "-1");
+    CliRun r = run("check", lib("lib_lock_leak.rho"), "deadlock_free", "--calls", "-1");
     assertThat(r.exit()).isNotZero();
     assertThat(r.err()).contains("--calls must be between 0 and 8, got -1")
         .doesNotContain("\tat ");

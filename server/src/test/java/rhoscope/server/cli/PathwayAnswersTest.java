@@ -2,11 +2,10 @@ package rhoscope.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static rhoscope.server.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,15 +37,6 @@ class PathwayAnswersTest {
 
   @TempDir Path tmp;
 
-  private record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(exit, out.toString(), err.toString());
-  }
-
   private static String biomodel(String id) {
     Path file = BIOMODELS.resolve(id + ".xml");
     assumeTrue(Files.isRegularFile(file), "shared corpus absent: " + file.toAbsolutePath());
@@ -55,7 +45,7 @@ class PathwayAnswersTest {
 
   @Test
   void checkNamesASpeciesByItsSbmlNameAndReadsTheWitnessAsReactions() {
-    Run r = run("check", biomodel("BIOMD0000000029"), "eventually contains \"ERK-PP\"!(_)");
+    CliRun r = run("check", biomodel("BIOMD0000000029"), "eventually contains \"ERK-PP\"!(_)");
 
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out())
@@ -73,7 +63,7 @@ class PathwayAnswersTest {
 
   @Test
   void anUnknownSpeciesNameFailsAtOnceWithCloseMatches() {
-    Run r = run("check", biomodel("BIOMD0000000029"), "eventually contains \"ERK_PP\"!(_)");
+    CliRun r = run("check", biomodel("BIOMD0000000029"), "eventually contains \"ERK_PP\"!(_)");
 
     assertThat(r.exit()).isNotZero();
     assertThat(r.out()).doesNotContain("unknown");
@@ -84,7 +74,7 @@ class PathwayAnswersTest {
 
   @Test
   void anAmbiguousSpeciesNameFailsListingTheSpeciesThatShareIt() {
-    Run r = run("check", biomodel("BIOMD0000000226"), "eventually contains \"NFkB\"!(_)");
+    CliRun r = run("check", biomodel("BIOMD0000000226"), "eventually contains \"NFkB\"!(_)");
 
     assertThat(r.exit()).isNotZero();
     assertThat(r.err()).contains("\"NFkB\" is the name of 2 species").contains("by its id");
@@ -92,7 +82,7 @@ class PathwayAnswersTest {
 
   @Test
   void checkJsonCarriesReactionsChangesPresentSpeciesAndImportWarnings() throws IOException {
-    Run r =
+    CliRun r =
         run("check", biomodel("BIOMD0000000009"), "eventually contains \"Erk2-PP\"!(_)", "--json");
     assertThat(r.exit()).as(r.err()).isZero();
     CheckAnswer answer = WireJson.MAPPER.readValue(r.out(), CheckAnswer.class);
@@ -114,7 +104,7 @@ class PathwayAnswersTest {
 
   @Test
   void countsWitnessesReportMoleculeCounts() throws IOException {
-    Run r =
+    CliRun r =
         run("check", PATHWAYS.resolve("mapk_cascade.xml").toString(),
             "eventually contains \"MAPK-PP\"!(_)", "--semantics", "counts:2", "--json");
     assertThat(r.exit()).as(r.err()).isZero();
@@ -128,7 +118,7 @@ class PathwayAnswersTest {
   void aRholangWitnessHasNoPathwayFields() throws IOException {
     Path file = tmp.resolve("ping.rho");
     Files.writeString(file, "@\"ping\"!(1) | for (_ <- @\"ping\") { Nil }", StandardCharsets.UTF_8);
-    Run r = run("check", file.toString(), "eventually Nil", "--json");
+    CliRun r = run("check", file.toString(), "eventually Nil", "--json");
     JsonNode o = WireJson.MAPPER.readTree(r.out());
 
     assertThat(o.has("importWarnings")).isFalse();
@@ -146,12 +136,12 @@ class PathwayAnswersTest {
     String db = tmp.resolve("db").toString();
     Path rholang = tmp.resolve("erk.rho");
     Files.writeString(rholang, "@\"ERK\"!(1)", StandardCharsets.UTF_8);
-    Run index =
+    CliRun index =
         run("index", "--db", db, biomodel("BIOMD0000000029"),
             PATHWAYS.resolve("mapk_cascade.xml").toString(), rholang.toString());
     assertThat(index.exit()).as(index.err()).isZero();
 
-    Run markevich = run("query", "--db", db, "eventually contains \"ERK-PP\"!(_)", "--json");
+    CliRun markevich = run("query", "--db", db, "eventually contains \"ERK-PP\"!(_)", "--json");
     assertThat(markevich.exit()).as(markevich.err()).isZero();
     QueryAnswer answer = WireJson.MAPPER.readValue(markevich.out(), QueryAnswer.class);
     assertThat(answer.matches()).singleElement().satisfies(m -> {
@@ -160,7 +150,7 @@ class PathwayAnswersTest {
       assertThat(m.witness().present()).anyMatch(a -> a.species().equals("Mpp"));
     });
 
-    Run text = run("query", "--db", db, "eventually contains \"ERK-PP\"!(_)", "--witness");
+    CliRun text = run("query", "--db", db, "eventually contains \"ERK-PP\"!(_)", "--witness");
     assertThat(text.out())
         .contains("BIOMD0000000029.xml [biomodels] method: closure, ")
         .contains("2. reaction v2 \"phosphorylation of ERK-PY on Thr\"\n")
