@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,7 +33,9 @@ import rhoscope.lang.parse.ProcessParser;
  * rho:id:...}); each deploy has its own deployer identity ({@code rho:rchain:deployerId} of the
  * file stands for {@code rho:rchain:deployerId:genesis:NAME}), and the registry registers that
  * deployer's {@code insertSigned} under the file's URI, where RChain derives the URI from the
- * deployer's public key. The lookup shorthands ({@code rho:rchain:revVault} and the like) are
+ * deployer's public key; the deployer's public key is the one the header names ({@code pk =
+ * 04...}), which {@code rho:rchain:deployerId:ops} and {@code rho:rev:address} answer for it. The
+ * lookup shorthands ({@code rho:rchain:revVault} and the like) are
  * read from the folder's {@code Registry.rho}; the rest of that file is replaced by rhoscope's
  * registry and by {@code genesis-prelude.rho} (its TreeHashMap, system contract manager and
  * coop key check, which rest on hashes of byte arrays).
@@ -51,6 +54,7 @@ public final class Genesis {
   static final String DEPLOYER_PREFIX = DEPLOYER + ":genesis:";
   private static final String PRELUDE = "genesis-prelude.rho";
   private static final Pattern HEADER_URI = Pattern.compile("\\buri\\s*=\\s*(rho:id:[a-z0-9]+)");
+  private static final Pattern HEADER_KEY = Pattern.compile("\\bpk\\s*=\\s*(04[0-9a-fA-F]{128})\\b");
   private static final Pattern SHORTHAND =
       Pattern.compile("`(rho:[A-Za-z0-9:]+)`\\s*:\\s*`(rho:id:[a-z0-9]+)`");
   private static final Map<Path, Genesis> LOADED = new ConcurrentHashMap<>();
@@ -152,6 +156,7 @@ public final class Genesis {
     }
     Map<String, String> deploys = new LinkedHashMap<>();
     Map<String, String> signers = new LinkedHashMap<>();
+    Map<String, String> keys = new LinkedHashMap<>();
     List<Term> parts = new ArrayList<>();
     Set<String> used = new HashSet<>();
     List<Path> files;
@@ -169,6 +174,10 @@ public final class Genesis {
       String deployer = DEPLOYER_PREFIX + name.substring(0, name.length() - ".rho".length());
       deploys.put(name, m.group(1));
       signers.put(deployer, m.group(1));
+      Matcher key = HEADER_KEY.matcher(text);
+      if (key.find()) {
+        keys.put(deployer, key.group(1).toLowerCase(Locale.ROOT));
+      }
       Compiler.Compiled c = Compiler.compile(ProcessParser.parse(f.toString(), text),
           SystemProcesses.served(), Map.of(DEPLOYER, deployer));
       parts.add(c.term());
@@ -184,7 +193,10 @@ public final class Genesis {
     used.addAll(prelude.uris());
     parts.add(SystemProcesses.compile("registry",
         SystemProcesses.registrySource(shorthands, signers)));
-    parts.addAll(SystemProcesses.servicesFor(used, SystemProcesses.REGISTRY));
+    parts.add(SystemProcesses.compile("deployers", SystemProcesses.deployerSource(keys)));
+    Set<String> provided = new HashSet<>(SystemProcesses.REGISTRY);
+    provided.addAll(SystemProcesses.DEPLOYER_SERVICES);
+    parts.addAll(SystemProcesses.servicesFor(used, provided));
     Machine machine = new Machine(
         new Compiler.Compiled(Terms.par(parts), true, Set.of()), List.of(), false);
     int[] state = machine.initial();
@@ -202,7 +214,7 @@ public final class Genesis {
       threads.add(Terms.rename(machine.thread(id).term(),
           p -> new Term.Priv(p.ident(), p.index() + PRIVATE_BASE)));
     }
-    Set<String> served = new HashSet<>(SystemProcesses.REGISTRY);
+    Set<String> served = new HashSet<>(provided);
     SystemProcesses.served().stream().filter(used::contains).forEach(served::add);
     return new Genesis(folder, deploys, shorthands, threads, served, steps);
   }

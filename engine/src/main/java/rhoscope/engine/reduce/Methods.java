@@ -132,6 +132,14 @@ final class Methods {
         yield new BoolV(Crypto.verify(string(args.get(0), method), Bytes.of(recv, method),
             Bytes.of(args.get(1), method), Bytes.of(args.get(2), method)));
       }
+      case "toByteArray" -> {
+        arity(method, args, 0);
+        yield Bytes.of(Serialisation.toByteArray(recv));
+      }
+      case SystemProcesses.REV_METHOD -> {
+        arity(method, args, 1);
+        yield SystemProcesses.revAddress(recv, string(args.get(0), method));
+      }
       case SystemProcesses.TAG_METHOD -> {
         arity(method, args, 0);
         yield SystemProcesses.registryTag(recv);

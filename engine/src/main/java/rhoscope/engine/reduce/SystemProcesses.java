@@ -33,8 +33,22 @@ import rhoscope.lang.parse.ProcessParser;
  * <p>The crypto services ({@code rho:crypto:sha256Hash}, {@code keccak256Hash}, {@code
  * blake2b256Hash}, {@code secp256k1Verify}, {@code ed25519Verify}) answer on the return channel
  * as rnode does ({@link Crypto}); a call whose data is not a byte array makes the service's
- * thread fail, so its caller waits for ever, as on a node. The URIs of {@link #UNMODELLED} stay
- * free names: their answers need keys, Base58 addresses or chain data.
+ * thread fail, so its caller waits for ever, as on a node.
+ *
+ * <p>The deployer services ({@link #deployerSource}) answer from a table of deployer identities
+ * and their public keys: {@code rho:rchain:deployerId:ops} {@code pubKeyBytes} answers the key
+ * (Nil for a name that is no deployer's identity, as rnode does), and {@code rho:rev:address}
+ * answers REV addresses as rnode's {@code RevAddress} makes them ({@link RevAddress}): {@code
+ * validate} (Nil, or why the text is no address; Nil for a non-string, as rnode), {@code
+ * fromPublicKey}, {@code fromDeployerId} (Nil for a key or identity it cannot use) and {@code
+ * fromUnforgeable}, which numbers the unforgeable names it is asked about in a table kept as a
+ * message (a name, a private name of the state, follows canonical renumbering; its number does
+ * not have to), so the same name always has the same address. A program's own deployer ({@code
+ * rho:rchain:deployerId}) has the key {@link #DEPLOYER_KEY}; each genesis deploy's the key its
+ * header names. {@code rho:block:data} answers {@code (BLOCK_NUMBER, BLOCK_SENDER)} as the
+ * corpus's RChain contracts receive them ({@code for (@blockNumber, @sender <- ret)}; later rnode
+ * versions add a timestamp between them, which a caller written for them waits for). The URIs of
+ * {@link #UNMODELLED} stay free names.
  */
 public final class SystemProcesses {
   private SystemProcesses() {}
@@ -44,6 +58,24 @@ public final class SystemProcesses {
   public static final String INSERT_SIGNED = "rho:registry:insertSigned:secp256k1";
   /** Where an insertSigned call waits when rhoscope cannot tell the signer's URI. */
   public static final String INSERT_SIGNED_UNSUPPORTED = "rho:registry:insertSigned:unsupported";
+  public static final String DEPLOYER_OPS = "rho:rchain:deployerId:ops";
+  public static final String REV_ADDRESS = "rho:rev:address";
+  public static final String BLOCK_DATA = "rho:block:data";
+  /** The table of unforgeable names {@code fromUnforgeable} has numbered, as a message. */
+  static final String UNFORGEABLES = "rho:rev:unforgeables";
+  /**
+   * The public key of a program's own deployer ({@code rho:rchain:deployerId}): secp256k1's
+   * generator, the key of the private key 1, a key anyone can check (its Ethereum address is
+   * {@code 0x7e5f4552091a69125d5dfcb7b8c2659029395bdf}).
+   */
+  public static final String DEPLOYER_KEY = "0479be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798"
+      + "483ada7726a3c4655da4fbfc0e1108a8fd17b448a68554199c47d08ffb10d4b8";
+  /** The block number {@code rho:block:data} answers: the first block after genesis. */
+  public static final long BLOCK_NUMBER = 1;
+  /** The block's sender (a validator's public key) {@code rho:block:data} answers. */
+  public static final String BLOCK_SENDER = DEPLOYER_KEY;
+  /** The program's own deployer identity. */
+  static final String DEPLOYER = "rho:rchain:deployerId";
   /** The registry entry of {@code uri} is a message on {@code @(ENTRY, uri)}. */
   static final String ENTRY = "rho:registry:entry";
   /** The prefix of the URIs insertArbitrary answers; a counter gives the rest. */
@@ -63,12 +95,17 @@ public final class SystemProcesses {
   static final String HASH_METHOD = "systemHash";
   /** {@code data.systemVerify("ed25519", signature, key)}: their signature check. */
   static final String VERIFY_METHOD = "systemVerify";
+  /** {@code x.systemRevAddress("validate")} and the like: the REV address service's work. */
+  static final String REV_METHOD = "systemRevAddress";
   /** Methods only the system services may call. */
   static final Set<String> RESERVED_METHODS =
-      Set.of(URI_METHOD, TAG_METHOD, HASH_METHOD, VERIFY_METHOD);
+      Set.of(URI_METHOD, TAG_METHOD, HASH_METHOD, VERIFY_METHOD, REV_METHOD);
 
   /** The URIs the registry service serves. */
   static final Set<String> REGISTRY = Set.of(LOOKUP, INSERT_ARBITRARY, INSERT_SIGNED);
+
+  /** The URIs the deployer services serve, one service for both. */
+  static final Set<String> DEPLOYER_SERVICES = Set.of(DEPLOYER_OPS, REV_ADDRESS);
 
   /** Unmodelled system URIs, each with what a caller waits for when it sends there. */
   public static final Map<String, String> UNMODELLED = unmodelled();
@@ -78,10 +115,6 @@ public final class SystemProcesses {
 
   private static Map<String, String> unmodelled() {
     Map<String, String> m = new LinkedHashMap<>();
-    m.put("rho:rev:address",
-        "a REV address or an address check, which need public keys, Blake2b and Base58");
-    m.put("rho:rchain:deployerId:ops", "the deployer's public key bytes");
-    m.put("rho:block:data", "the current block's number and sender, which depend on the chain");
     m.put("rho:registry:ops", "a URI built from a byte array");
     m.put(INSERT_SIGNED_UNSUPPORTED,
         "the URI of a signed insertion, which RChain derives from the deployer's public key");
@@ -101,6 +134,8 @@ public final class SystemProcesses {
       m.put("rho:crypto:" + hash + "Hash", "new h(`rho:crypto:" + hash + "Hash`) in {"
           + " for (@data, ret <= h) { ret!(data." + HASH_METHOD + "(\"" + hash + "\")) } }");
     }
+    m.put(BLOCK_DATA, "new bd(`" + BLOCK_DATA + "`) in { for (ret <= bd) { ret!(" + BLOCK_NUMBER
+        + ", \"" + BLOCK_SENDER + "\".hexToBytes()) } }");
     for (String scheme : List.of("secp256k1", "ed25519")) {
       m.put("rho:crypto:" + scheme + "Verify", "new v(`rho:crypto:" + scheme + "Verify`) in {"
           + " for (@data, @signature, @key, ret <= v) {"
@@ -111,7 +146,7 @@ public final class SystemProcesses {
 
   /** Every URI a service of this class serves. */
   static Set<String> served() {
-    return Stream.concat(SERVICES.keySet().stream(), REGISTRY.stream())
+    return Stream.of(SERVICES.keySet(), REGISTRY, DEPLOYER_SERVICES).flatMap(Set::stream)
         .collect(Collectors.toUnmodifiableSet());
   }
 
@@ -126,9 +161,14 @@ public final class SystemProcesses {
     if (REGISTRY.stream().anyMatch(used::contains) && REGISTRY.stream().noneMatch(provided::contains)) {
       keys.add(LOOKUP);
     }
+    if (DEPLOYER_SERVICES.stream().anyMatch(used::contains)
+        && DEPLOYER_SERVICES.stream().noneMatch(provided::contains)) {
+      keys.add(DEPLOYER_OPS);
+    }
     return keys.stream()
         .map(k -> COMPILED.computeIfAbsent(k, u -> compile(u, SERVICES.containsKey(u)
-            ? SERVICES.get(u) : registrySource(Map.of(), Map.of()))))
+            ? SERVICES.get(u)
+            : u.equals(LOOKUP) ? registrySource(Map.of(), Map.of()) : deployerSource(Map.of()))))
         .toList();
   }
 
@@ -180,6 +220,58 @@ public final class SystemProcesses {
         + "    }\n"
         + "  }\n"
         + "}\n";
+  }
+
+  /**
+   * The deployer services, as Rholang: {@code rho:rchain:deployerId:ops} and {@code
+   * rho:rev:address} over the table of deployer identities (URIs) and public keys (hex) that
+   * {@code keys} adds to the program's own deployer's.
+   */
+  static String deployerSource(Map<String, String> keys) {
+    Map<String, String> table = new LinkedHashMap<>();
+    table.put(DEPLOYER, DEPLOYER_KEY);
+    table.putAll(keys);
+    String map = table.entrySet().stream()
+        .map(e -> "`" + e.getKey() + "`: \"" + e.getValue() + "\".hexToBytes()")
+        .collect(Collectors.joining(", ", "{", "}"));
+    String rev = "." + REV_METHOD;
+    return "new ops(`" + DEPLOYER_OPS + "`), rev(`" + REV_ADDRESS + "`),"
+        + " unforgeables(`" + UNFORGEABLES + "`) in {\n"
+        + "  unforgeables!({}) |\n"
+        + "  contract ops(@\"pubKeyBytes\", @id, ret) = { ret!(" + map + ".get(id)) } |\n"
+        + "  contract rev(@\"validate\", @address, ret) = { ret!(address" + rev
+        + "(\"validate\")) } |\n"
+        + "  contract rev(@\"fromPublicKey\", @key, ret) = { ret!(key" + rev
+        + "(\"fromPublicKey\")) } |\n"
+        + "  contract rev(@\"fromDeployerId\", @id, ret) = { ret!(" + map + ".get(id)" + rev
+        + "(\"fromPublicKey\")) } |\n"
+        + "  contract rev(@\"fromUnforgeable\", @name, ret) = {\n"
+        + "    if (name" + rev + "(\"isUnforgeable\")) {\n"
+        + "      for (@numbered <- unforgeables) {\n"
+        + "        match numbered.getOrElse(name, numbered.size()) {\n"
+        + "          n => { unforgeables!(numbered.set(name, n)) | ret!(n" + rev
+        + "(\"fromUnforgeable\")) }\n"
+        + "        }\n"
+        + "      }\n"
+        + "    } else { ret!(Nil) }\n"
+        + "  }\n"
+        + "}\n";
+  }
+
+  /** What {@code recv.systemRevAddress(mode)} answers: see {@link #deployerSource}. */
+  static Term revAddress(Term recv, String mode) {
+    return switch (mode) {
+      case "validate" -> recv instanceof Term.StrV s
+          ? RevAddress.problem(s.value()).<Term>map(Term.StrV::new).orElse(Term.NIL) : Term.NIL;
+      case "fromPublicKey" -> recv instanceof Term.BytesV b
+          ? RevAddress.fromPublicKey(Bytes.of(b, REV_METHOD)).<Term>map(Term.StrV::new)
+              .orElse(Term.NIL)
+          : Term.NIL;
+      case "isUnforgeable" -> new Term.BoolV(
+          recv instanceof Term.Eval e && e.name() instanceof Term.Priv);
+      case "fromUnforgeable" -> new Term.StrV(RevAddress.fromUnforgeable(Evaluator.integer(recv)));
+      default -> throw new EvalError("no REV address operation '" + mode + "'");
+    };
   }
 
   private static String uriMap(Map<String, String> m, String open, String close) {
