@@ -168,6 +168,35 @@ class GenesisTest {
     assertOnlyGenesisEndpointsWait(waitsWhenStuck(p, 10_000));
   }
 
+  /**
+   * The real RevVault validates the address (rho:rev:address) and makes the deployer's auth key
+   * from its public key (rho:rchain:deployerId:ops): both answer, so the deployer's vault is
+   * found with an empty balance and nothing waits on a system name.
+   */
+  @Test
+  void theDeployersVaultIsFoundByItsRevAddress() {
+    Program p = load("""
+        new rl(`rho:registry:lookup`), deployerId(`rho:rchain:deployerId`),
+            rev(`rho:rev:address`), ch, addrCh, vaultCh, keyCh, balanceCh in {
+          rl!(`rho:rchain:revVault`, *ch) |
+          rev!("fromDeployerId", *deployerId, *addrCh) |
+          for (@(_, revVault) <- ch & @addr <- addrCh) {
+            @revVault!("findOrCreate", addr, *vaultCh) |
+            for (@(true, vault) <- vaultCh) {
+              @revVault!("deployerAuthKey", *deployerId, *keyCh) |
+              for (_ <- keyCh) {
+                @vault!("balance", *balanceCh) |
+                for (@b <- balanceCh) { @"balance"!(b) }
+              }
+            }
+          }
+        }
+        """);
+    assertThat(check(p, "inevitably contains \"balance\"!(0)", 100_000).verdict())
+        .isEqualTo(Verdict.YES);
+    assertOnlyGenesisEndpointsWait(waitsWhenStuck(p, 100_000));
+  }
+
   @Test
   void aPurseOfTheRealMakeMintHoldsItsBalance() {
     Program p = load("""

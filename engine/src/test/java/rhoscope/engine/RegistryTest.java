@@ -132,15 +132,17 @@ class RegistryTest {
   @Test
   void unmodelledSystemNamesAreWarnedAboutWithWhatTheirCallersWaitFor() {
     var process = ProcessParser.parse("<t>", """
-        new rev(`rho:rev:address`), block(`rho:block:data`), out(`rho:io:stdout`),
-            ret in { rev!("validate", "1111", *ret) | block!(*ret) | out!("hi") }
+        new ops(`rho:registry:ops`), rs(`rho:registry:insertSigned:secp256k1`),
+            rev(`rho:rev:address`), block(`rho:block:data`), out(`rho:io:stdout`),
+            ret in { ops!("buildUri", "00".hexToBytes(), *ret) | rev!("validate", "1111", *ret) |
+                     block!(*ret) | out!("hi") | rs!((1, 2), *ret, *ret) }
         """).process();
     assertThat(NameWarnings.systemNames(process))
         .hasSize(2)
-        .anySatisfy(w -> assertThat(w).contains("`rho:rev:address` is not modelled")
-            .contains("REV address"))
-        .anySatisfy(w -> assertThat(w).contains("`rho:block:data`")
-            .contains("block's number"));
+        .anySatisfy(w -> assertThat(w).contains("`rho:registry:ops` is not modelled")
+            .contains("a URI built from a byte array"))
+        .anySatisfy(w -> assertThat(w).startsWith("unsupported: `rho:registry:insertSigned")
+            .contains("never gets the URI"));
   }
 
   @Test

@@ -94,16 +94,16 @@ class GenesisCommandTest {
 
   @Test
   void checkAndExploreWarnAboutUnmodelledSystemNames() throws IOException {
-    Path file = write("rev.rho", """
-        new rev(`rho:rev:address`), ret in {
-          rev!("validate", "1111", *ret) | for (@e <- ret) { @"valid"!(e == Nil) }
+    Path file = write("ops.rho", """
+        new ops(`rho:registry:ops`), ret in {
+          ops!("buildUri", "00".hexToBytes(), *ret) | for (@uri <- ret) { @"uri"!(uri) }
         }
         """);
-    CliRun check = run("check", file.toString(), "eventually contains \"valid\"!(_)");
+    CliRun check = run("check", file.toString(), "eventually contains \"uri\"!(_)");
     assertThat(check.exit()).as(check.err()).isEqualTo(ExitCode.NO);
-    assertThat(check.err()).contains("warning: `rho:rev:address` is not modelled")
+    assertThat(check.err()).contains("warning: `rho:registry:ops` is not modelled")
         .contains("waits for ever");
     CliRun explore = run("explore", file.toString());
-    assertThat(explore.err()).contains("warning: `rho:rev:address` is not modelled");
+    assertThat(explore.err()).contains("warning: `rho:registry:ops` is not modelled");
   }
 }
