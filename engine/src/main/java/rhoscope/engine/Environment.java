@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 import rhoscope.engine.reduce.Genesis;
 import rhoscope.engine.reduce.SystemProcesses;
+import rhoscope.engine.state.Readback;
+import rhoscope.engine.state.Terms;
+import rhoscope.lang.ast.process.Proc;
 
 /**
  * What a program runs beside besides its own threads and the system services it names: nothing,
@@ -65,7 +68,30 @@ public final class Environment {
    * normalised path), so verdicts on the genesis never answer for the program alone.
    */
   public String key() {
-    return genesis.map(g -> "genesis:" + g.folder()).orElse("none");
+    return genesis.map(g -> GENESIS_KEY + g.folder()).orElse("none");
+  }
+
+  /** The key's prefix of an environment with a genesis: {@code genesis:FOLDER}. */
+  public static final String GENESIS_KEY = "genesis:";
+
+  /**
+   * The environment {@link #key()} names, when it is a genesis's: its folder loaded again (a
+   * stored process's semantics names the environment it was indexed on).
+   *
+   * @throws IllegalArgumentException when the folder holds no usable genesis
+   */
+  public static Optional<Environment> ofKey(String key) {
+    return key.startsWith(GENESIS_KEY)
+        ? Optional.of(genesis(Path.of(key.substring(GENESIS_KEY.length()))))
+        : Optional.empty();
+  }
+
+  /**
+   * The genesis state as a process (its threads read back), to analyse beside a program the way
+   * it runs; empty without a genesis.
+   */
+  public Optional<Proc> genesisProcess() {
+    return genesis.map(g -> Readback.proc(Terms.par(g.threads())));
   }
 
   /** A line that says what the environment holds, for a report. */

@@ -3,6 +3,7 @@ package rhoscope.indexer;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import rhoscope.engine.Environment;
 import rhoscope.indexer.sbml.ImportOptions;
 
 /**
@@ -13,13 +14,17 @@ import rhoscope.indexer.sbml.ImportOptions;
  * @param maxStates the bound on states of the exploration at ingest
  * @param exploreTimeout the bound on time of the exploration at ingest (per process)
  * @param workers processes loaded and explored at once
+ * @param environment what each Rholang process is stored to run on: nothing, or RChain's genesis
+ *     (then its features are derived on the process beside the genesis state, and it is stored
+ *     apart from the same file indexed alone, its semantics the environment's key)
  */
 public record IndexOptions(
     Optional<String> dataset,
     ImportOptions sbml,
     long maxStates,
     Duration exploreTimeout,
-    int workers) {
+    int workers,
+    Environment environment) {
   /**
    * The longest dataset or process name a user may give, in characters: names are stored in
    * bounded columns and become file names of uploads.
@@ -31,6 +36,7 @@ public record IndexOptions(
     dataset.ifPresent(d -> checkName("dataset", d));
     Objects.requireNonNull(sbml, "sbml");
     Objects.requireNonNull(exploreTimeout, "exploreTimeout");
+    Objects.requireNonNull(environment, "environment");
     if (maxStates < 1 || workers < 1) {
       throw new IllegalArgumentException("maxStates and workers must be positive");
     }
@@ -46,7 +52,8 @@ public record IndexOptions(
         ImportOptions.defaults(),
         20_000,
         Duration.ofSeconds(1),
-        Runtime.getRuntime().availableProcessors());
+        Runtime.getRuntime().availableProcessors(),
+        Environment.none());
   }
 
   /**
@@ -65,18 +72,23 @@ public record IndexOptions(
   }
 
   public IndexOptions withDataset(String name) {
-    return new IndexOptions(Optional.of(name), sbml, maxStates, exploreTimeout, workers);
+    return new IndexOptions(Optional.of(name), sbml, maxStates, exploreTimeout, workers, environment);
   }
 
   public IndexOptions withSbml(ImportOptions options) {
-    return new IndexOptions(dataset, options, maxStates, exploreTimeout, workers);
+    return new IndexOptions(dataset, options, maxStates, exploreTimeout, workers, environment);
+  }
+
+  /** Rholang processes stored to run on {@code e} (see {@code environment}). */
+  public IndexOptions withEnvironment(Environment e) {
+    return new IndexOptions(dataset, sbml, maxStates, exploreTimeout, workers, e);
   }
 
   public IndexOptions withExploration(long states, Duration timeout) {
-    return new IndexOptions(dataset, sbml, states, timeout, workers);
+    return new IndexOptions(dataset, sbml, states, timeout, workers, environment);
   }
 
   public IndexOptions withWorkers(int n) {
-    return new IndexOptions(dataset, sbml, maxStates, exploreTimeout, n);
+    return new IndexOptions(dataset, sbml, maxStates, exploreTimeout, n, environment);
   }
 }

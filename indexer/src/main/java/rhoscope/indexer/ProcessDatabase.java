@@ -4,16 +4,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.WildcardQuery;
@@ -121,6 +124,7 @@ public final class ProcessDatabase implements AutoCloseable {
             options.sbml(),
             options.maxStates(),
             options.exploreTimeout(),
+            options.environment(),
             shard.processes::byIdentity);
     int added = 0;
     int replaced = 0;
@@ -170,7 +174,7 @@ public final class ProcessDatabase implements AutoCloseable {
   public Prepared prepare(SourceFile file, String text, IndexOptions options) {
     Shard shard = shards.get(0);
     return new Preparer(
-            options.sbml(), options.maxStates(), options.exploreTimeout(),
+            options.sbml(), options.maxStates(), options.exploreTimeout(), options.environment(),
             shard.processes::byIdentity)
         .prepare(file, text);
   }
@@ -228,12 +232,14 @@ public final class ProcessDatabase implements AutoCloseable {
     Query pruning = withSpeciesNames(plan.query(), check);
     Query filter = filter(request);
 
+    Optional<Query> prune = request.prunes() ? Optional.of(pruning) : Optional.empty();
     List<Candidate> candidates = new ArrayList<>();
     int total = 0;
     for (Shard shard : shards) {
       Shard.Candidates c =
-          shard.candidates(
-              filter, request.prunes() ? Optional.of(pruning) : Optional.empty());
+          request.environment().hasGenesis()
+              ? onGenesis(shard, filter, request.environment(), prune)
+              : shard.candidates(alone(filter), prune);
       total += c.total();
       for (long id : c.survivors()) {
         candidates.add(new Candidate(shard, id));
@@ -324,6 +330,48 @@ public final class ProcessDatabase implements AutoCloseable {
   }
 
   private record Candidate(Shard shard, long id) {}
+
+  /** {@code filter} narrowed to the processes indexed alone (not on a genesis). */
+  private static Query alone(Query filter) {
+    return new BooleanQuery.Builder()
+        .add(filter, BooleanClause.Occur.FILTER)
+        .add(new PrefixQuery(new Term(Fields.SEMANTICS, Environment.GENESIS_KEY)),
+            BooleanClause.Occur.MUST_NOT)
+        .build();
+  }
+
+  /**
+   * The candidates of a query on a genesis: the processes indexed on that genesis, pruned by their
+   * features (derived on the genesis), and the processes indexed alone, unpruned (their features
+   * describe the program without it), but for those whose path and dataset a process indexed on
+   * the genesis also has: that one stands for the file. Processes indexed on another genesis are
+   * not in scope.
+   */
+  private static Shard.Candidates onGenesis(
+      Shard shard, Query filter, Environment environment, Optional<Query> prune) {
+    Query stored =
+        new BooleanQuery.Builder()
+            .add(filter, BooleanClause.Occur.FILTER)
+            .add(new TermQuery(new Term(Fields.SEMANTICS, environment.key())),
+                BooleanClause.Occur.FILTER)
+            .build();
+    List<Long> onIt = shard.candidates(stored, Optional.empty()).survivors();
+    Set<String> files = new HashSet<>();
+    for (long id : onIt) {
+      shard.get(id).ifPresent(r -> files.add(r.dataset() + "\n" + r.path()));
+    }
+    List<Long> survivors =
+        new ArrayList<>(prune.isEmpty() ? onIt : shard.candidates(stored, prune).survivors());
+    int total = onIt.size();
+    for (long id : shard.candidates(alone(filter), Optional.empty()).survivors()) {
+      Optional<ProcessRecord> r = shard.get(id);
+      if (r.isPresent() && !files.contains(r.get().dataset() + "\n" + r.get().path())) {
+        survivors.add(id);
+        total++;
+      }
+    }
+    return new Shard.Candidates(total, survivors);
+  }
 
   /**
    * The planner's condition widened for SBML models that the type names species of by their SBML

@@ -168,11 +168,12 @@ public record QueryRequest(
   }
 
   /**
-   * Whether the index may prune: only for a closed query without an environment, whose features
-   * (explored from the program alone) it describes.
+   * Whether the index may prune: only for a closed query, and only the processes whose features
+   * were derived on the query's environment (without a genesis, those indexed alone; with one,
+   * those indexed on it: see {@code ProcessDatabase#query}).
    */
   public boolean prunes() {
-    return usePlanner && !open.isOpen() && !environment.hasGenesis();
+    return usePlanner && !open.isOpen();
   }
 
   /**

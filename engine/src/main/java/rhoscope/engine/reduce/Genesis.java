@@ -119,7 +119,7 @@ public final class Genesis {
   }
 
   /** The threads the genesis left, private names numbered from {@link #PRIVATE_BASE}. */
-  List<Term> threads() {
+  public List<Term> threads() {
     return threads;
   }
 

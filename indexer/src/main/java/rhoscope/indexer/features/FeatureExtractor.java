@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import rhoscope.engine.ChannelKind;
 import rhoscope.engine.ChannelView;
 import rhoscope.engine.Engine;
+import rhoscope.engine.Environment;
 import rhoscope.engine.Program;
 import rhoscope.engine.ReceiveView;
 import rhoscope.engine.SendView;
@@ -20,6 +21,7 @@ import rhoscope.engine.explore.Explorer;
 import rhoscope.engine.explore.StateGraph;
 import rhoscope.indexer.sbml.PresenceClosure;
 import rhoscope.lang.ParsedProcess;
+import rhoscope.lang.ast.process.Proc;
 import rhoscope.lang.diag.LangException;
 
 /**
@@ -42,20 +44,39 @@ public final class FeatureExtractor {
    */
   public static ProcessFeatures extract(
       ParsedProcess p, Optional<PresenceClosure> presence, long maxStates, Duration timeout) {
+    return extract(p, presence, Environment.none(), maxStates, timeout);
+  }
+
+  /**
+   * Features of a process as it runs on {@code environment}: with a genesis, the static analysis
+   * is of the program beside the genesis state (read back as a process) and the exploration
+   * starts from the genesis state, so that the features describe what a check on the genesis
+   * explores and the planner prunes soundly for it.
+   */
+  public static ProcessFeatures extract(
+      ParsedProcess p, Optional<PresenceClosure> presence, Environment environment,
+      long maxStates, Duration timeout) {
     TreeSet<String> never = new TreeSet<>();
     presence.ifPresent(
         c ->
             c.species().stream()
                 .filter(s -> !c.reachable().contains(s))
                 .forEach(s -> never.add(ChannelView.of(ChannelKind.STRING, s, 0).spelling())));
+    Proc analysed = environment.genesisProcess()
+        .map(g -> Proc.Par.of(List.of(p.process(), g))).orElse(p.process());
     return new ProcessFeatures(
-        StaticAnalysis.of(p.process()), explore(p, maxStates, timeout), never);
+        StaticAnalysis.of(analysed), explore(p, environment, maxStates, timeout), never);
   }
 
   static ExplorationFeatures explore(ParsedProcess p, long maxStates, Duration timeout) {
+    return explore(p, Environment.none(), maxStates, timeout);
+  }
+
+  static ExplorationFeatures explore(
+      ParsedProcess p, Environment environment, long maxStates, Duration timeout) {
     Program program;
     try {
-      program = Engine.load(p);
+      program = Engine.load(p, environment);
     } catch (LangException e) {
       return ExplorationFeatures.notExplored("not explored: " + e.getMessage());
     }

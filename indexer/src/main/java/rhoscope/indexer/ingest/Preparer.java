@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import rhoscope.engine.Environment;
 import rhoscope.indexer.catalog.ProcessIdentity;
 import rhoscope.indexer.catalog.ProcessRecord;
 import rhoscope.indexer.catalog.ProcessStore;
@@ -28,17 +29,32 @@ public final class Preparer {
   private final ImportOptions sbml;
   private final long maxStates;
   private final Duration exploreTimeout;
+  private final Environment environment;
   private final Function<ProcessIdentity, Optional<ProcessStore.PathEntry>> stored;
 
+  /** A preparer of processes that run alone. */
+  public Preparer(
+      ImportOptions sbml,
+      long maxStates,
+      Duration exploreTimeout,
+      Function<ProcessIdentity, Optional<ProcessStore.PathEntry>> stored) {
+    this(sbml, maxStates, exploreTimeout, Environment.none(), stored);
+  }
+
   /**
+   * @param environment what a Rholang file is prepared to run on; with a genesis its semantics is
+   *     the environment's key, so the process is stored (and its verdicts cached) apart from the
+   *     same file prepared alone
    * @param stored the row stored for an identity (path, dataset, import options), if any
    */
   public Preparer(
       ImportOptions sbml,
       long maxStates,
       Duration exploreTimeout,
+      Environment environment,
       Function<ProcessIdentity, Optional<ProcessStore.PathEntry>> stored) {
     this.sbml = sbml;
+    this.environment = environment;
     this.maxStates = maxStates;
     this.exploreTimeout = exploreTimeout;
     this.stored = stored;
@@ -59,7 +75,7 @@ public final class Preparer {
     try {
       String semantics =
           switch (file.format()) {
-            case RHOLANG -> "";
+            case RHOLANG -> environment.hasGenesis() ? environment.key() : "";
             case SBML -> Semantics.spell(sbml);
           };
       String fingerprint = Fingerprints.of(file.format(), semantics, text);
@@ -68,7 +84,8 @@ public final class Preparer {
       if (old.isPresent() && Fingerprints.current(old.get(), fingerprint)) {
         return new Prepared.Unchanged(file);
       }
-      ProcessRecord record = derive(file, text, sbml, semantics, fingerprint, Instant.now());
+      ProcessRecord record =
+          derive(file, text, sbml, semantics, fingerprint, Instant.now());
       return new Prepared.Ready(file, record, old.isPresent());
     } catch (LangException e) {
       return new Prepared.Failed(file, e.getMessage());
@@ -117,8 +134,10 @@ public final class Preparer {
       String fingerprint,
       Instant ingestedAt) {
     LoadedProcess loaded = Loader.load(file, text, options);
+    Environment runsOn = Environment.ofKey(semantics).orElse(Environment.none());
     ProcessFeatures features =
-        FeatureExtractor.extract(loaded.parsed(), loaded.presence(), maxStates, exploreTimeout);
+        FeatureExtractor.extract(
+            loaded.parsed(), loaded.presence(), runsOn, maxStates, exploreTimeout);
     List<String> warnings = new ArrayList<>(loaded.warnings());
     if (!features.exploration().complete()) {
       warnings.add(features.exploration().note());

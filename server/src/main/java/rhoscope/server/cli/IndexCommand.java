@@ -27,6 +27,9 @@ final class IndexCommand implements Callable<Integer> {
 
   @Mixin ProcessInput input;
 
+  /** Stores the Rholang files to run on the genesis, their features derived on it. */
+  @Mixin GenesisOption genesis;
+
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to index.")
   List<Path> paths;
 
@@ -38,7 +41,8 @@ final class IndexCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    IndexOptions options = IndexOptions.defaults().withSbml(input.importOptions());
+    IndexOptions options = IndexOptions.defaults().withSbml(input.importOptions())
+        .withEnvironment(genesis.environment());
     if (dataset != null) {
       options = options.withDataset(UsageException.dataset(dataset));
     }

@@ -82,6 +82,49 @@ class GenesisCommandTest {
     assertThat(stillWithout.exit()).as(stillWithout.out()).isEqualTo(ExitCode.NO);
   }
 
+  /**
+   * Indexed on the genesis, a file's features describe it beside the genesis: a genesis query
+   * prunes with them, caches its verdicts, agrees with a direct check, counts a file indexed both
+   * alone and on the genesis once, and a query without the genesis never sees the genesis entry.
+   */
+  @Test
+  void aProcessIndexedOnTheGenesisIsQueriedFromTheIndexAndItsStoredVerdicts() throws IOException {
+    assumeCorpus();
+    Path folder = tmp.resolve("client");
+    Files.createDirectories(folder);
+    Path client = folder.resolve("client.rho");
+    Files.writeString(client, USES_REV_VAULT, StandardCharsets.UTF_8);
+    Files.writeString(folder.resolve("other.rho"), "@\"other\"!(1)", StandardCharsets.UTF_8);
+    String db = tmp.resolve("db").toString();
+    String genesis = "--with-genesis=" + GENESIS;
+    CliRun index = run("index", "--db", db, folder.toString(), genesis);
+    assertThat(index.exit()).as(index.err()).isZero();
+    assertThat(index.out()).contains("2 added");
+    String type = "eventually contains \"revVault\"!(_)";
+    CliRun direct = run("check", client.toString(), type, genesis);
+    assertThat(direct.out()).contains(": yes");
+
+    CliRun first = run("query", "--db", db, type, genesis, "--json");
+    assertThat(first.exit()).as(first.out() + first.err()).isZero();
+    assertThat(first.out()).contains("\"name\" : \"client.rho\"").contains("\"verdict\" : \"yes\"")
+        .doesNotContain("other.rho").contains("\"cached\" : 0");
+    CliRun again = run("query", "--db", db, type, genesis, "--json");
+    assertThat(again.out()).contains("\"name\" : \"client.rho\"").contains("\"cached\" : 1")
+        .contains("\"checked\" : 0");
+
+    CliRun pruned = run("query", "--db", db, "eventually contains \"nowhere\"!(_)", genesis, "--json");
+    assertThat(pruned.out()).as(pruned.out()).contains("\"processes\" : 2").contains("\"checked\" : 0");
+
+    CliRun alone = run("query", "--db", db, type, "--json");
+    assertThat(alone.out()).as(alone.out()).contains("\"processes\" : 0");
+
+    assertThat(run("index", "--db", db, folder.toString()).out()).contains("2 added");
+    CliRun both = run("query", "--db", db, "eventually contains \"other\"!(_)", genesis, "--json");
+    assertThat(both.out()).as(both.out()).contains("\"processes\" : 2").contains("\"matched\" : 1");
+    CliRun plain = run("query", "--db", db, type, "--json");
+    assertThat(plain.out()).as(plain.out()).contains("\"processes\" : 2").contains("\"matched\" : 0");
+  }
+
   @Test
   void aGenesisFolderThatDoesNotExistIsNamed() throws IOException {
     Path file = write("client.rho", USES_REV_VAULT);
