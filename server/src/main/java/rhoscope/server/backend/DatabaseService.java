@@ -108,7 +108,8 @@ public final class DatabaseService implements ProcessService {
     refuseUnusable(load(source, p.source(), sbml));
     rhoscope.indexer.ingest.Prepared prepared =
         database.prepare(
-            source, p.source(), IndexOptions.defaults().withDataset(p.dataset()).withSbml(sbml));
+            source, p.source(), IndexOptions.defaults().withDataset(p.dataset()).withSbml(sbml)
+                .withEnvironment(p.withGenesis() ? checks.genesis() : Environment.none()));
     return switch (prepared) {
       case rhoscope.indexer.ingest.Prepared.Failed f -> throw ApiException.badRequest(f.reason());
       case rhoscope.indexer.ingest.Prepared.Unchanged u -> () -> new Upload(storedAt(file), false);

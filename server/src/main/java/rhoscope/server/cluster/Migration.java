@@ -1,5 +1,6 @@
 package rhoscope.server.cluster;
 
+import rhoscope.engine.Environment;
 import java.util.Map;
 import rhoscope.indexer.ingest.Semantics;
 import rhoscope.indexer.sbml.ImportOptions;
@@ -17,7 +18,8 @@ final class Migration {
 
   static NewProcess upload(StoredProcess p) {
     if (p.format() != SourceFormat.SBML || p.semantics() == null || p.semantics().isBlank()) {
-      return new NewProcess(p.name(), p.dataset(), p.format(), null, Map.of(), p.source());
+      return new NewProcess(p.name(), p.dataset(), p.format(), null, Map.of(), p.source(),
+          p.semantics() != null && p.semantics().startsWith(Environment.GENESIS_KEY));
     }
     ImportOptions options = Semantics.parse(p.semantics());
     return new NewProcess(
@@ -26,6 +28,7 @@ final class Migration {
         p.format(),
         Semantics.spell(ImportOptions.of(options.semantics())),
         options.overrides(),
-        p.source());
+        p.source(),
+        false);
   }
 }

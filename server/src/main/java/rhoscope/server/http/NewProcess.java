@@ -7,7 +7,8 @@ import rhoscope.server.wire.SourceFormat;
 /**
  * A process to add, or to replace when one with the same dataset and name is stored. {@code
  * semantics} says how an SBML model becomes a process (the importer's choice when null); {@code
- * overrides} replace species' initial values (a knock-out {@code E1=0}), SBML only.
+ * overrides} replace species' initial values (a knock-out {@code E1=0}), SBML only; {@code
+ * withGenesis}: a Rholang process stored to run on RChain's genesis.
  */
 public record NewProcess(
     String name,
@@ -15,7 +16,8 @@ public record NewProcess(
     SourceFormat format,
     String semantics,
     Map<String, Integer> overrides,
-    String source) {
+    String source,
+    boolean withGenesis) {
   public NewProcess {
     overrides = overrides == null ? Map.of() : Map.copyOf(overrides);
     Objects.requireNonNull(name, "name");

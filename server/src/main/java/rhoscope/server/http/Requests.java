@@ -56,13 +56,19 @@ final class Requests {
     String n = name(required(body.name(), "name"), "name");
     String text = required(body.source(), "source");
     SourceFormat f = body.format() == null ? SourceFormat.infer(n, text) : body.format();
+    boolean withGenesis = Boolean.TRUE.equals(body.withGenesis());
+    if (withGenesis && f == SourceFormat.SBML) {
+      throw ApiException.badRequest(
+          "'withGenesis' runs a Rholang process on RChain's genesis contracts; this process is SBML");
+    }
     return new NewProcess(
         n,
         body.dataset() == null || body.dataset().isBlank() ? "user" : name(body.dataset(), "dataset"),
         f,
         body.semantics(),
         checkedOverrides(body.overrides(), f),
-        text);
+        text,
+        withGenesis);
   }
 
   /** SBML species overrides ({@code {"E1": 0}}): SBML only, no nulls, none negative. */

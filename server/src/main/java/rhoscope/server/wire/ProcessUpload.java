@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * The body of {@code POST /api/processes}; absent fields are null here, and the route fills in the
- * defaults and validates.
+ * defaults and validates. {@code withGenesis: true} stores a Rholang process to run on RChain's
+ * genesis (the server's corpus copy).
  */
 public record ProcessUpload(
     String name,
@@ -12,4 +13,5 @@ public record ProcessUpload(
     SourceFormat format,
     String semantics,
     Map<String, Integer> overrides,
-    String source) {}
+    String source,
+    Boolean withGenesis) {}

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import rhoscope.server.wire.ApiException;
+import rhoscope.server.wire.ProcessUpload;
 import rhoscope.server.wire.QueryBody;
+import rhoscope.server.wire.SourceFormat;
 
 /** {@code open}, {@code calls} and {@code withGenesis} of the check and query bodies. */
 class OpenRequestsTest {
@@ -32,6 +34,20 @@ class OpenRequestsTest {
     assertThat(Requests.querySpec(query(true), config).withGenesis()).isTrue();
     assertThat(Requests.querySpec(query(false), config).withGenesis()).isFalse();
     assertThat(Requests.querySpec(query(null), config).withGenesis()).isFalse();
+  }
+
+  @Test
+  void anUploadAsksForTheGenesisForRholangOnly() {
+    assertThat(Requests.newProcess(upload(SourceFormat.RHOLANG, "Nil", true)).withGenesis())
+        .isTrue();
+    assertThat(Requests.newProcess(upload(SourceFormat.RHOLANG, "Nil", null)).withGenesis())
+        .isFalse();
+    assertThatThrownBy(() -> Requests.newProcess(upload(SourceFormat.SBML, "<sbml/>", true)))
+        .isInstanceOf(ApiException.class).hasMessageContaining("this process is SBML");
+  }
+
+  private static ProcessUpload upload(SourceFormat format, String source, Boolean withGenesis) {
+    return new ProcessUpload("p", null, format, null, null, source, withGenesis);
   }
 
   private static QueryBody query(Boolean withGenesis) {
