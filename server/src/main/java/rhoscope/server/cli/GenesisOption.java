@@ -18,7 +18,7 @@ final class GenesisOption {
       paramLabel = "DIR",
       description = "Run on top of RChain's genesis contracts from DIR (default: the corpus copy"
           + " shared/corpus/rholang/rchain/casper/src/main/resources, looked for here, one"
-          + " or two folders up). Without DIR, give it after FILE and TYPE; or write"
+          + " or two folders up). Without DIR, give it after the other arguments; or write"
           + " --with-genesis=DIR.")
   String folder;
 
