@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * A stored process with what the indexer learned about it ({@code GET /api/processes/{id}},
- * {@code rhoscope show}): {@code semantics} only for SBML, {@code fingerprint} of what was
+ * {@code rhoscope show}): {@code semantics} for SBML, and {@code genesis:DIR} for a Rholang
+ * process stored to run on a genesis, {@code fingerprint} of what was
  * translated, {@code source} as submitted and {@code process} as the engine runs it, {@code
  * features} maps a camelCase feature name to its value (numbers, booleans, lists of names), {@code
  * warnings} are the importer's and the indexer's remarks (an SBML rule it could not translate, a
