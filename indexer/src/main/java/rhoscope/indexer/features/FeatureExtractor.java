@@ -42,14 +42,29 @@ public final class FeatureExtractor {
    */
   public static ProcessFeatures extract(
       ParsedProcess p, Optional<PresenceClosure> presence, long maxStates, Duration timeout) {
+    return new ProcessFeatures(
+        StaticAnalysis.of(p.process()), explore(p, maxStates, timeout), never(presence));
+  }
+
+  /** As {@link #extract(ParsedProcess, Optional, long, Duration)}, of {@code p} compiled already. */
+  public static ProcessFeatures extract(
+      ParsedProcess p,
+      Program program,
+      Optional<PresenceClosure> presence,
+      long maxStates,
+      Duration timeout) {
+    return new ProcessFeatures(
+        StaticAnalysis.of(p.process()), explore(program, maxStates, timeout), never(presence));
+  }
+
+  private static TreeSet<String> never(Optional<PresenceClosure> presence) {
     TreeSet<String> never = new TreeSet<>();
     presence.ifPresent(
         c ->
             c.species().stream()
                 .filter(s -> !c.reachable().contains(s))
                 .forEach(s -> never.add(ChannelView.of(ChannelKind.STRING, s, 0).spelling())));
-    return new ProcessFeatures(
-        StaticAnalysis.of(p.process()), explore(p, maxStates, timeout), never);
+    return never;
   }
 
   static ExplorationFeatures explore(ParsedProcess p, long maxStates, Duration timeout) {
@@ -59,6 +74,10 @@ public final class FeatureExtractor {
     } catch (LangException e) {
       return ExplorationFeatures.notExplored("not explored: " + e.getMessage());
     }
+    return explore(program, maxStates, timeout);
+  }
+
+  private static ExplorationFeatures explore(Program program, long maxStates, Duration timeout) {
     ExploreResult r =
         Explorer.sequential(
             program,
