@@ -439,7 +439,7 @@ public final class ProcessDatabase implements AutoCloseable {
   private static ProcessVerdict withReason(ProcessVerdict v, String reason) {
     return new ProcessVerdict(
         v.id(), v.name(), v.dataset(), v.format(), v.verdict(), reason, v.witness(),
-        v.finalState(), v.millis(), v.method(), v.cached(), v.reduction());
+        v.finalState(), v.replayed(), v.millis(), v.method(), v.cached(), v.reduction());
   }
 
   /**
