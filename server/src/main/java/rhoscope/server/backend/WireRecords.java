@@ -146,6 +146,7 @@ public final class WireRecords {
         page.stream().map(matches).toList(),
         result.partial(),
         result.unfinished().stream().map(WireRecords::unfinished).toList(),
+        List.of(),
         new QueryStats(
             s.total(), candidates(result), s.checked(), s.matched(), s.unknown(), s.fromCache(),
             s.millis()));
