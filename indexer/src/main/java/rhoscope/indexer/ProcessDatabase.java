@@ -167,16 +167,18 @@ public final class ProcessDatabase implements AutoCloseable {
   }
 
   /**
-   * Prepares {@code text} as the content of {@code file} as {@link #index} would (parse or import,
-   * derive features), writing nothing and taking no lock: the slow part of storing one process,
-   * which a server runs before {@link #store} without blocking other writes.
+   * Prepares an upload, {@code text} as the content of {@code file}, as {@link #index} would
+   * (parse or import, derive features), writing nothing and taking no lock: the slow part of
+   * storing one process, which a server runs before {@link #store} without blocking other writes.
+   * Unlike {@link #index}, it fails a process that does not compile or print, with the error (see
+   * {@link Preparer#prepareUpload}).
    */
   public Prepared prepare(SourceFile file, String text, IndexOptions options) {
     Shard shard = shards.get(0);
     return new Preparer(
             options.sbml(), options.maxStates(), options.exploreTimeout(), options.environment(),
             shard.processes::byIdentity)
-        .prepare(file, text);
+        .prepareUpload(file, text);
   }
 
   /** A process as {@link #store} left it, and whether it replaced an older version. */
@@ -485,7 +487,7 @@ public final class ProcessDatabase implements AutoCloseable {
   private static ProcessVerdict withReason(ProcessVerdict v, String reason) {
     return new ProcessVerdict(
         v.id(), v.name(), v.dataset(), v.format(), v.verdict(), reason, v.witness(),
-        v.finalState(), v.millis(), v.method(), v.cached(), v.reduction());
+        v.finalState(), v.replayed(), v.millis(), v.method(), v.cached(), v.reduction());
   }
 
   /**

@@ -1,7 +1,9 @@
 package rhoscope.indexer;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import rhoscope.engine.StateView;
 import rhoscope.engine.Trace;
 import rhoscope.engine.check.Method;
 import rhoscope.engine.check.Reduction;
@@ -15,6 +17,8 @@ import rhoscope.indexer.catalog.ProcessFormat;
  * @param witness the trace to the state that decides the verdict, when there is one; it replays
  *     exactly on the process's program
  * @param finalState the state the witness leads to, printed; empty without a witness
+ * @param replayed the states along the witness, from its start, when this check replayed it on
+ *     the process's program; empty for a cached verdict, whose witness is replayed where shown
  * @param millis time the model checker took (for a cached verdict, the original check's)
  * @param method how the verdict was reached: by exploring, or from the presence closure
  * @param cached whether the verdict came from the cache
@@ -29,6 +33,7 @@ public record ProcessVerdict(
     String reason,
     Optional<Trace> witness,
     String finalState,
+    List<StateView> replayed,
     long millis,
     Method method,
     boolean cached,
@@ -41,15 +46,8 @@ public record ProcessVerdict(
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(witness, "witness");
     Objects.requireNonNull(finalState, "finalState");
+    replayed = List.copyOf(replayed);
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(reduction, "reduction");
-  }
-
-  /** An answer reached on every interleaving. */
-  public ProcessVerdict(long id, String name, String dataset, ProcessFormat format,
-      Verdict verdict, String reason, Optional<Trace> witness, String finalState, long millis,
-      Method method, boolean cached) {
-    this(id, name, dataset, format, verdict, reason, witness, finalState, millis, method, cached,
-        Reduction.NONE);
   }
 }

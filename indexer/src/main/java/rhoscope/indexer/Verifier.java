@@ -1,12 +1,14 @@
 package rhoscope.indexer;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import rhoscope.engine.Cancellation;
 import rhoscope.engine.Engine;
 import rhoscope.engine.Environment;
 import rhoscope.engine.Program;
+import rhoscope.engine.StateView;
 import rhoscope.engine.Trace;
 import rhoscope.engine.check.CheckOptions;
 import rhoscope.engine.check.CheckResult;
@@ -95,12 +97,14 @@ final class Verifier {
       // Each model answers for the species it has: names it lacks match nothing in it.
       CheckPlan own = compiled.pathway().map(p -> SpeciesNames.lenient(p, plan)).orElse(plan);
       CheckResult c = ClosureCheck.check(compiled.presence(), program, own, options, cancel);
-      // the final state is printed once here, so that a cached answer shows it without replay
-      String finalState =
-          c.witness().map(t -> program.replay(t).getLast().print()).orElse("");
+      // Replayed once here: the answer carries the states to the wire, and the final one is
+      // printed so that a cached answer shows it without replay.
+      List<StateView> replayed = c.witness().map(program::replay).orElse(List.of());
+      String finalState = replayed.isEmpty() ? "" : replayed.getLast().print();
       return new Checked(
-          verdict(r, c.verdict(), UnknownReason.of(c, options), c.witness(), finalState,
-              c.millis(), c.method(), false, c.reduction()),
+          new ProcessVerdict(r.id(), r.name(), r.dataset(), r.format(), c.verdict(),
+              UnknownReason.of(c, options), c.witness(), finalState, replayed, c.millis(),
+              c.method(), false, c.reduction()),
           end(c));
     } catch (LangException e) {
       return new Checked(unknown(r, "cannot check: " + e.getMessage(), start), End.FAILED);
@@ -183,12 +187,12 @@ final class Verifier {
         Reduction.NONE);
   }
 
-  /** The stored process's identity with an answer for it. */
+  /** The stored process's identity with an answer for it, whose witness was not replayed. */
   private static ProcessVerdict verdict(ProcessRecord r, Verdict verdict, String reason,
       Optional<Trace> witness, String finalState, long millis, Method method, boolean cached,
       Reduction reduction) {
     return new ProcessVerdict(r.id(), r.name(), r.dataset(), r.format(), verdict, reason, witness,
-        finalState, millis, method, cached, reduction);
+        finalState, List.of(), millis, method, cached, reduction);
   }
 
   /** The cache's form of a verdict, its witness in the {@link TraceCodec} format. */

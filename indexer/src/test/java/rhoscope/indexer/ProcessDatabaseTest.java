@@ -122,11 +122,15 @@ class ProcessDatabaseTest {
       assertThat(v.reason()).isNotEqualTo("stale");
       assertThat(v.witness().orElseThrow().steps()).hasSize(1);
       assertThat(v.finalState()).contains("pong");
+      // the check's one replay travels with the answer: start, then one state a step
+      assertThat(v.replayed()).hasSize(2);
+      assertThat(v.replayed().getLast().print()).isEqualTo(v.finalState());
 
       QueryResult third = db.query(QueryRequest.of(type));
       assertThat(third.stats().fromCache()).isEqualTo(1);
       assertThat(third.results().get(0).witness()).isEqualTo(v.witness());
       assertThat(third.results().get(0).finalState()).isEqualTo(v.finalState());
+      assertThat(third.results().get(0).replayed()).isEmpty();
     }
   }
 

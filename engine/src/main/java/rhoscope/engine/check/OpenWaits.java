@@ -22,19 +22,19 @@ final class OpenWaits {
         case Type.Deadlock d -> new Type.Sugared(d, new Type.And(noStep(), clientWaits()));
         case Type.Terminated x ->
             new Type.Sugared(x, new Type.And(noStep(), new Type.Not(clientWaits())));
-        case Type.Eventually e ->
-            new Type.Sugared(new Type.Eventually(rewrite(e.operand())), rewrite(s.core()));
-        case Type.Always a ->
-            new Type.Sugared(new Type.Always(rewrite(a.operand())), rewrite(s.core()));
-        case Type.Inevitably i ->
-            new Type.Sugared(new Type.Inevitably(rewrite(i.operand())), rewrite(s.core()));
-        case Type.Contains c ->
-            new Type.Sugared(new Type.Contains(rewrite(c.operand())), rewrite(s.core()));
-        case Type.Implies i -> new Type.Sugared(
-            new Type.Implies(rewrite(i.left()), rewrite(i.right())), rewrite(s.core()));
+        // The traversal keeps these tags over the rewritten operands.
+        case Type.Eventually e -> rewriteChildren(s);
+        case Type.Always a -> rewriteChildren(s);
+        case Type.Inevitably i -> rewriteChildren(s);
+        case Type.Contains c -> rewriteChildren(s);
+        case Type.Implies i -> rewriteChildren(s);
         case Type.Call c -> throw new IllegalStateException("a call is inlined: " + c);
       };
     }
+    return rewriteChildren(t);
+  }
+
+  private static Type rewriteChildren(Type t) {
     List<Type> children = t.children();
     if (children.isEmpty()) {
       return t;

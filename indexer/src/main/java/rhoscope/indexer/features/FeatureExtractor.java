@@ -56,16 +56,42 @@ public final class FeatureExtractor {
   public static ProcessFeatures extract(
       ParsedProcess p, Optional<PresenceClosure> presence, Environment environment,
       long maxStates, Duration timeout) {
+    return new ProcessFeatures(
+        StaticAnalysis.of(analysed(p, environment)),
+        explore(p, environment, maxStates, timeout),
+        never(presence));
+  }
+
+  /**
+   * As {@link #extract(ParsedProcess, Optional, Environment, long, Duration)}, of {@code p}
+   * compiled on {@code environment} already.
+   */
+  public static ProcessFeatures extract(
+      ParsedProcess p,
+      Program program,
+      Optional<PresenceClosure> presence,
+      Environment environment,
+      long maxStates,
+      Duration timeout) {
+    return new ProcessFeatures(
+        StaticAnalysis.of(analysed(p, environment)),
+        explore(program, maxStates, timeout),
+        never(presence));
+  }
+
+  private static Proc analysed(ParsedProcess p, Environment environment) {
+    return environment.genesisProcess()
+        .map(g -> Proc.Par.of(List.of(p.process(), g))).orElse(p.process());
+  }
+
+  private static TreeSet<String> never(Optional<PresenceClosure> presence) {
     TreeSet<String> never = new TreeSet<>();
     presence.ifPresent(
         c ->
             c.species().stream()
                 .filter(s -> !c.reachable().contains(s))
                 .forEach(s -> never.add(ChannelView.of(ChannelKind.STRING, s, 0).spelling())));
-    Proc analysed = environment.genesisProcess()
-        .map(g -> Proc.Par.of(List.of(p.process(), g))).orElse(p.process());
-    return new ProcessFeatures(
-        StaticAnalysis.of(analysed), explore(p, environment, maxStates, timeout), never);
+    return never;
   }
 
   static ExplorationFeatures explore(ParsedProcess p, long maxStates, Duration timeout) {
@@ -80,6 +106,10 @@ public final class FeatureExtractor {
     } catch (LangException e) {
       return ExplorationFeatures.notExplored("not explored: " + e.getMessage());
     }
+    return explore(program, maxStates, timeout);
+  }
+
+  private static ExplorationFeatures explore(Program program, long maxStates, Duration timeout) {
     ExploreResult r =
         Explorer.sequential(
             program,

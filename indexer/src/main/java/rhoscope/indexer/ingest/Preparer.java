@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import rhoscope.engine.Engine;
 import rhoscope.engine.Environment;
+import rhoscope.engine.Program;
 import rhoscope.indexer.catalog.ProcessIdentity;
 import rhoscope.indexer.catalog.ProcessRecord;
 import rhoscope.indexer.catalog.ProcessStore;
@@ -17,6 +19,7 @@ import rhoscope.indexer.features.ProcessFeatures;
 import rhoscope.indexer.sbml.ImportOptions;
 import rhoscope.indexer.sbml.SbmlImportException;
 import rhoscope.lang.diag.LangException;
+import rhoscope.lang.print.ProcessPrinter;
 
 /**
  * Turns a source file into a process record: read, fingerprint, and (only when the fingerprint
@@ -70,8 +73,22 @@ public final class Preparer {
     return prepare(file, text);
   }
 
-  /** Prepares {@code text} as the content of {@code file}, which need not exist yet (an upload). */
+  /** Prepares {@code text} as the content of {@code file}, as {@link #prepare(SourceFile)} does. */
   public Prepared prepare(SourceFile file, String text) {
+    return prepare(file, text, false);
+  }
+
+  /**
+   * Prepares an upload, {@code text} as the content of {@code file}, which need not exist yet; a
+   * process the engine cannot compile or the printer cannot print fails with the compiler's error:
+   * stored, it would fail every check of it and every read of it. (An indexed folder keeps such a
+   * file, unexplored, with the reason in its features.)
+   */
+  public Prepared prepareUpload(SourceFile file, String text) {
+    return prepare(file, text, true);
+  }
+
+  private Prepared prepare(SourceFile file, String text, boolean usable) {
     try {
       String semantics =
           switch (file.format()) {
@@ -85,11 +102,11 @@ public final class Preparer {
         return new Prepared.Unchanged(file);
       }
       ProcessRecord record =
-          derive(file, text, sbml, semantics, fingerprint, Instant.now());
+          derive(file, text, sbml, semantics, fingerprint, Instant.now(), usable);
       return new Prepared.Ready(file, record, old.isPresent());
-    } catch (LangException e) {
-      return new Prepared.Failed(file, e.getMessage());
-    } catch (SbmlImportException | UncheckedIOException e) {
+    } catch (LangException | SbmlImportException e) {
+      return Prepared.Failed.of(file, e);
+    } catch (UncheckedIOException e) {
       return new Prepared.Failed(file, e.getMessage());
     } catch (StackOverflowError e) {
       return new Prepared.Failed(file, "the process is too deeply nested to analyse");
@@ -116,7 +133,8 @@ public final class Preparer {
                   options,
                   stored.semantics(),
                   stored.fingerprint(),
-                  stored.ingestedAt())
+                  stored.ingestedAt(),
+                  false)
               .withId(stored.id()),
           true);
     } catch (LangException | SbmlImportException | IllegalArgumentException e) {
@@ -132,12 +150,22 @@ public final class Preparer {
       ImportOptions options,
       String semantics,
       String fingerprint,
-      Instant ingestedAt) {
+      Instant ingestedAt,
+      boolean usable) {
     LoadedProcess loaded = Loader.load(file, text, options);
     Environment runsOn = Environment.ofKey(semantics).orElse(Environment.none());
-    ProcessFeatures features =
-        FeatureExtractor.extract(
-            loaded.parsed(), loaded.presence(), runsOn, maxStates, exploreTimeout);
+    ProcessFeatures features;
+    if (usable) {
+      Program program = Engine.load(loaded.parsed(), runsOn);
+      ProcessPrinter.print(loaded.parsed().process());
+      features =
+          FeatureExtractor.extract(
+              loaded.parsed(), program, loaded.presence(), runsOn, maxStates, exploreTimeout);
+    } else {
+      features =
+          FeatureExtractor.extract(
+              loaded.parsed(), loaded.presence(), runsOn, maxStates, exploreTimeout);
+    }
     List<String> warnings = new ArrayList<>(loaded.warnings());
     if (!features.exploration().complete()) {
       warnings.add(features.exploration().note());

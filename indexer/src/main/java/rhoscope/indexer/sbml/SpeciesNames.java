@@ -103,14 +103,6 @@ public final class SpeciesNames {
   }
 
   private Type resolve(Type type, List<String> problems) {
-    if (type instanceof Type.Sugared s) {
-      // Both sides, so that the tag survives and later passes still read the sugar (a closure
-      // answers `eventually contains`, exploration checks it on the fly); the sugar's problems
-      // are the core's again, reported once.
-      Type core = resolve(s.core(), problems);
-      Type sugar = resolve(s.sugar(), new ArrayList<>());
-      return new Type.Sugared((Type.Sugar) sugar, core);
-    }
     List<Type> children = new ArrayList<>();
     for (Type c : type.children()) {
       children.add(resolve(c, problems));

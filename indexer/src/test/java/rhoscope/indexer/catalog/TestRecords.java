@@ -5,7 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import rhoscope.engine.analysis.StaticAnalysis;
 import rhoscope.indexer.features.ExplorationFeatures;
@@ -107,74 +110,53 @@ final class TestRecords {
   /** Inserts a cached verdict as schemas 3 to 5 stored it. */
   static void insertVerdictBeforeSchema6(
       CatalogFile db, String fingerprint, String typeKey, CachedVerdict v) {
-    db.read(
-        "insert a schema-5 verdict",
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO verdicts (fingerprint, type_hash, type_key, verdict, reason,"
-                      + " witness, millis, checked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, fingerprint);
-            ps.setString(2, VerdictCache.sha256(typeKey));
-            ps.setString(3, typeKey);
-            ps.setString(4, v.verdict());
-            ps.setString(5, v.reason());
-            ps.setString(6, v.witness());
-            ps.setLong(7, v.millis());
-            ps.setTimestamp(8, Timestamp.from(Instant.now()));
-            ps.executeUpdate();
-          }
-          return null;
-        });
+    insertVerdictAsSchema(5, db, fingerprint, typeKey, v);
   }
 
   /** A verdict row as schema 6 had it: without the method, under the running engine semantics. */
   static void insertVerdictBeforeSchema7(
       CatalogFile db, String fingerprint, String typeKey, CachedVerdict v) {
-    db.read(
-        "insert a schema-6 verdict",
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO verdicts (fingerprint, type_hash, semantics_version, type_key,"
-                      + " verdict, reason, witness, millis, checked_at)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, fingerprint);
-            ps.setString(2, VerdictCache.sha256(typeKey));
-            ps.setInt(3, rhoscope.engine.EngineSemantics.VERSION);
-            ps.setString(4, typeKey);
-            ps.setString(5, v.verdict());
-            ps.setString(6, v.reason());
-            ps.setString(7, v.witness());
-            ps.setLong(8, v.millis());
-            ps.setTimestamp(9, Timestamp.from(Instant.now()));
-            ps.executeUpdate();
-          }
-          return null;
-        });
+    insertVerdictAsSchema(6, db, fingerprint, typeKey, v);
   }
 
   /** A verdict as schema 7 wrote it: with its method, without its reduction. */
   static void insertVerdictBeforeSchema8(
       CatalogFile db, String fingerprint, String typeKey, CachedVerdict v) {
+    insertVerdictAsSchema(7, db, fingerprint, typeKey, v);
+  }
+
+  /**
+   * A verdict row with the columns {@code schema} had: schema 6 added the engine semantics
+   * version, 7 the method (and 8 the reduction, which no row written here has).
+   */
+  private static void insertVerdictAsSchema(
+      int schema, CatalogFile db, String fingerprint, String typeKey, CachedVerdict v) {
+    Map<String, Object> columns = new LinkedHashMap<>();
+    columns.put("fingerprint", fingerprint);
+    columns.put("type_hash", VerdictCache.sha256(typeKey));
+    if (schema >= 6) {
+      columns.put("semantics_version", rhoscope.engine.EngineSemantics.VERSION);
+    }
+    columns.put("type_key", typeKey);
+    columns.put("verdict", v.verdict());
+    columns.put("reason", v.reason());
+    columns.put("witness", v.witness());
+    columns.put("millis", v.millis());
+    columns.put("checked_at", Timestamp.from(Instant.now()));
+    if (schema >= 7) {
+      columns.put("method", v.method());
+    }
+    String sql =
+        "INSERT INTO verdicts (" + String.join(", ", columns.keySet()) + ") VALUES ("
+            + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
     db.read(
-        "insert a schema-7 verdict",
+        "insert a schema-" + schema + " verdict",
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO verdicts (fingerprint, type_hash, semantics_version, type_key,"
-                      + " verdict, reason, witness, millis, checked_at, method)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, fingerprint);
-            ps.setString(2, VerdictCache.sha256(typeKey));
-            ps.setInt(3, rhoscope.engine.EngineSemantics.VERSION);
-            ps.setString(4, typeKey);
-            ps.setString(5, v.verdict());
-            ps.setString(6, v.reason());
-            ps.setString(7, v.witness());
-            ps.setLong(8, v.millis());
-            ps.setTimestamp(9, Timestamp.from(Instant.now()));
-            ps.setString(10, v.method());
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            for (Object value : columns.values()) {
+              ps.setObject(i++, value);
+            }
             ps.executeUpdate();
           }
           return null;

@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
-import rhoscope.engine.Engine;
 import rhoscope.engine.Environment;
 import rhoscope.engine.check.CheckPlan;
 import rhoscope.engine.open.OpenSystem;
@@ -35,6 +34,7 @@ import rhoscope.indexer.ingest.Loader;
 import rhoscope.indexer.ingest.SourceFile;
 import rhoscope.indexer.sbml.ImportOptions;
 import rhoscope.indexer.sbml.SbmlImportException;
+import rhoscope.lang.diag.LangException;
 import rhoscope.lang.print.ProcessPrinter;
 import rhoscope.server.wire.ApiException;
 import rhoscope.server.wire.CheckAnswer;
@@ -104,14 +104,12 @@ public final class DatabaseService implements ProcessService {
     String semantics = p.format() == SourceFormat.SBML ? p.semantics() : null;
     ImportOptions sbml = importOptions(semantics, p.overrides());
     SourceFile source = new SourceFile(file, p.dataset(), WireRecords.format(p.format()));
-    // Parse first: the preparer reports failures as text, the API owes line and column.
-    refuseUnusable(load(source, p.source(), sbml));
     rhoscope.indexer.ingest.Prepared prepared =
         database.prepare(
             source, p.source(), IndexOptions.defaults().withDataset(p.dataset()).withSbml(sbml)
                 .withEnvironment(p.withGenesis() ? checks.genesis() : Environment.none()));
     return switch (prepared) {
-      case rhoscope.indexer.ingest.Prepared.Failed f -> throw ApiException.badRequest(f.reason());
+      case rhoscope.indexer.ingest.Prepared.Failed f -> throw refusal(f);
       case rhoscope.indexer.ingest.Prepared.Unchanged u -> () -> new Upload(storedAt(file), false);
       case Ready r -> () -> commit(file, p.source(), r);
     };
@@ -340,9 +338,13 @@ public final class DatabaseService implements ProcessService {
     try {
       return Loader.load(file, text, sbml);
     } catch (SbmlImportException e) {
-      throw new ApiException(
-          400, "sbml", e.problem(), Math.max(0, e.line()), Math.max(0, e.column()));
+      throw sbmlError(e);
     }
+  }
+
+  private static ApiException sbmlError(SbmlImportException e) {
+    return new ApiException(
+        400, "sbml", e.problem(), Math.max(0, e.line()), Math.max(0, e.column()));
   }
 
   private static ImportOptions importOptions(String semantics, Map<String, Integer> overrides) {
@@ -381,13 +383,15 @@ public final class DatabaseService implements ProcessService {
   }
 
   /**
-   * Refuses a process that the engine cannot compile or the printer cannot print: stored, it
-   * would fail every check of it and every {@code GET} of it. The parser's limits make either
-   * rare; the compiler's refusal carries line and column to the 400.
+   * The 400 for an upload the preparer failed: a parse, compile or import error keeps its code and
+   * place (the central mapping answers a {@link LangException} with them).
    */
-  private static void refuseUnusable(LoadedProcess loaded) {
-    Engine.load(loaded.parsed());
-    ProcessPrinter.print(loaded.parsed().process());
+  private static RuntimeException refusal(rhoscope.indexer.ingest.Prepared.Failed failed) {
+    return switch (failed.error().orElse(null)) {
+      case LangException e -> e;
+      case SbmlImportException e -> sbmlError(e);
+      case null, default -> ApiException.badRequest(failed.reason());
+    };
   }
 
   private static Optional<Long> parseId(String id) {

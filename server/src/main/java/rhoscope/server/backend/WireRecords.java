@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import rhoscope.engine.Environment;
 import rhoscope.engine.Program;
+import rhoscope.engine.Trace;
 import rhoscope.engine.check.CheckOptions;
 import rhoscope.engine.check.CheckPlan;
 import rhoscope.engine.open.OpenSystem;
@@ -145,6 +146,7 @@ public final class WireRecords {
         page.stream().map(matches).toList(),
         result.partial(),
         result.unfinished().stream().map(WireRecords::unfinished).toList(),
+        List.of(),
         new QueryStats(
             s.total(), candidates(result), s.checked(), s.matched(), s.unknown(), s.fromCache(),
             s.millis()));
@@ -165,19 +167,7 @@ public final class WireRecords {
    */
   public static Match match(ProcessVerdict v, ProcessDatabase database, OpenSystem open,
       Environment environment) {
-    Witness witness =
-        v.witness()
-            .map(
-                t ->
-                    Witness.of(
-                        database
-                            .program(v.id(), open, environment)
-                            .orElseThrow(
-                                () -> new IllegalStateException(
-                                    "process #" + v.id() + " vanished during the query")),
-                        t,
-                        database.pathway(v.id())))
-            .orElse(null);
+    Witness witness = v.witness().map(t -> witness(v, t, database, open, environment)).orElse(null);
     List<String> importWarnings =
         v.format() == ProcessFormat.SBML
             ? database.get(v.id()).map(ProcessRecord::warnings).orElse(List.of())
@@ -186,6 +176,21 @@ public final class WireRecords {
         v.id(), v.name(), v.dataset(), format(v.format()), v.verdict(),
         CheckMethod.of(v.method()), blankToNull(v.reason()),
         witness, v.millis(), v.cached(), importWarnings, reduction(v.reduction()));
+  }
+
+  /** The verdict's witness, replayed only when the check that reached it did not (a cached one). */
+  private static Witness witness(ProcessVerdict v, Trace trace, ProcessDatabase database,
+      OpenSystem open, Environment environment) {
+    Optional<Pathway> pathway = database.pathway(v.id());
+    if (!v.replayed().isEmpty()) {
+      return Witness.of(trace, v.replayed(), pathway);
+    }
+    Program program =
+        database
+            .program(v.id(), open, environment)
+            .orElseThrow(
+                () -> new IllegalStateException("process #" + v.id() + " vanished during the query"));
+    return Witness.of(program, trace, pathway);
   }
 
   public static ProcessSummary summary(rhoscope.indexer.catalog.ProcessSummary s) {

@@ -43,18 +43,4 @@ public record QueryAnswer(
             stats.processes(), stats.candidates(), stats.checked(), stats.matched(),
             stats.unknown(), stats.cached(), ms));
   }
-
-  /** The answer of one machine, where every shard is always available. */
-  public QueryAnswer(
-      String type,
-      String plan,
-      long total,
-      int offset,
-      int limit,
-      List<Match> matches,
-      boolean partial,
-      List<Unfinished> unfinished,
-      QueryStats stats) {
-    this(type, plan, total, offset, limit, matches, partial, unfinished, null, stats);
-  }
 }

@@ -141,6 +141,19 @@ public record Witness(
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException("the witness does not replay: " + e.getMessage(), e);
     }
+    return of(trace, states, pathway);
+  }
+
+  /**
+   * Prints {@code trace} with {@code states}, its replay from the start (one more state than
+   * steps), as {@link #of(Program, Trace, Optional)} does: for a check that replayed it already.
+   */
+  public static Witness of(Trace trace, List<StateView> states, Optional<Pathway> pathway) {
+    if (states.size() != trace.steps().size() + 1) {
+      throw new IllegalArgumentException(
+          "a replay of " + trace.steps().size() + " steps has " + (trace.steps().size() + 1)
+              + " states, not " + states.size());
+    }
     List<Pathway.Reading> readings = pathway.map(p -> p.read(trace, states)).orElse(null);
     List<Step> steps = new ArrayList<>(trace.steps().size());
     for (int i = 0; i < trace.steps().size(); i++) {

@@ -21,7 +21,7 @@ class QueryMergeTest {
 
   private static QueryAnswer answer(List<Match> matches, List<Unfinished> unfinished, long total) {
     return new QueryAnswer(
-        "t", "all", total, 0, 10, matches, !unfinished.isEmpty(), unfinished,
+        "t", "all", total, 0, 10, matches, !unfinished.isEmpty(), unfinished, List.of(),
         new QueryStats(5, 4, 3, 2, 1, 1, 9));
   }
 

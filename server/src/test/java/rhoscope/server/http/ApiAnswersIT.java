@@ -1,6 +1,8 @@
 package rhoscope.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static rhoscope.server.http.ScriptedServer.TOKEN;
+import static rhoscope.server.http.ScriptedServer.assertError;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -10,9 +12,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import rhoscope.server.http.TestHttp.Reply;
 
 /**
@@ -21,37 +22,11 @@ import rhoscope.server.http.TestHttp.Reply;
  * challenge, 415, 400 for a body that is not an object, Jetty's own errors as JSON).
  */
 class ApiAnswersIT {
-  private static final String TOKEN = "s3cret";
-
-  private ScriptedService service;
-  private RhoscopeServer server;
-  private TestHttp http;
-
-  @BeforeEach
-  void start() {
-    service = new ScriptedService();
-    server = RhoscopeServerIT.startServer(service, base -> base.withToken(TOKEN));
-    http = new TestHttp(server.port());
-  }
-
-  @AfterEach
-  void stop() {
-    server.stop();
-  }
+  @RegisterExtension final ScriptedServer running = new ScriptedServer();
 
   private void add(String name, String source) {
-    Reply r = http.post("/api/processes", Map.of("name", name, "source", source), TOKEN);
+    Reply r = running.http().post("/api/processes", Map.of("name", name, "source", source), TOKEN);
     assertThat(r.status()).as(r.body()).isEqualTo(201);
-  }
-
-  private static void assertError(Reply r, int status, String error) {
-    assertThat(r.status()).as(r.body()).isEqualTo(status);
-    assertThat(r.contentType()).startsWith("application/json");
-    JsonNode body = r.json();
-    assertThat(body.get("error").asText()).isEqualTo(error);
-    assertThat(body.get("detail").asText()).isNotBlank();
-    assertThat(body.has("line")).isTrue();
-    assertThat(body.has("column")).isTrue();
   }
 
   /**
@@ -64,7 +39,7 @@ class ApiAnswersIT {
     add("first", "x!(1)");
     add("endless", "forever");
     add("last", "y!(1)");
-    Reply r = http.post("/api/query", Map.of("type", "stalls on \"forever\"", "timeoutMs", 200));
+    Reply r = running.http().post("/api/query", Map.of("type", "stalls on \"forever\"", "timeoutMs", 200));
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     JsonNode answer = r.json();
     assertThat(answer.get("partial").asBoolean()).isTrue();
@@ -86,7 +61,7 @@ class ApiAnswersIT {
     add("first", "x!(1)");
     add("endless", "forever");
     Reply r =
-        http.postStream("/api/query", Map.of("type", "stalls on \"forever\"", "timeoutMs", 200));
+        running.http().postStream("/api/query", Map.of("type", "stalls on \"forever\"", "timeoutMs", 200));
     List<JsonNode> events = r.jsonLines();
     JsonNode done = events.getLast();
     assertThat(done.get("event").asText()).as(r.body()).isEqualTo("done");
@@ -100,7 +75,7 @@ class ApiAnswersIT {
   @Test
   void aQueryThatFinishesIsNotPartialAndHasNoUnfinishedField() {
     add("first", "x!(1)");
-    JsonNode answer = http.post("/api/query", Map.of("type", "stalls on \"forever\"")).json();
+    JsonNode answer = running.http().post("/api/query", Map.of("type", "stalls on \"forever\"")).json();
     assertThat(answer.get("partial").asBoolean()).isFalse();
     assertThat(answer.has("unfinished")).isFalse();
     // a yes needs no reason: the field is absent, not empty
@@ -114,7 +89,7 @@ class ApiAnswersIT {
     }
     add("other", "b!(1)");
     JsonNode page =
-        http.post("/api/query", Map.of("type", "has \"a\"", "offset", 1, "limit", 2)).json();
+        running.http().post("/api/query", Map.of("type", "has \"a\"", "offset", 1, "limit", 2)).json();
     assertThat(page.get("total").asLong()).isEqualTo(5);
     assertThat(page.get("offset").asInt()).isEqualTo(1);
     assertThat(page.get("limit").asInt()).isEqualTo(2);
@@ -123,31 +98,31 @@ class ApiAnswersIT {
     assertThat(page.get("matches").get(1).get("name").asText()).isEqualTo("p2");
 
     JsonNode beyond =
-        http.post("/api/query", Map.of("type", "has \"a\"", "offset", 10, "limit", 2)).json();
+        running.http().post("/api/query", Map.of("type", "has \"a\"", "offset", 10, "limit", 2)).json();
     assertThat(beyond.get("total").asLong()).isEqualTo(5);
     assertThat(beyond.get("matches")).isEmpty();
 
     assertError(
-        http.post("/api/query", Map.of("type", "has \"a\"", "offset", -1)), 400, "bad_request");
+        running.http().post("/api/query", Map.of("type", "has \"a\"", "offset", -1)), 400, "bad_request");
   }
 
   @Test
   void creatingAnswers201AndReplacing200() {
     Reply created =
-        http.post("/api/processes", Map.of("name", "p", "source", "x!(1)"), TOKEN);
+        running.http().post("/api/processes", Map.of("name", "p", "source", "x!(1)"), TOKEN);
     assertThat(created.status()).isEqualTo(201);
     Reply replaced =
-        http.post("/api/processes", Map.of("name", "p", "source", "x!(2)"), TOKEN);
+        running.http().post("/api/processes", Map.of("name", "p", "source", "x!(2)"), TOKEN);
     assertThat(replaced.status()).isEqualTo(200);
     assertThat(replaced.json().get("id")).isEqualTo(created.json().get("id"));
   }
 
   @Test
   void a401CarriesTheChallenge() {
-    Reply r = http.post("/api/processes", Map.of("name", "p", "source", "x!(1)"), "wrong");
+    Reply r = running.http().post("/api/processes", Map.of("name", "p", "source", "x!(1)"), "wrong");
     assertError(r, 401, "unauthorized");
     assertThat(r.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"rhoscope\"");
-    Reply delete = http.delete("/api/processes/1", null);
+    Reply delete = running.http().delete("/api/processes/1", null);
     assertThat(delete.header("WWW-Authenticate")).startsWith("Bearer");
   }
 
@@ -155,11 +130,11 @@ class ApiAnswersIT {
   void aBodyThatIsNotJsonIsRefusedWith415() {
     String body = TestHttp.write(Map.of("type", "has \"a\""));
     for (String type : new String[] {"text/plain", "application/x-www-form-urlencoded", null}) {
-      Reply r = http.postAs("/api/query", type, body, null);
+      Reply r = running.http().postAs("/api/query", type, body, null);
       assertError(r, 415, "unsupported_media_type");
       assertThat(r.json().get("detail").asText()).contains("application/json");
     }
-    assertThat(http.postAs("/api/query", "application/json; charset=utf-8", body, null).status())
+    assertThat(running.http().postAs("/api/query", "application/json; charset=utf-8", body, null).status())
         .isEqualTo(200);
   }
 
@@ -168,7 +143,7 @@ class ApiAnswersIT {
     for (String route :
         new String[] {"/api/processes", "/api/query", "/api/check", "/api/types/parse"}) {
       for (String body : new String[] {"null", "5", "\"text\"", "[]"}) {
-        Reply r = http.post(route, body, TOKEN);
+        Reply r = running.http().post(route, body, TOKEN);
         assertError(r, 400, "bad_json");
         assertThat(r.json().get("detail").asText())
             .as(route + " " + body)
@@ -180,8 +155,8 @@ class ApiAnswersIT {
 
   @Test
   void unknownPathsAnswerTheJsonError() {
-    assertError(http.get("/api/nothing"), 404, "not_found");
-    assertError(http.get("/no/such/page"), 404, "not_found");
+    assertError(running.http().get("/api/nothing"), 404, "not_found");
+    assertError(running.http().get("/no/such/page"), 404, "not_found");
   }
 
   /** What Jetty refuses before any route sees it, sent raw: the same JSON error body. */
@@ -200,7 +175,7 @@ class ApiAnswersIT {
    */
   @Test
   void aBodySentTooSlowlyIsCutOff() throws Exception {
-    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+    try (Socket socket = new Socket("127.0.0.1", running.server().port())) {
       OutputStream out = socket.getOutputStream();
       out.write(
           ("POST /api/query HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
@@ -216,12 +191,12 @@ class ApiAnswersIT {
       assertThat(response).as(response).startsWith("HTTP/1.1 408");
       JsonNode json = TestHttp.JSON.readTree(response.substring(response.indexOf("\r\n\r\n") + 4));
       assertThat(json.get("error").asText()).isEqualTo("request_timeout");
-      assertThat(http.get("/api/health").status()).isEqualTo(200);
+      assertThat(running.http().get("/api/health").status()).isEqualTo(200);
     }
   }
 
   private void assertJettyError(String request, int status) throws IOException {
-    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+    try (Socket socket = new Socket("127.0.0.1", running.server().port())) {
       OutputStream out = socket.getOutputStream();
       out.write(request.getBytes(StandardCharsets.ISO_8859_1));
       out.flush();

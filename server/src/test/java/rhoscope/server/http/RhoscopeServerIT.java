@@ -1,6 +1,8 @@
 package rhoscope.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static rhoscope.server.http.ScriptedServer.TOKEN;
+import static rhoscope.server.http.ScriptedServer.assertError;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
@@ -17,9 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import rhoscope.server.http.TestHttp.Reply;
 
 /**
@@ -27,63 +28,27 @@ import rhoscope.server.http.TestHttp.Reply;
  * route and every error status over HTTP.
  */
 class RhoscopeServerIT {
-  private static final String TOKEN = "s3cret";
-
-  private ScriptedService service;
-  private RhoscopeServer server;
-  private TestHttp http;
-
-  @BeforeEach
-  void start() {
-    service = new ScriptedService();
-    server = startServer(service, base -> base.withToken(TOKEN));
-    http = new TestHttp(server.port());
-  }
-
-  @AfterEach
-  void stop() {
-    server.stop();
-  }
-
-  static RhoscopeServer startServer(
-      ProcessService service, java.util.function.UnaryOperator<ServerConfig> tweak) {
-    return RhoscopeServer.start(
-        tweak.apply(
-            ServerConfig.defaults(service)
-                .withPort(0)
-                .withMaxBodyBytes(64 * 1024)
-                .withQueryTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30))));
-  }
+  @RegisterExtension final ScriptedServer running = new ScriptedServer();
 
   private JsonNode add(String name, String dataset, String source) {
     Reply r =
-        http.post(
+        running.http().post(
             "/api/processes", Map.of("name", name, "dataset", dataset, "source", source), TOKEN);
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     return r.json();
   }
 
-  private static void assertError(Reply r, int status, String error) {
-    assertThat(r.status()).as(r.body()).isEqualTo(status);
-    assertThat(r.contentType()).startsWith("application/json");
-    JsonNode body = r.json();
-    assertThat(body.get("error").asText()).isEqualTo(error);
-    assertThat(body.get("detail").asText()).isNotBlank();
-    assertThat(body.has("line")).isTrue();
-    assertThat(body.has("column")).isTrue();
-  }
-
   @Test
   void healthReportsStatusAndProcessCount() {
     add("a", "d", "x!(1)");
-    JsonNode health = http.get("/api/health").json();
+    JsonNode health = running.http().get("/api/health").json();
     assertThat(health.get("status").asText()).isEqualTo("ok");
     assertThat(health.get("processes").asLong()).isEqualTo(1);
   }
 
   @Test
   void openApiIsServedAsJson() {
-    Reply r = http.get("/api/openapi.json");
+    Reply r = running.http().get("/api/openapi.json");
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.contentType()).startsWith("application/json");
     assertThat(r.json().get("paths").has("/api/query")).isTrue();
@@ -95,25 +60,25 @@ class RhoscopeServerIT {
     String id = created.get("id").asText();
     assertThat(created.get("format").asText()).isEqualTo("rholang");
 
-    JsonNode shown = http.get("/api/processes/" + id).json();
+    JsonNode shown = running.http().get("/api/processes/" + id).json();
     assertThat(shown.get("source").asText()).isEqualTo("new balance in { balance!(0) }");
     assertThat(shown.get("features").get("lines").asLong()).isEqualTo(1);
     assertThat(shown.get("warnings").isArray()).isTrue();
 
-    JsonNode page = http.get("/api/processes").json();
+    JsonNode page = running.http().get("/api/processes").json();
     assertThat(page.get("total").asLong()).isEqualTo(1);
     assertThat(page.get("items").get(0).get("id").asText()).isEqualTo(id);
 
-    assertThat(http.delete("/api/processes/" + id, TOKEN).status()).isEqualTo(204);
-    assertError(http.get("/api/processes/" + id), 404, "not_found");
-    assertError(http.delete("/api/processes/" + id, TOKEN), 404, "not_found");
+    assertThat(running.http().delete("/api/processes/" + id, TOKEN).status()).isEqualTo(204);
+    assertError(running.http().get("/api/processes/" + id), 404, "not_found");
+    assertError(running.http().delete("/api/processes/" + id, TOKEN), 404, "not_found");
   }
 
   @Test
   void addingTheSameDatasetAndNameReplacesTheProcess() {
     String first = add("p", "d", "a!(1)").get("id").asText();
     Reply replaced =
-        http.post(
+        running.http().post(
             "/api/processes", Map.of("name", "p", "dataset", "d", "source", "a!(2) // TODO"),
             TOKEN);
     // created is 201, replaced 200: the client can tell which it did
@@ -121,10 +86,10 @@ class RhoscopeServerIT {
     assertThat(replaced.header("Location")).isEqualTo("/api/processes/" + first);
     String second = replaced.json().get("id").asText();
     assertThat(second).isEqualTo(first);
-    JsonNode shown = http.get("/api/processes/" + first).json();
+    JsonNode shown = running.http().get("/api/processes/" + first).json();
     assertThat(shown.get("source").asText()).isEqualTo("a!(2) // TODO");
     assertThat(shown.get("warnings").get(0).asText()).contains("TODO");
-    assertThat(http.get("/api/processes").json().get("total").asLong()).isEqualTo(1);
+    assertThat(running.http().get("/api/processes").json().get("total").asLong()).isEqualTo(1);
   }
 
   @Test
@@ -132,35 +97,35 @@ class RhoscopeServerIT {
     for (int i = 0; i < 7; i++) {
       add("proc" + i, i % 2 == 0 ? "even" : "odd", "x!(" + i + ")");
     }
-    JsonNode page = http.get("/api/processes?offset=2&limit=3").json();
+    JsonNode page = running.http().get("/api/processes?offset=2&limit=3").json();
     assertThat(page.get("total").asLong()).isEqualTo(7);
     assertThat(page.get("items")).hasSize(3);
     assertThat(page.get("items").get(0).get("name").asText()).isEqualTo("proc2");
 
-    JsonNode odd = http.get("/api/processes?dataset=odd").json();
+    JsonNode odd = running.http().get("/api/processes?dataset=odd").json();
     assertThat(odd.get("total").asLong()).isEqualTo(3);
-    JsonNode named = http.get("/api/processes?name=proc6").json();
+    JsonNode named = running.http().get("/api/processes?name=proc6").json();
     assertThat(named.get("items").get(0).get("name").asText()).isEqualTo("proc6");
 
-    assertError(http.get("/api/processes?limit=0"), 400, "bad_request");
-    assertError(http.get("/api/processes?offset=x"), 400, "bad_request");
-    assertError(http.get("/api/processes?format=cobol"), 400, "bad_request");
+    assertError(running.http().get("/api/processes?limit=0"), 400, "bad_request");
+    assertError(running.http().get("/api/processes?offset=x"), 400, "bad_request");
+    assertError(running.http().get("/api/processes?format=cobol"), 400, "bad_request");
   }
 
   @Test
   void writesNeedTheToken() {
     Map<String, String> body = Map.of("name", "p", "source", "x!(1)");
-    assertError(http.post("/api/processes", body), 401, "unauthorized");
-    assertError(http.post("/api/processes", body, "wrong"), 401, "unauthorized");
+    assertError(running.http().post("/api/processes", body), 401, "unauthorized");
+    assertError(running.http().post("/api/processes", body, "wrong"), 401, "unauthorized");
     String id = add("p", "d", "x!(1)").get("id").asText();
-    assertError(http.delete("/api/processes/" + id, null), 401, "unauthorized");
-    assertError(http.delete("/api/processes/" + id, "wrong"), 401, "unauthorized");
-    assertThat(http.get("/api/processes/" + id).status()).isEqualTo(200);
+    assertError(running.http().delete("/api/processes/" + id, null), 401, "unauthorized");
+    assertError(running.http().delete("/api/processes/" + id, "wrong"), 401, "unauthorized");
+    assertThat(running.http().get("/api/processes/" + id).status()).isEqualTo(200);
   }
 
   @Test
   void aServerWithoutTokenRefusesEveryWriteButServesReads() {
-    try (RhoscopeServer open = startServer(new ScriptedService(), c -> c)) {
+    try (RhoscopeServer open = ScriptedServer.start(new ScriptedService(), c -> c)) {
       TestHttp client = new TestHttp(open.port());
       assertError(
           client.post("/api/processes", Map.of("name", "p", "source", "x!(1)"), "anything"),
@@ -173,7 +138,7 @@ class RhoscopeServerIT {
   @Test
   void aMalformedProcessPointsAtLineAndColumn() {
     Reply r =
-        http.post(
+        running.http().post(
             "/api/processes", Map.of("name", "bad", "source", "new x in {\n  x!(1) }\n}"), TOKEN);
     assertError(r, 400, "syntax");
     assertThat(r.json().get("line").asInt()).isEqualTo(3);
@@ -182,7 +147,7 @@ class RhoscopeServerIT {
 
   @Test
   void malformedJsonPointsAtLineAndColumn() {
-    Reply r = http.post("/api/query", "{\n  \"type\": \"has \\\"a\\\"\",\n  \"limit\": }");
+    Reply r = running.http().post("/api/query", "{\n  \"type\": \"has \\\"a\\\"\",\n  \"limit\": }");
     assertError(r, 400, "bad_json");
     assertThat(r.json().get("line").asInt()).isEqualTo(3);
     assertThat(r.json().get("column").asInt()).isPositive();
@@ -190,17 +155,17 @@ class RhoscopeServerIT {
 
   @Test
   void badRequestBodiesAreRefusedWithTheirReason() {
-    assertError(http.post("/api/query", Map.of("typ", "has \"a\"")), 400, "bad_json");
-    assertError(http.post("/api/query", Map.of("limit", 3)), 400, "bad_request");
-    assertError(http.post("/api/query", ""), 400, "bad_request");
+    assertError(running.http().post("/api/query", Map.of("typ", "has \"a\"")), 400, "bad_json");
+    assertError(running.http().post("/api/query", Map.of("limit", 3)), 400, "bad_request");
+    assertError(running.http().post("/api/query", ""), 400, "bad_request");
     assertError(
-        http.post("/api/query", Map.of("type", "has \"a\"", "limit", 0)), 400, "bad_request");
+        running.http().post("/api/query", Map.of("type", "has \"a\"", "limit", 0)), 400, "bad_request");
     assertError(
-        http.post("/api/query", Map.of("type", "has \"a\"", "timeoutMs", 10_000_000)),
+        running.http().post("/api/query", Map.of("type", "has \"a\"", "timeoutMs", 10_000_000)),
         400,
         "bad_request");
     Reply format =
-        http.post(
+        running.http().post(
             "/api/processes", Map.of("name", "p", "source", "x", "format", "cobol"), TOKEN);
     assertError(format, 400, "bad_request");
     assertThat(format.json().get("detail").asText()).contains("cobol");
@@ -208,7 +173,7 @@ class RhoscopeServerIT {
 
   @Test
   void anErrorInAHandlerIsAJsonAnswerNotAnEmptyBody() {
-    server.stop();
+    running.server().stop();
     ScriptedService scripted = new ScriptedService();
     AtomicReference<Error> failure = new AtomicReference<>();
     ProcessService failing =
@@ -226,54 +191,53 @@ class RhoscopeServerIT {
                     throw e.getCause();
                   }
                 });
-    server = startServer(failing, base -> base);
-    http = new TestHttp(server.port());
+    running.serveOver(failing);
 
     failure.set(new StackOverflowError());
-    assertError(http.get("/api/processes/1"), 400, "too_deep");
+    assertError(running.http().get("/api/processes/1"), 400, "too_deep");
     failure.set(new AssertionError("a printer's bug"));
-    Reply internal = http.get("/api/processes/1");
+    Reply internal = running.http().get("/api/processes/1");
     assertError(internal, 500, "internal");
     assertThat(internal.json().get("detail").asText()).contains("a printer's bug");
-    assertThat(http.get("/api/health").status()).isEqualTo(200);
+    assertThat(running.http().get("/api/health").status()).isEqualTo(200);
   }
 
   @Test
   void aNameOrDatasetPastTheLimitIs400NamingTheLimit() {
     String long300 = "n".repeat(300);
-    Reply name = http.post("/api/processes", Map.of("name", long300, "source", "Nil"), TOKEN);
+    Reply name = running.http().post("/api/processes", Map.of("name", long300, "source", "Nil"), TOKEN);
     assertError(name, 400, "bad_request");
     assertThat(name.json().get("detail").asText()).contains("'name'", "300", "limit is 200");
     Reply dataset =
-        http.post(
+        running.http().post(
             "/api/processes", Map.of("name", "p", "dataset", long300, "source", "Nil"), TOKEN);
     assertError(dataset, 400, "bad_request");
     assertThat(dataset.json().get("detail").asText()).contains("'dataset'", "limit is 200");
-    assertError(http.get("/api/processes?dataset=" + long300), 400, "bad_request");
+    assertError(running.http().get("/api/processes?dataset=" + long300), 400, "bad_request");
     assertError(
-        http.post("/api/query", Map.of("type", "true", "filters", Map.of("name", long300))),
+        running.http().post("/api/query", Map.of("type", "true", "filters", Map.of("name", long300))),
         400,
         "bad_request");
   }
 
   @Test
   void unknownRoutesAndMethodsAnswerJson() {
-    assertError(http.get("/api/nothing-here"), 404, "not_found");
-    Reply wrongMethod = http.delete("/api/types", TOKEN);
+    assertError(running.http().get("/api/nothing-here"), 404, "not_found");
+    Reply wrongMethod = running.http().delete("/api/types", TOKEN);
     assertThat(wrongMethod.status()).isIn(404, 405);
     assertThat(wrongMethod.json().get("error").asText()).isNotBlank();
   }
 
   @Test
   void badJsonDetailsNameTheFieldAndTheJsonTypeNotJavaClasses() {
-    Reply unknown = http.post("/api/query", Map.of("typ", "has \"a\""));
+    Reply unknown = running.http().post("/api/query", Map.of("typ", "has \"a\""));
     assertError(unknown, 400, "bad_json");
-    Reply wrongType = http.post("/api/query", Map.of("type", "has \"a\"", "limit", "ten"));
+    Reply wrongType = running.http().post("/api/query", Map.of("type", "has \"a\"", "limit", "ten"));
     assertError(wrongType, 400, "bad_json");
     Reply nested =
-        http.post("/api/query", Map.of("type", "has \"a\"", "filters", List.of("dataset")));
+        running.http().post("/api/query", Map.of("type", "has \"a\"", "filters", List.of("dataset")));
     assertError(nested, 400, "bad_json");
-    Reply notAnObject = http.post("/api/query", "[1, 2]");
+    Reply notAnObject = running.http().post("/api/query", "[1, 2]");
     assertError(notAnObject, 400, "bad_json");
     for (Reply r : List.of(unknown, wrongType, nested, notAnObject)) {
       assertThat(r.json().get("detail").asText())
@@ -296,7 +260,7 @@ class RhoscopeServerIT {
       for (String path : List.of("/api/processes/" + id, "/api/processes", "/api/query")) {
         HttpResponse<String> r =
             client.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + running.server().port() + path))
                     .header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString("{}"))
                     .build(),
@@ -314,24 +278,24 @@ class RhoscopeServerIT {
         }
       }
     }
-    assertError(http.get("/api/nothing-here"), 404, "not_found");
-    assertError(http.get("/api/processes/nope"), 404, "not_found");
+    assertError(running.http().get("/api/nothing-here"), 404, "not_found");
+    assertError(running.http().get("/api/processes/nope"), 404, "not_found");
   }
 
   @Test
   void anXmlNameOrBodyWithoutFormatIsTakenAsSbml() {
     String sbml = "<?xml version=\"1.0\"?>\n<sbml level=\"3\"></sbml>";
     Reply byName =
-        http.post("/api/processes", Map.of("name", "r.xml", "source", "model"), TOKEN);
+        running.http().post("/api/processes", Map.of("name", "r.xml", "source", "model"), TOKEN);
     assertThat(byName.json().get("format").asText()).isEqualTo("sbml");
-    Reply byBody = http.post("/api/processes", Map.of("name", "r2", "source", sbml), TOKEN);
+    Reply byBody = running.http().post("/api/processes", Map.of("name", "r2", "source", sbml), TOKEN);
     assertThat(byBody.json().get("format").asText()).isEqualTo("sbml");
-    Reply bare = http.post("/api/processes", Map.of("name", "r3", "source", "<sbml/>"), TOKEN);
+    Reply bare = running.http().post("/api/processes", Map.of("name", "r3", "source", "<sbml/>"), TOKEN);
     assertThat(bare.json().get("format").asText()).isEqualTo("sbml");
-    Reply rho = http.post("/api/processes", Map.of("name", "r4", "source", "x!(1)"), TOKEN);
+    Reply rho = running.http().post("/api/processes", Map.of("name", "r4", "source", "x!(1)"), TOKEN);
     assertThat(rho.json().get("format").asText()).isEqualTo("rholang");
     Reply explicit =
-        http.post("/api/processes",
+        running.http().post("/api/processes",
             Map.of("name", "r5.xml", "source", "x!(1)", "format", "rholang"), TOKEN);
     assertThat(explicit.json().get("format").asText()).isEqualTo("rholang");
   }
@@ -340,17 +304,17 @@ class RhoscopeServerIT {
   void anAnnouncedOversizedBodyIsRefusedWith413() {
     String big = "x".repeat(100 * 1024);
     assertError(
-        http.post("/api/processes", Map.of("name", "big", "source", big), TOKEN),
+        running.http().post("/api/processes", Map.of("name", "big", "source", big), TOKEN),
         413,
         "body_too_large");
-    assertThat(http.get("/api/health").status()).isEqualTo(200);
+    assertThat(running.http().get("/api/health").status()).isEqualTo(200);
   }
 
   @Test
   void aChunkedOversizedBodyIsRefusedWith413() throws Exception {
     byte[] big = ("{\"type\": \"" + "y".repeat(100 * 1024) + "\"}").getBytes();
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/query"))
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + running.server().port() + "/api/query"))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)))
             .build();
@@ -368,7 +332,7 @@ class RhoscopeServerIT {
   void aQueryAnswersWithVerdictsWitnessesAndStatistics() {
     add("sender", "d", "a!(1)\nb!(2)\na!(3)");
     add("quiet", "d", "Nil");
-    JsonNode answer = http.post("/api/query", Map.of("type", "has \"a!\"")).json();
+    JsonNode answer = running.http().post("/api/query", Map.of("type", "has \"a!\"")).json();
     assertThat(answer.get("type").asText()).isEqualTo("has \"a!\"");
     assertThat(answer.get("matches")).hasSize(1);
     JsonNode match = answer.get("matches").get(0);
@@ -390,7 +354,7 @@ class RhoscopeServerIT {
     add("a2", "two", "go!(2)");
     add("a3", "two", "go!(3)");
     JsonNode answer =
-        http.post(
+        running.http().post(
                 "/api/query",
                 Map.of("type", "has \"go\"", "filters", Map.of("dataset", "two"), "limit", 1))
             .json();
@@ -404,7 +368,7 @@ class RhoscopeServerIT {
     add("one", "d", "k!(1)");
     add("two", "d", "Nil");
     add("three", "d", "k!(3)");
-    Reply r = http.postStream("/api/query", Map.of("type", "has \"k!\""));
+    Reply r = running.http().postStream("/api/query", Map.of("type", "has \"k!\""));
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.contentType()).startsWith(QueryRoutes.NDJSON);
     List<JsonNode> events = r.jsonLines();
@@ -422,7 +386,7 @@ class RhoscopeServerIT {
 
   @Test
   void aStreamedQueryWithAMalformedTypeIsAPlain400() {
-    Reply r = http.postStream("/api/query", Map.of("type", "\n  what"));
+    Reply r = running.http().postStream("/api/query", Map.of("type", "\n  what"));
     assertError(r, 400, "syntax");
     assertThat(r.json().get("line").asInt()).isEqualTo(2);
     assertThat(r.json().get("column").asInt()).isEqualTo(3);
@@ -430,7 +394,7 @@ class RhoscopeServerIT {
 
   @Test
   void aStreamedQueryPastItsBudgetEndsWithATimeoutEvent() {
-    Reply r = http.postStream("/api/query", Map.of("type", "sleep 5000", "timeoutMs", 100));
+    Reply r = running.http().postStream("/api/query", Map.of("type", "sleep 5000", "timeoutMs", 100));
     List<JsonNode> events = r.jsonLines();
     assertThat(events.getLast().get("event").asText()).isEqualTo("error");
     assertThat(events.getLast().get("error").asText()).isEqualTo("query_timeout");
@@ -438,7 +402,7 @@ class RhoscopeServerIT {
 
   @Test
   void aMalformedTypePointsAtLineAndColumn() {
-    Reply r = http.post("/api/query", Map.of("type", "\n\n   nonsense"));
+    Reply r = running.http().post("/api/query", Map.of("type", "\n\n   nonsense"));
     assertError(r, 400, "syntax");
     assertThat(r.json().get("line").asInt()).isEqualTo(3);
     assertThat(r.json().get("column").asInt()).isEqualTo(4);
@@ -446,18 +410,18 @@ class RhoscopeServerIT {
 
   @Test
   void aQueryPastItsBudgetIs408AndTheServerKeepsServing() {
-    Reply r = http.post("/api/query", Map.of("type", "sleep 10000", "timeoutMs", 50));
+    Reply r = running.http().post("/api/query", Map.of("type", "sleep 10000", "timeoutMs", 50));
     assertError(r, 408, "query_timeout");
-    assertThat(http.get("/api/health").status()).isEqualTo(200);
+    assertThat(running.http().get("/api/health").status()).isEqualTo(200);
     add("after", "d", "z!(1)");
-    assertThat(http.post("/api/query", Map.of("type", "has \"z\"")).json().get("matches"))
+    assertThat(running.http().post("/api/query", Map.of("type", "has \"z\"")).json().get("matches"))
         .hasSize(1);
   }
 
   @Test
   void aSaturatedQueryPoolAnswers503AndOtherRoutesStillServe() throws Exception {
     ScriptedService blocking = new ScriptedService();
-    try (RhoscopeServer small = startServer(blocking, c -> c.withQueryPool(1, 0))) {
+    try (RhoscopeServer small = ScriptedServer.start(blocking, c -> c.withQueryPool(1, 0))) {
       TestHttp client = new TestHttp(small.port());
       CompletableFuture<Reply> slow =
           CompletableFuture.supplyAsync(
@@ -481,7 +445,7 @@ class RhoscopeServerIT {
   @Test
   void workStuckPastItsBudgetIsCancelledAndNewQueriesGet503NotAPileOf408s() throws Exception {
     ScriptedService stuck = new ScriptedService();
-    try (RhoscopeServer small = startServer(stuck, c -> c.withQueryPool(2, 4))) {
+    try (RhoscopeServer small = ScriptedServer.start(stuck, c -> c.withQueryPool(2, 4))) {
       TestHttp client = new TestHttp(small.port());
       List<CompletableFuture<Reply>> slow = new ArrayList<>();
       for (int i = 0; i < 2; i++) {
@@ -523,7 +487,7 @@ class RhoscopeServerIT {
   @Test
   void aQueryPastItsBudgetThatPollsItsTokenFreesItsSlot() throws Exception {
     ScriptedService polling = new ScriptedService();
-    try (RhoscopeServer small = startServer(polling, c -> c.withQueryPool(1, 0))) {
+    try (RhoscopeServer small = ScriptedServer.start(polling, c -> c.withQueryPool(1, 0))) {
       TestHttp client = new TestHttp(small.port());
       Reply answered = client.post("/api/query", Map.of("type", "polls", "timeoutMs", 50));
       assertThat(answered.status()).as(answered.body()).isEqualTo(200);
@@ -551,7 +515,7 @@ class RhoscopeServerIT {
   @Test
   void aQueryCheckOrTypeParseParsesItsTypeOnceOnAQueryWorker() {
     ScriptedService counting = new ScriptedService();
-    try (RhoscopeServer one = startServer(counting, c -> c)) {
+    try (RhoscopeServer one = ScriptedServer.start(counting, c -> c)) {
       TestHttp client = new TestHttp(one.port());
       assertThat(client.post("/api/query", Map.of("type", "has \"x\"")).status()).isEqualTo(200);
       assertThat(counting.parses.get()).isEqualTo(1);
@@ -576,7 +540,7 @@ class RhoscopeServerIT {
   void oversizedTypesAreRefusedWithoutTakingAQuerySlotAndMalformedOnesOnAWorker()
       throws Exception {
     ScriptedService blocking = new ScriptedService();
-    try (RhoscopeServer small = startServer(blocking, c -> c.withQueryPool(1, 0))) {
+    try (RhoscopeServer small = ScriptedServer.start(blocking, c -> c.withQueryPool(1, 0))) {
       TestHttp client = new TestHttp(small.port());
       CompletableFuture<Reply> slow =
           CompletableFuture.supplyAsync(
@@ -628,12 +592,12 @@ class RhoscopeServerIT {
   @Test
   void checkAnswersForAnInlineProcessWithoutStoringIt() {
     JsonNode answer =
-        http.post("/api/check", Map.of("process", "ping!(1)", "type", "has \"ping\"")).json();
+        running.http().post("/api/check", Map.of("process", "ping!(1)", "type", "has \"ping\"")).json();
     assertThat(answer.get("verdict").asText()).isEqualTo("yes");
     assertThat(answer.get("witness").get("steps")).hasSize(1);
-    assertThat(http.get("/api/processes").json().get("total").asLong()).isZero();
+    assertThat(running.http().get("/api/processes").json().get("total").asLong()).isZero();
 
-    JsonNode no = http.post("/api/check", Map.of("process", "Nil", "type", "has \"ping\"")).json();
+    JsonNode no = running.http().post("/api/check", Map.of("process", "Nil", "type", "has \"ping\"")).json();
     assertThat(no.get("verdict").asText()).isEqualTo("no");
     assertThat(no.has("witness")).as("a field that does not apply is absent").isFalse();
   }
@@ -641,32 +605,32 @@ class RhoscopeServerIT {
   @Test
   void checkAnswersForAStoredProcess() {
     long id = add("stored", "d", "pong!(2)").get("id").asLong();
-    JsonNode answer = http.post("/api/check", Map.of("id", id, "type", "has \"pong\"")).json();
+    JsonNode answer = running.http().post("/api/check", Map.of("id", id, "type", "has \"pong\"")).json();
     assertThat(answer.get("verdict").asText()).isEqualTo("yes");
-    assertError(http.post("/api/check", Map.of("id", 999_999, "type", "has \"x\"")), 404, "not_found");
+    assertError(running.http().post("/api/check", Map.of("id", 999_999, "type", "has \"x\"")), 404, "not_found");
     // ids are numbers on the wire
-    assertError(http.post("/api/check", Map.of("id", "nope", "type", "has \"x\"")), 400, "bad_json");
+    assertError(running.http().post("/api/check", Map.of("id", "nope", "type", "has \"x\"")), 400, "bad_json");
   }
 
   @Test
   void checkRefusesAmbiguousOrMalformedInput() {
     assertError(
-        http.post("/api/check", Map.of("process", "a", "id", 1, "type", "has \"a\"")),
+        running.http().post("/api/check", Map.of("process", "a", "id", 1, "type", "has \"a\"")),
         400,
         "bad_request");
-    assertError(http.post("/api/check", Map.of("type", "has \"a\"")), 400, "bad_request");
-    Reply bad = http.post("/api/check", Map.of("process", "{\n{", "type", "has \"a\""));
+    assertError(running.http().post("/api/check", Map.of("type", "has \"a\"")), 400, "bad_request");
+    Reply bad = running.http().post("/api/check", Map.of("process", "{\n{", "type", "has \"a\""));
     assertError(bad, 400, "syntax");
     assertThat(bad.json().get("line").asInt()).isEqualTo(1);
     assertError(
-        http.post("/api/check", Map.of("process", "a", "type", "sleep 5000", "timeoutMs", 50)),
+        running.http().post("/api/check", Map.of("process", "a", "type", "sleep 5000", "timeoutMs", 50)),
         408,
         "query_timeout");
   }
 
   @Test
   void typesListsTheNamedTypesWithTheirDefinitions() {
-    JsonNode types = http.get("/api/types").json().get("types");
+    JsonNode types = running.http().get("/api/types").json().get("types");
     List<String> names = new ArrayList<>();
     for (Iterator<JsonNode> it = types.elements(); it.hasNext(); ) {
       JsonNode t = it.next();
@@ -678,29 +642,29 @@ class RhoscopeServerIT {
 
   @Test
   void parsingATypeReturnsItsNormalFormOrWhereItIsWrong() {
-    JsonNode ok = http.post("/api/types/parse", Map.of("type", "has   \"x\"")).json();
+    JsonNode ok = running.http().post("/api/types/parse", Map.of("type", "has   \"x\"")).json();
     assertThat(ok.get("normalised").asText()).isEqualTo("has \"x\"");
-    Reply bad = http.post("/api/types/parse", Map.of("type", " \n oops"));
+    Reply bad = running.http().post("/api/types/parse", Map.of("type", " \n oops"));
     assertError(bad, 400, "syntax");
     assertThat(bad.json().get("line").asInt()).isEqualTo(2);
     assertThat(bad.json().get("column").asInt()).isEqualTo(2);
-    assertError(http.post("/api/types/parse", Map.of()), 400, "bad_request");
+    assertError(running.http().post("/api/types/parse", Map.of()), 400, "bad_request");
   }
 
   @Test
   void theWebPageIsServedAtTheRoot() {
-    Reply page = http.get("/");
+    Reply page = running.http().get("/");
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.contentType()).startsWith("text/html");
     assertThat(page.body()).contains("id=\"query-input\"").contains("/app.js");
-    assertThat(http.get("/app.js").body()).contains("/api/query");
-    assertThat(http.get("/style.css").status()).isEqualTo(200);
+    assertThat(running.http().get("/app.js").body()).contains("/api/query");
+    assertThat(running.http().get("/style.css").status()).isEqualTo(200);
   }
 
   @Test
   void stoppingTheServerClosesTheService() {
-    server.stop();
-    assertThat(service.closed).isTrue();
-    server = startServer(new ScriptedService(), c -> c);
+    running.server().stop();
+    assertThat(running.service().closed).isTrue();
+    running.serveOver(new ScriptedService());
   }
 }

@@ -182,7 +182,7 @@ public final class ScriptedService implements ProcessService {
             Math.min(spec.offset() + spec.limit(), found.size()));
     return new QueryAnswer(
         text, "true", found.size(), spec.offset(), spec.limit(), page, !unfinished.isEmpty(),
-        unfinished,
+        unfinished, List.of(),
         new QueryStats(
             byId.size(), scope.size(), checked, found.size(), unfinished.size(), 0, ms));
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import rhoscope.engine.Engine;
 import rhoscope.engine.Program;
@@ -42,6 +43,18 @@ class WitnessTest {
   private static Trace trace(Program program, List<Transition> run) {
     return new Trace(
         program.initialState().fingerprint(), run.stream().map(Transition::step).toList());
+  }
+
+  @Test
+  void aReplayCarriedFromTheCheckPrintsAsReplayingAgainDoes() {
+    Program program = load(RELAY);
+    Trace trace = trace(program, onlyRun(program));
+    List<StateView> states = program.replay(trace);
+
+    assertThat(Witness.of(trace, states, Optional.empty())).isEqualTo(Witness.of(program, trace));
+    assertThatThrownBy(() -> Witness.of(trace, states.subList(0, 2), Optional.empty()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("2 steps");
   }
 
   @Test

@@ -147,7 +147,9 @@ final class Traversal {
       case Type.Call c -> new Type.Call(c.name(), c.args().stream().map(a -> name(a, next)).toList());
       case Type.Sugared s -> {
         Type core = next.next();
-        yield core.equals(s.core()) ? new Type.Sugared(s.sugar(), core) : core;
+        yield core.equals(s.core())
+            ? new Type.Sugared(s.sugar(), core)
+            : TypeExpander.retag(s.sugar(), core);
       }
     };
   }

@@ -67,8 +67,9 @@ public sealed interface Type {
 
   /**
    * This node with {@code children} (in the order of {@link #children()}) in place of its own;
-   * the node itself when each is the same object. A {@link Sugared} given a different core no
-   * longer is the expansion of its sugar, so it yields the new core untagged.
+   * the node itself when each is the same object. A {@link Sugared} given a different core keeps
+   * a tag of its kind of sugar, over the operands of the new core, while that core is still the
+   * sugar's expansion (a renaming inside it); otherwise it yields the new core untagged.
    */
   default Type withChildren(List<Type> children) {
     return Traversal.withChildren(this, children);

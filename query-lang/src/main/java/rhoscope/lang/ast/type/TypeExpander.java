@@ -16,6 +16,11 @@ import rhoscope.lang.ast.type.NamePattern.PrivateName;
  * Calls are inlined with their arguments substituted for the parameters.
  */
 public final class TypeExpander {
+  /** Kinds of sugar for {@link #retag}, which reads their operands off the core. */
+  private static final Type.Sugar EVENTUALLY = new Type.Eventually(new Type.True());
+
+  private static final Type.Sugar ALWAYS = new Type.Always(new Type.True());
+
   private final TypeLibrary library;
 
   private TypeExpander(TypeLibrary library) {
@@ -38,8 +43,10 @@ public final class TypeExpander {
   private Type core(Type type) {
     return switch (type) {
       case Type.Sugar sugar -> expandSugar(sugar);
-      case Type.Mu m -> tagHandWritten(coreChildren(m));
-      case Type.Nu n -> tagHandWritten(coreChildren(n));
+      // A fixpoint written by hand that is exactly the expansion of `eventually P` or `always P`
+      // gets the same tag, so that it is checked on the fly like the sugar.
+      case Type.Mu m -> retag(EVENTUALLY, coreChildren(m));
+      case Type.Nu n -> retag(ALWAYS, coreChildren(n));
       case Type.Sugared s -> s;
       case Type.Nil n -> n;
       case Type.True t -> t;
@@ -60,33 +67,82 @@ public final class TypeExpander {
     return type.withChildren(type.children().stream().map(this::core).toList());
   }
 
-  /** The one place that knows what each sugar means. */
   private Type expandSugar(Type.Sugar sugar) {
     return switch (sugar) {
       case Type.Call c -> core(inline(c));
-      case Type.Deadlock d -> new Type.Sugared(d, deadlock());
-      case Type.Terminated t -> new Type.Sugared(t, terminated());
-      case Type.Contains c -> {
-        Type body = core(c.operand());
-        yield new Type.Sugared(new Type.Contains(body), new Type.Par(body, new Type.True()));
-      }
-      case Type.Implies i -> {
-        Type left = core(i.left());
-        Type right = core(i.right());
-        yield new Type.Sugared(new Type.Implies(left, right), new Type.Or(new Type.Not(left), right));
-      }
-      case Type.Eventually e -> {
-        Type body = core(e.operand());
-        yield new Type.Sugared(new Type.Eventually(body), eventually(body, fresh(body)));
-      }
-      case Type.Always a -> {
-        Type body = core(a.operand());
-        yield new Type.Sugared(new Type.Always(body), always(body, fresh(body)));
-      }
-      case Type.Inevitably i -> {
-        Type body = core(i.operand());
-        yield new Type.Sugared(new Type.Inevitably(body), inevitably(body, fresh(body)));
-      }
+      case Type.Deadlock d -> tagged(d);
+      case Type.Terminated t -> tagged(t);
+      case Type.Contains c -> tagged(new Type.Contains(core(c.operand())));
+      case Type.Implies i -> tagged(new Type.Implies(core(i.left()), core(i.right())));
+      case Type.Eventually e -> tagged(new Type.Eventually(core(e.operand())));
+      case Type.Always a -> tagged(new Type.Always(core(a.operand())));
+      case Type.Inevitably i -> tagged(new Type.Inevitably(core(i.operand())));
+    };
+  }
+
+  /** A sugar whose operands are already core, tagged on its meaning. */
+  private static Type.Sugared tagged(Type.Sugar sugar) {
+    return new Type.Sugared(sugar, meaning(sugar, fresh(sugar)));
+  }
+
+  /**
+   * The one place that knows what each sugar means: its expansion over its own operands, with
+   * {@code x} as the variable of the fixpoint it expands to.
+   */
+  private static Type meaning(Type.Sugar sugar, String x) {
+    return switch (sugar) {
+      case Type.Deadlock d -> deadlock();
+      case Type.Terminated t -> terminated();
+      case Type.Contains c -> new Type.Par(c.operand(), new Type.True());
+      case Type.Implies i -> new Type.Or(new Type.Not(i.left()), i.right());
+      case Type.Eventually e -> eventually(e.operand(), x);
+      case Type.Always a -> always(a.operand(), x);
+      case Type.Inevitably i -> inevitably(i.operand(), x);
+      case Type.Call c -> throw new IllegalArgumentException("a call is inlined, not tagged: " + c);
+    };
+  }
+
+  /**
+   * {@code core} tagged with a sugar of the kind of {@code kind} when it is exactly that sugar's
+   * expansion over some operands, which are read off {@code core}; otherwise {@code core}
+   * untagged. A pass that rewrites inside an expansion (renaming names, substituting
+   * parameters) keeps the tag so, while a rewrite that changes the meaning loses it.
+   */
+  static Type retag(Type.Sugar kind, Type core) {
+    Optional<Type.Sugar> sugar = operandsOf(kind, core);
+    Optional<String> x = core.binder();
+    if (sugar.isEmpty()
+        || x.isPresent() && freeVariables(sugar.get()).contains(x.get())
+        || !meaning(sugar.get(), x.orElse("X")).equals(core)) {
+      return core;
+    }
+    return new Type.Sugared(sugar.get(), core);
+  }
+
+  /** A sugar of the kind of {@code kind} over what {@code core} holds where its expansion would. */
+  private static Optional<Type.Sugar> operandsOf(Type.Sugar kind, Type core) {
+    return switch (kind) {
+      case Type.Deadlock d -> Optional.of(d);
+      case Type.Terminated t -> Optional.of(t);
+      case Type.Contains c ->
+          core instanceof Type.Par p ? Optional.of(new Type.Contains(p.left())) : Optional.empty();
+      case Type.Implies i ->
+          core instanceof Type.Or o && o.left() instanceof Type.Not n
+              ? Optional.of(new Type.Implies(n.operand(), o.right()))
+              : Optional.empty();
+      case Type.Eventually e ->
+          core instanceof Type.Mu m && m.body() instanceof Type.Or o
+              ? Optional.of(new Type.Eventually(o.left()))
+              : Optional.empty();
+      case Type.Always a ->
+          core instanceof Type.Nu n && n.body() instanceof Type.And and
+              ? Optional.of(new Type.Always(and.left()))
+              : Optional.empty();
+      case Type.Inevitably i ->
+          core instanceof Type.Mu m && m.body() instanceof Type.Or o
+              ? Optional.of(new Type.Inevitably(o.left()))
+              : Optional.empty();
+      case Type.Call c -> Optional.empty();
     };
   }
 
@@ -123,27 +179,6 @@ public final class TypeExpander {
 
   private static Type noStep() {
     return new Type.Box(Optional.empty(), new Type.False());
-  }
-
-  /**
-   * A fixpoint written by hand that is exactly the expansion of {@code eventually P} or
-   * {@code always P} gets the same tag, so that it is checked on the fly like the sugar. The test
-   * is equality with the expansion itself, so it cannot drift from what the sugar means.
-   */
-  private static Type tagHandWritten(Type fixpoint) {
-    if (fixpoint instanceof Type.Mu m
-        && m.body() instanceof Type.Or o
-        && !freeVariables(o.left()).contains(m.variable())
-        && m.equals(eventually(o.left(), m.variable()))) {
-      return new Type.Sugared(new Type.Eventually(o.left()), m);
-    }
-    if (fixpoint instanceof Type.Nu n
-        && n.body() instanceof Type.And a
-        && !freeVariables(a.left()).contains(n.variable())
-        && n.equals(always(a.left(), n.variable()))) {
-      return new Type.Sugared(new Type.Always(a.left()), n);
-    }
-    return fixpoint;
   }
 
   private Type inline(Type.Call call) {

@@ -45,6 +45,13 @@ class TypeTraversalTest {
   }
 
   @Property(tries = 300)
+  void aRenamingThroughTheTraversalKeepsEverySugarTag(@ForAll("types") Type surface) {
+    TypeLibrary library = StandardLibrary.library();
+    Type core = TypeExpander.expand(surface, library);
+    assertThat(renamed(core)).isEqualTo(TypeExpander.expand(renamed(surface), library));
+  }
+
+  @Property(tries = 300)
   void freeVariablesAgreeWithThePerConstructorDefinition(@ForAll("types") Type surface) {
     Type core = TypeExpander.expand(surface, StandardLibrary.library());
     for (Type node : subterms(surface)) {
@@ -109,8 +116,21 @@ class TypeTraversalTest {
   @Test
   void aRewrittenCoreLosesTheTagItNoLongerMatches() {
     Type.Sugared contains = (Type.Sugared) TypeParser.parse("<q>", "contains a!()").core();
-    Type other = new Type.Par(new Type.Nil(), new Type.True());
+    Type other = new Type.And(new Type.Nil(), new Type.True());
     assertThat(contains.withChildren(List.of(other))).isSameAs(other);
+    Type.Sugared eventually = (Type.Sugared) TypeParser.parse("<q>", "eventually a!()").core();
+    Type.Mu fixpoint = (Type.Mu) eventually.core();
+    Type captured = new Type.Mu("X", ((Type.Or) fixpoint.body()).withChildren(
+        List.of(new Type.Var("X"), ((Type.Or) fixpoint.body()).right())));
+    assertThat(eventually.withChildren(List.of(captured))).isSameAs(captured);
+  }
+
+  @Test
+  void aCoreRewrittenInsideItsExpansionKeepsItsTagOverTheNewOperands() {
+    Type.Sugared contains = (Type.Sugared) TypeParser.parse("<q>", "contains a!()").core();
+    Type other = new Type.Par(TypeParser.parse("<q>", "\"b\"!()").core(), new Type.True());
+    assertThat(contains.withChildren(List.of(other)))
+        .isEqualTo(TypeParser.parse("<q>", "contains \"b\"!()").core());
   }
 
   @Provide
@@ -129,6 +149,18 @@ class TypeTraversalTest {
     for (Type child : type.children()) {
       collect(child, out);
     }
+  }
+
+  /** Every string name prefixed, rebuilt through the traversal alone. */
+  private static Type renamed(Type type) {
+    Type rebuilt =
+        type.withChildren(type.children().stream().map(TypeTraversalTest::renamed).toList());
+    return rebuilt.withNames(
+        rebuilt.names().stream()
+            .map(n -> n instanceof NamePattern.StringName s
+                ? new NamePattern.StringName("renamed " + s.glob())
+                : n)
+            .toList());
   }
 
   /** Structurally equal children that are other objects, so the node is really rebuilt. */
