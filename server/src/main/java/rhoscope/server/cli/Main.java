@@ -2,6 +2,7 @@ package rhoscope.server.cli;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.SequencedMap;
@@ -47,7 +48,7 @@ public final class Main implements Runnable {
     all.put("serve", ServeCommand.class);
     all.put("bench", BenchCommand.class);
     all.put("help", CommandLine.HelpCommand.class);
-    return all;
+    return Collections.unmodifiableSequencedMap(all);
   }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
