@@ -1,6 +1,11 @@
 package rhoscope.server.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.SequencedMap;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,21 +16,7 @@ import picocli.CommandLine.Command;
     version = "rhoscope 0.1.0",
     description = "Behavioural-type query engine over databases of concurrent processes.",
     exitCodeListHeading = "%nExit codes (check and query add their verdicts: see their --help):%n",
-    exitCodeList = {"0:done", ExitCode.USAGE_LINE, ExitCode.BAD_INPUT_LINE},
-    subcommands = {
-      ParseCommand.class,
-      ExploreCommand.class,
-      CheckCommand.class,
-      ImportCommand.class,
-      IndexCommand.class,
-      QueryCommand.class,
-      ListCommand.class,
-      ShowCommand.class,
-      RemoveCommand.class,
-      ServeCommand.class,
-      BenchCommand.class,
-      CommandLine.HelpCommand.class
-    })
+    exitCodeList = {"0:done", ExitCode.USAGE_LINE, ExitCode.BAD_INPUT_LINE})
 public final class Main implements Runnable {
 
   /**
@@ -34,6 +25,31 @@ public final class Main implements Runnable {
    */
   private static final java.util.logging.Logger LUCENE_LOG =
       java.util.logging.Logger.getLogger("org.apache.lucene");
+
+  /**
+   * The subcommands, by the name each one's {@code @Command} gives it, in the order the help lists
+   * them. They are registered here rather than in the annotation so that a command line builds
+   * only the ones it needs: picocli reads every field and annotation of a subcommand by reflection
+   * to build it, and building all of them was most of a short command's start-up.
+   */
+  static final SequencedMap<String, Class<?>> SUBCOMMANDS = subcommands();
+
+  private static SequencedMap<String, Class<?>> subcommands() {
+    SequencedMap<String, Class<?>> all = new LinkedHashMap<>();
+    all.put("parse", ParseCommand.class);
+    all.put("explore", ExploreCommand.class);
+    all.put("check", CheckCommand.class);
+    all.put("import", ImportCommand.class);
+    all.put("index", IndexCommand.class);
+    all.put("query", QueryCommand.class);
+    all.put("list", ListCommand.class);
+    all.put("show", ShowCommand.class);
+    all.put("remove", RemoveCommand.class);
+    all.put("serve", ServeCommand.class);
+    all.put("bench", BenchCommand.class);
+    all.put("help", CommandLine.HelpCommand.class);
+    return Collections.unmodifiableSequencedMap(all);
+  }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -45,12 +61,28 @@ public final class Main implements Runnable {
   /** Runs the command line with the given streams and returns the exit code (tests call this). */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new Main());
+    needed(args).forEach(cli::addSubcommand);
     cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().mixinStandardHelpOptions(true));
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(new UserErrorHandler());
     cli.setExecutionStrategy(Main::executeCatchingErrors);
     return cli.execute(args);
+  }
+
+  /**
+   * The subcommands a command line can reach: the one its first argument names, none for a bare
+   * version request, and all of them otherwise, since help, usage errors and their suggestions
+   * list every subcommand.
+   */
+  static List<Class<?>> needed(String[] args) {
+    if (args.length > 0 && !args[0].equals("help") && SUBCOMMANDS.containsKey(args[0])) {
+      return List.of(SUBCOMMANDS.get(args[0]));
+    }
+    if (args.length > 0 && Arrays.stream(args).allMatch(a -> a.equals("-V") || a.equals("--version"))) {
+      return List.of();
+    }
+    return List.copyOf(SUBCOMMANDS.values());
   }
 
   /**
