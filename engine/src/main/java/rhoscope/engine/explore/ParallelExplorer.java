@@ -68,8 +68,11 @@ final class ParallelExplorer {
   private final AtomicReference<StopReason> stop = new AtomicReference<>();
   private final AtomicReference<Long> found = new AtomicReference<>();
   private final List<Worker> workers = new ArrayList<>();
-  /** Longs between two workers' quotas, so that they never share a cache line. */
-  private static final int QUOTA_STRIDE = 8;
+  /**
+   * Longs between two workers' quotas: 128 bytes, so that they share neither a cache line
+   * nor the pair of lines that the adjacent-line prefetcher fetches together.
+   */
+  private static final int QUOTA_STRIDE = 16;
   /** Each worker's states left of its last grant, at {@link Worker#slot}. */
   private AtomicLongArray quotas;
   private ParentLog parents;
@@ -388,7 +391,7 @@ final class ParallelExplorer {
         at += Frontier.HEADER + n;
         expandState(ids, fp);
       }
-      level.done(page);
+      level.done(page, writer);
       return null;
     }
 
