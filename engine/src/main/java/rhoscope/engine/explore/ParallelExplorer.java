@@ -231,13 +231,13 @@ final class ParallelExplorer {
       pool.invoke(round);
       work = round.rest();
       if (pause && !halt) {
-        grow();
+        grow(pool);
       }
     }
   }
 
   /** At a barrier: room for twice the states granted, or MEMORY if the budget has none. */
-  private void grow() {
+  private void grow(ForkJoinPool pool) {
     long want = Math.min(2 * granted.get(), saturatedAdd(options.maxStates(),
         (long) GRANT * workers.size() + 1024));
     long bytes = ConcurrentFingerprintSet.bytesFor(want);
@@ -247,7 +247,7 @@ final class ParallelExplorer {
       halt = true;
       return;
     }
-    seen.grow(want);
+    seen.grow(want, pool, workers.size());
     peakAccounted = Math.max(peakAccounted, seen.bytes() + budget.bytes());
     if (granted.get() >= seen.softLimit()) {
       // the table is as big as an array gets
