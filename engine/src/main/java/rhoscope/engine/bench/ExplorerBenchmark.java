@@ -22,7 +22,9 @@ import rhoscope.lang.parse.ProcessParser;
  * warm-up runs that let the JIT settle; a collection before each run keeps one run's garbage
  * out of the next one's heap. The process CPU time of the best run is printed too: on a
  * machine shared with other work, wall time with 2 workers only improves on 1 worker when a
- * second core is actually free, so the speed-up is also given as CPU per state.
+ * second core is actually free, so the speed-up is also given as CPU per state. What the
+ * machine gives a second thread at all, on plain arithmetic and on random memory reads, is
+ * printed first ({@link CoreScaling}): no explorer scales past it.
  */
 public final class ExplorerBenchmark {
   private static final int[] SIZES = {12, 14};
@@ -45,6 +47,10 @@ public final class ExplorerBenchmark {
     out.printf(Locale.ROOT, "explorer benchmark: dining philosophers, %d cores available,"
             + " load average %.1f%n", Runtime.getRuntime().availableProcessors(),
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    CoreScaling.Ratios machine = CoreScaling.measure();
+    out.printf(Locale.ROOT, "this machine now: 2 threads do %.2fx the work of 1 in arithmetic,"
+        + " %.2fx in random reads of a 64 MB table (a ceiling for the 2-worker speed-up)%n",
+        machine.compute(), machine.memory());
     for (int i = 0; i < WARMUP; i++) {
       for (int w : WORKERS) {
         explore(philosophers(10), w);

@@ -2,6 +2,10 @@ package rhoscope.engine.explore;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -130,13 +134,43 @@ public final class ConcurrentFingerprintSet implements FingerprintSet {
     }
     long[] old = keys;
     allocate(n);
-    for (long k : old) {
+    reinsert(old, 0, old.length, keys);
+  }
+
+  /**
+   * {@link #grow(long)} with the old fingerprints moved by {@code parts} tasks on
+   * {@code pool}: a grow happens while every worker waits at a barrier, and moving millions
+   * of fingerprints (a cache miss each) on one thread would leave the other cores idle.
+   */
+  public void grow(long expected, ForkJoinPool pool, int parts) {
+    int n = tableSize(expected);
+    if (n <= keys.length) {
+      return;
+    }
+    long[] old = keys;
+    long[] fresh = new long[n];
+    int chunk = (old.length + parts - 1) / parts;
+    List<ForkJoinTask<?>> moves = new ArrayList<>(parts);
+    for (int from = 0; from < old.length; from += chunk) {
+      int start = from;
+      int end = Math.min(old.length, from + chunk);
+      moves.add(ForkJoinTask.adapt(() -> reinsert(old, start, end, fresh)));
+    }
+    pool.invoke(ForkJoinTask.adapt(() -> ForkJoinTask.invokeAll(moves)));
+    keys = fresh;
+    mask = n - 1;
+  }
+
+  /** Puts the fingerprints of {@code from[start..end)} into {@code to}, where none is yet. */
+  private static void reinsert(long[] from, int start, int end, long[] to) {
+    int m = to.length - 1;
+    for (int j = start; j < end; j++) {
+      long k = from[j];
       if (k != 0) {
-        int i = (int) mix(k) & mask;
-        while (keys[i] != 0) {
-          i = (i + 1) & mask;
+        int i = (int) mix(k) & m;
+        while (!SLOT.compareAndSet(to, i, 0L, k)) {
+          i = (i + 1) & m;
         }
-        keys[i] = k;
       }
     }
   }

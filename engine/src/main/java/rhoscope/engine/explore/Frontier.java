@@ -56,6 +56,12 @@ final class Frontier implements AutoCloseable {
   static final class Writer {
     private final PageBudget budget;
     private int[] page;
+    /**
+     * The page this writer's worker read last, to fill next: its lines are still in that
+     * worker's cache, where a page from the shared pool was mostly last read by another core,
+     * whose copies every write would first have to invalidate.
+     */
+    private int[] spare;
     private int used;
     private int count;
     private ByteBuffer bytes;
@@ -68,7 +74,10 @@ final class Frontier implements AutoCloseable {
     void add(Frontier level, long fp, int[] ids, int n) {
       int size = HEADER + n;
       if (page == null) {
-        page = budget.takeAnyway();
+        page = takeSpare();
+        if (page == null) {
+          page = budget.takeAnyway();
+        }
       }
       if (used + size > page.length) {
         seal(level);
@@ -105,7 +114,10 @@ final class Frontier implements AutoCloseable {
       if (count == 0) {
         return;
       }
-      int[] fresh = budget.take();
+      int[] fresh = takeSpare();
+      if (fresh == null) {
+        fresh = budget.take();
+      }
       if (fresh != null) {
         level.keep(page, used, count);
         page = fresh;
@@ -125,11 +137,30 @@ final class Frontier implements AutoCloseable {
       return bytes;
     }
 
-    /** Gives the page back to the budget when the run ends. */
+    private int[] takeSpare() {
+      int[] s = spare;
+      spare = null;
+      return s;
+    }
+
+    /** A page its worker read to the end: kept as the next one to fill, else given back. */
+    void recycle(int[] data) {
+      if (spare == null && budget.reusable(data)) {
+        spare = data;
+      } else {
+        budget.give(data);
+      }
+    }
+
+    /** Gives the pages back to the budget when the run ends. */
     void release() {
       if (page != null) {
         budget.give(page);
         page = null;
+      }
+      if (spare != null) {
+        budget.give(spare);
+        spare = null;
       }
     }
   }
@@ -222,11 +253,24 @@ final class Frontier implements AutoCloseable {
 
   /** A page read to its end: its memory goes back to the budget. */
   void done(Page page) {
-    int[] data = page.data;
+    int[] data = release(page);
     if (data != null) {
-      page.data = null;
       budget.give(data);
     }
+  }
+
+  /** {@link #done(Page)} by the worker that owns {@code writer}, which reuses the page. */
+  void done(Page page, Writer writer) {
+    int[] data = release(page);
+    if (data != null) {
+      writer.recycle(data);
+    }
+  }
+
+  private static int[] release(Page page) {
+    int[] data = page.data;
+    page.data = null;
+    return data;
   }
 
   /** Frees what is left: pages not read (a run that stopped early) and the file. */

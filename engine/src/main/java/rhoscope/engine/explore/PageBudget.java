@@ -58,9 +58,14 @@ final class PageBudget {
     return true;
   }
 
+  /** Whether {@link #give} would keep {@code page} for reuse rather than forget it. */
+  synchronized boolean reusable(int[] page) {
+    return page.length == pageInts && bytes <= maxBytes;
+  }
+
   /** A page that is no longer needed: kept for reuse, or (an odd size) forgotten. */
   synchronized void give(int[] page) {
-    if (page.length == pageInts && bytes <= maxBytes) {
+    if (reusable(page)) {
       free.push(page);
     } else {
       bytes -= 4L * page.length;

@@ -68,8 +68,11 @@ final class ParallelExplorer {
   private final AtomicReference<StopReason> stop = new AtomicReference<>();
   private final AtomicReference<Long> found = new AtomicReference<>();
   private final List<Worker> workers = new ArrayList<>();
-  /** Longs between two workers' quotas, so that they never share a cache line. */
-  private static final int QUOTA_STRIDE = 8;
+  /**
+   * Longs between two workers' quotas: 128 bytes, so that they share neither a cache line
+   * nor the pair of lines that the adjacent-line prefetcher fetches together.
+   */
+  private static final int QUOTA_STRIDE = 16;
   /** Each worker's states left of its last grant, at {@link Worker#slot}. */
   private AtomicLongArray quotas;
   private ParentLog parents;
@@ -228,13 +231,13 @@ final class ParallelExplorer {
       pool.invoke(round);
       work = round.rest();
       if (pause && !halt) {
-        grow();
+        grow(pool);
       }
     }
   }
 
   /** At a barrier: room for twice the states granted, or MEMORY if the budget has none. */
-  private void grow() {
+  private void grow(ForkJoinPool pool) {
     long want = Math.min(2 * granted.get(), saturatedAdd(options.maxStates(),
         (long) GRANT * workers.size() + 1024));
     long bytes = ConcurrentFingerprintSet.bytesFor(want);
@@ -244,7 +247,7 @@ final class ParallelExplorer {
       halt = true;
       return;
     }
-    seen.grow(want);
+    seen.grow(want, pool, workers.size());
     peakAccounted = Math.max(peakAccounted, seen.bytes() + budget.bytes());
     if (granted.get() >= seen.softLimit()) {
       // the table is as big as an array gets
@@ -388,7 +391,7 @@ final class ParallelExplorer {
         at += Frontier.HEADER + n;
         expandState(ids, fp);
       }
-      level.done(page);
+      level.done(page, writer);
       return null;
     }
 

@@ -2,6 +2,7 @@ package rhoscope.engine.explore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
 
 class ConcurrentFingerprintSetTest extends FingerprintSetContractTest {
@@ -26,6 +27,27 @@ class ConcurrentFingerprintSetTest extends FingerprintSetContractTest {
       assertThat(set.put(i)).isFalse();
     }
     assertThat(set.size()).isEqualTo(10);
+  }
+
+  @Test
+  void growingOnAPoolKeepsEveryFingerprintOnce() {
+    ConcurrentFingerprintSet set = new ConcurrentFingerprintSet(16);
+    set.grow(20_000);
+    for (long i = 1; i <= 20_000; i++) {
+      set.put(i * 1_000_003L);
+    }
+    ForkJoinPool pool = new ForkJoinPool(3);
+    try {
+      set.grow(200_000, pool, 3);
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(set.softLimit()).isGreaterThanOrEqualTo(200_000);
+    for (long i = 1; i <= 20_000; i++) {
+      assertThat(set.put(i * 1_000_003L)).isFalse();
+    }
+    assertThat(set.put(0)).isTrue();
+    assertThat(set.size()).isEqualTo(20_001);
   }
 
   @Test
