@@ -17,6 +17,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -184,8 +187,9 @@ final class ClusterService implements ProcessService {
       try (ProgressRelay relay =
           new ProgressRelay(hz.getTopic(LocalNode.PROGRESS), listener, order.limit())) {
         String queryId = relay.queryId();
-        Map<Member, Future<String>> futures =
-            executor.submitToAllMembers(new Tasks.Query(order, queryId, deadline.left()));
+        Map<Member, Future<String>> futures = new LinkedHashMap<>();
+        executor.submitToAllMembers(new Tasks.Query(order, queryId, deadline.left()))
+            .forEach((member, f) -> futures.put(member, plain(f)));
         List<QueryAnswer> answers = new ArrayList<>();
         Set<String> lost = new TreeSet<>();
         replies(futures, cancel, queryId, spec.timeout())
@@ -246,6 +250,32 @@ final class ClusterService implements ProcessService {
       }
     }
     return out;
+  }
+
+  /**
+   * The member's answer as a JDK future: a Hazelcast future's timed wait neither ends at its
+   * timeout on a fork-join thread nor throws when its thread is interrupted, and the caller of a
+   * query needs both to look at its token and to hear that it was given up on.
+   */
+  private static Future<String> plain(Future<String> hazelcast) {
+    if (!(hazelcast instanceof CompletionStage<?> stage)) {
+      throw new IllegalStateException(
+          "expected Hazelcast's executor to answer with a CompletionStage, not "
+              + hazelcast.getClass().getName());
+    }
+    CompletableFuture<String> plain = new CompletableFuture<>();
+    stage.whenComplete(
+        (answer, failure) -> {
+          if (failure == null) {
+            plain.complete((String) answer);
+          } else {
+            plain.completeExceptionally(
+                failure instanceof CompletionException c && c.getCause() != null
+                    ? c.getCause()
+                    : failure);
+          }
+        });
+    return plain;
   }
 
   private void cancelEverywhere(String queryId, Duration budget) {

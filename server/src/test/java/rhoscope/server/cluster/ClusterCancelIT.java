@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -61,7 +63,7 @@ class ClusterCancelIT {
     List<Integer> ports = List.of(freePort(), freePort(), freePort());
     List<String> addresses = ports.stream().map(p -> "127.0.0.1:" + p).toList();
     for (int i = 0; i < 3; i++) {
-      ProcessDatabase db = ProcessDatabase.open(dir.resolve("member" + i), 2);
+      ProcessDatabase db = ProcessDatabase.open(dir.resolve("member" + i), 1);
       databases.add(db);
       members.add(
           ClusterMember.start(
@@ -90,16 +92,23 @@ class ClusterCancelIT {
   void aQueryItsCallerCancelsEndsOnEveryMemberWithWhatItHas() throws Exception {
     Cancellation cancel = Cancellation.create();
     CountDownLatch everyMemberChecks = new CountDownLatch(1);
-    CompletableFuture<QueryAnswer> answer =
-        CompletableFuture.supplyAsync(
-            () -> members.get(2).service()
-                .prepareQuery(spec("counter"), allCandidatesKnown(everyMemberChecks))
-                .run(cancel, Deadline.startingNow(HOUR)));
-    everyMemberChecks.await();
+    // A thread of its own, as the query runner gives each query.
+    ExecutorService caller = Executors.newSingleThreadExecutor();
+    QueryAnswer a;
+    try {
+      Future<QueryAnswer> answer =
+          caller.submit(
+              () -> members.get(2).service()
+                  .prepareQuery(spec("counter"), allCandidatesKnown(everyMemberChecks))
+                  .run(cancel, Deadline.startingNow(HOUR)));
+      everyMemberChecks.await();
 
-    // What the query runner does once the budget is spent: the query is to answer what it has.
-    cancel.cancel();
-    QueryAnswer a = answer.get();
+      // What the query runner does once the budget is spent: the query is to answer what it has.
+      cancel.cancel();
+      a = answer.get();
+    } finally {
+      caller.shutdownNow();
+    }
 
     assertThat(a.partial()).isTrue();
     assertThat(a.unfinished())
@@ -143,7 +152,7 @@ class ClusterCancelIT {
   }
 
   /**
-   * While a member's counters' checks hold its two explorer workers, its pings wait for them: a
+   * While a member's counters' checks hold its one explorer worker, its pings wait for them: a
    * query over every ping, its verdicts not cached, answers in full only once every member's
    * workers are free again.
    */
@@ -183,7 +192,7 @@ class ClusterCancelIT {
 
   private void upload(String name, String source) {
     members.get(0).service()
-        .stage(new NewProcess(name, DATASET, SourceFormat.RHO, null, null, source))
+        .stage(new NewProcess(name, DATASET, SourceFormat.RHOLANG, null, null, source))
         .commit();
   }
 
