@@ -269,13 +269,20 @@ final class ClusterService implements ProcessService {
           if (failure == null) {
             plain.complete((String) answer);
           } else {
-            plain.completeExceptionally(
-                failure instanceof CompletionException c && c.getCause() != null
-                    ? c.getCause()
-                    : failure);
+            plain.completeExceptionally(cause(failure));
           }
         });
     return plain;
+  }
+
+  /** The member's own failure, out of the wrappers a completion stage may put around it. */
+  private static Throwable cause(Throwable failure) {
+    Throwable t = failure;
+    while ((t instanceof CompletionException || t instanceof ExecutionException)
+        && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
   }
 
   private void cancelEverywhere(String queryId, Duration budget) {
