@@ -29,9 +29,17 @@ import rhoscope.server.wire.QueryAnswer;
  * queries find the same matches in every copy, indexed on the
  * first member; the second and third members then join and the shards they now own move to them.
  * Each query runs with every member's verdict cache cleared, so each run checks again.
+ *
+ * <p>The answers at 1, 2 and 3 members must be the same, match for match: so each query asks for
+ * every match, and its checks are bounded by states only (the members' state bound), under a
+ * budget so long that no check's share of it runs out. A time bound would make an unknown verdict,
+ * or a candidate left unfinished, depend on how loaded the machine is and on how many candidates
+ * a member shares its time among (a third of them at 3 members), not on the processes.
  */
 public final class ClusterBenchmark {
   private static final Duration SETTLE = Duration.ofMinutes(30);
+  /** Long enough that every check ends by its state bound or its answer, never by the time. */
+  static final Duration BUDGET = Duration.ofHours(24);
 
   /**
    * @param datasets the shipped {@code datasets/} folder
@@ -61,7 +69,8 @@ public final class ClusterBenchmark {
     List<String> addresses = ports.stream().map(p -> "127.0.0.1:" + p).toList();
     List<ClusterMember> members = new ArrayList<>();
     List<ProcessDatabase> databases = new ArrayList<>();
-    Map<String, Long> firstAnswers = new HashMap<>();
+    Map<String, List<String>> firstAnswers = new HashMap<>();
+    List<String> differing = new ArrayList<>();
     try {
       for (int size = 1; size <= 3; size++) {
         ProcessDatabase db = ProcessDatabase.open(o.workDir().resolve("member" + size));
@@ -86,22 +95,35 @@ public final class ClusterBenchmark {
         for (MemberHealth h : members.get(0).service().cluster().orElseThrow().members()) {
           out.printf("  %s owns %d processes in %d shards%n", h.address(), h.processes(), h.shards().size());
         }
-        measure(out, o, members.get(0), databases, firstAnswers);
+        differing.addAll(measure(out, o, written, members.get(0), databases, firstAnswers));
       }
     } finally {
       for (int i = members.size() - 1; i >= 0; i--) {
         members.get(i).close();
       }
     }
+    out.printf(
+        "answers at 1, 2 and 3 members identical: %s%n",
+        differing.isEmpty() ? "yes" : "NO (" + String.join("; ", differing) + ")");
+    if (!differing.isEmpty()) {
+      throw new IllegalStateException(
+          "the cluster's answers depend on its size: " + String.join("; ", differing));
+    }
   }
 
-  private static void measure(
-      PrintStream out, Options o, ClusterMember caller, List<ProcessDatabase> databases,
-      Map<String, Long> firstAnswers) {
+  /**
+   * Runs each query {@code rounds} times and prints its time, its matches and whether they are
+   * those of one member; answers which queries' matches differ from one member's.
+   */
+  private static List<String> measure(
+      PrintStream out, Options o, int processes, ClusterMember caller,
+      List<ProcessDatabase> databases, Map<String, List<String>> firstAnswers) {
     long totalNanos = 0;
     int runs = 0;
+    List<String> differing = new ArrayList<>();
+    int size = databases.size();
     for (String q : o.queries()) {
-      QuerySpec spec = new QuerySpec(q, ProcessFilter.NONE, 0, 50, Duration.ofSeconds(60));
+      QuerySpec spec = new QuerySpec(q, ProcessFilter.NONE, 0, processes, BUDGET);
       long nanos = 0;
       QueryAnswer last = null;
       for (int r = 0; r < o.rounds(); r++) {
@@ -112,12 +134,41 @@ public final class ClusterBenchmark {
       }
       totalNanos += nanos;
       runs += o.rounds();
-      Long before = firstAnswers.putIfAbsent(q, last.total());
+      if (last.partial()) {
+        throw new IllegalStateException(
+            "'" + q + "' at " + size + " members left candidates unfinished or shards unavailable"
+                + " (" + last.unfinished() + ", " + last.unavailable() + "): its answer would"
+                + " not be comparable");
+      }
+      List<String> matches = matches(last);
+      List<String> first = firstAnswers.putIfAbsent(q, matches);
+      String same = first == null ? "" : first.equals(matches) ? "  same as 1 member" : "  DIFFERS";
+      if (first != null && !first.equals(matches)) {
+        differing.add(
+            "'" + q + "' at " + size + " members: " + matches.size() + " matches, "
+                + first.size() + " at 1 member");
+      }
       out.printf(
-          "  %-62s %7.1f ms/query  %5d matches%s%n", q, nanos / 1e6 / o.rounds(), last.total(),
-          before != null && before != last.total() ? "  (one member found " + before + ")" : "");
+          "  %-62s %7.1f ms/query  %5d matches (%d unknown)%s%n", q, nanos / 1e6 / o.rounds(),
+          last.total(), last.stats().unknown(), same);
     }
     out.printf("  throughput: %.2f queries/s%n", runs / (totalNanos / 1e9));
+    return differing;
+  }
+
+  /**
+   * Every match as dataset, name and verdict, sorted: ids name a member's catalog, so they change
+   * as shards move.
+   */
+  private static List<String> matches(QueryAnswer a) {
+    if (a.matches().size() != a.total()) {
+      throw new IllegalStateException(
+          "asked for every match but got " + a.matches().size() + " of " + a.total());
+    }
+    return a.matches().stream()
+        .map(m -> m.dataset() + "/" + m.name() + " " + m.verdict())
+        .sorted()
+        .toList();
   }
 
   private static void awaitSettled(List<ClusterMember> members, int size) {

@@ -61,6 +61,11 @@ public final class ClusterMember implements AutoCloseable {
     rebalancer.request();
   }
 
+  /** How many queries' parts run on this member now: 0 once each has freed its workers. */
+  int runningQueries() {
+    return node.cancels().running();
+  }
+
   /** How many members the cluster has now. */
   public int size() {
     return hz.getCluster().getMembers().size();

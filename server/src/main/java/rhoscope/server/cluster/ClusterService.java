@@ -5,8 +5,10 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.IExecutorService;
 import com.hazelcast.core.MemberLeftException;
 import com.hazelcast.spi.exception.TargetNotMemberException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,9 +16,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import rhoscope.engine.Cancellation;
 import rhoscope.server.http.CheckSpec;
 import rhoscope.server.http.NewProcess;
 import rhoscope.server.http.Prepared;
@@ -45,6 +54,11 @@ import rhoscope.server.wire.TypeForms;
  * member works on it.
  */
 final class ClusterService implements ProcessService {
+  /** How often a query's caller looks at its token while the members work. */
+  private static final Duration POLL = Duration.ofMillis(50);
+  /** How long a query given up on waits for the members to stop before it lets its worker go. */
+  static final Duration STOPPING = Duration.ofSeconds(10);
+
   private final String name;
   private final HazelcastInstance hz;
   private final LocalNode node;
@@ -172,18 +186,21 @@ final class ClusterService implements ProcessService {
       node.database().parseType(spec.type());
       try (ProgressRelay relay =
           new ProgressRelay(hz.getTopic(LocalNode.PROGRESS), listener, order.limit())) {
-        Map<Member, Future<String>> futures =
-            executor.submitToAllMembers(new Tasks.Query(order, relay.queryId()));
+        String queryId = relay.queryId();
+        Map<Member, Future<String>> futures = new LinkedHashMap<>();
+        executor.submitToAllMembers(new Tasks.Query(order, queryId, deadline.left()))
+            .forEach((member, f) -> futures.put(member, plain(f)));
         List<QueryAnswer> answers = new ArrayList<>();
         Set<String> lost = new TreeSet<>();
-        for (Map.Entry<Member, Future<String>> e : futures.entrySet()) {
-          Optional<String> json = answerOf(e.getValue());
-          if (json.isPresent()) {
-            answers.add(ClusterJson.read(json.get(), QueryAnswer.class));
-          } else {
-            lost.add(Members.address(e.getKey()));
-          }
-        }
+        replies(futures, cancel, queryId, spec.timeout())
+            .forEach(
+                (member, json) -> {
+                  if (json.isPresent()) {
+                    answers.add(ClusterJson.read(json.get(), QueryAnswer.class));
+                  } else {
+                    lost.add(Members.address(member));
+                  }
+                });
         if (answers.isEmpty()) {
           throw new ApiException(503, "unavailable", "no member of the cluster answered");
         }
@@ -198,6 +215,95 @@ final class ClusterService implements ProcessService {
             deadline.elapsedMillis());
       }
     };
+  }
+
+  /**
+   * Each member's answer to its part of a query, empty for a member that left. While it waits it
+   * watches the caller's token: once the runner cancels it (the budget is spent) the query is
+   * cancelled on every member, and each answers with what it has, as one machine's checks do.
+   * When the runner gives up on the caller's thread and interrupts it (the client went away, or
+   * the query ran past its grace), the query is cancelled on every member too, and the thread
+   * waits up to {@link #STOPPING} for them to stop before it gives up: until the members' workers
+   * are free, this worker counts as busy with the query.
+   */
+  private Map<Member, Optional<String>> replies(
+      Map<Member, Future<String>> futures, Cancellation cancel, String queryId, Duration budget) {
+    Map<Member, Optional<String>> out = new LinkedHashMap<>();
+    boolean told = false;
+    for (Map.Entry<Member, Future<String>> e : futures.entrySet()) {
+      while (!out.containsKey(e.getKey())) {
+        if (!told && cancel.isCancelled()) {
+          cancelEverywhere(queryId, budget);
+          told = true;
+        }
+        try {
+          out.put(e.getKey(), answerWithin(e.getValue(), POLL));
+        } catch (TimeoutException stillRunning) {
+          // look at the token again
+        } catch (InterruptedException interrupted) {
+          cancelEverywhere(queryId, budget);
+          awaitStopped(futures.values());
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(
+              "the query was given up on; every member was told to stop it", interrupted);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The member's answer as a JDK future: a Hazelcast future's timed wait neither ends at its
+   * timeout on a fork-join thread nor throws when its thread is interrupted, and the caller of a
+   * query needs both to look at its token and to hear that it was given up on.
+   */
+  private static Future<String> plain(Future<String> hazelcast) {
+    if (!(hazelcast instanceof CompletionStage<?> stage)) {
+      throw new IllegalStateException(
+          "expected Hazelcast's executor to answer with a CompletionStage, not "
+              + hazelcast.getClass().getName());
+    }
+    CompletableFuture<String> plain = new CompletableFuture<>();
+    stage.whenComplete(
+        (answer, failure) -> {
+          if (failure == null) {
+            plain.complete((String) answer);
+          } else {
+            plain.completeExceptionally(cause(failure));
+          }
+        });
+    return plain;
+  }
+
+  /** The member's own failure, out of the wrappers a completion stage may put around it. */
+  private static Throwable cause(Throwable failure) {
+    Throwable t = failure;
+    while ((t instanceof CompletionException || t instanceof ExecutionException)
+        && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  private void cancelEverywhere(String queryId, Duration budget) {
+    // A member's part may not have started yet: the mark waits for it longer than its budget.
+    node.cancels().cancel(queryId, node.address(), budget.plus(STOPPING).multipliedBy(2));
+  }
+
+  /** Waits, however often interrupted, until each member stopped or {@link #STOPPING} passed. */
+  private static void awaitStopped(Collection<Future<String>> futures) {
+    long until = System.nanoTime() + STOPPING.toNanos();
+    for (Future<String> f : futures) {
+      while (!f.isDone() && System.nanoTime() < until) {
+        try {
+          f.get(until - System.nanoTime(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException again) {
+          // the interrupt is restored by the caller once the members stopped
+        } catch (ExecutionException | TimeoutException | CancellationException ended) {
+          // a member that failed or left has stopped too; one past the wait is given up on
+        }
+      }
+    }
   }
 
   @Override
@@ -252,15 +358,30 @@ final class ClusterService implements ProcessService {
     try {
       return Optional.ofNullable(future.get());
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof MemberLeftException
-          || e.getCause() instanceof TargetNotMemberException) {
-        return Optional.empty();
-      }
-      throw rethrown(e);
+      return ifLeft(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for a member", e);
     }
+  }
+
+  /** The task's answer if it comes within {@code wait}, empty when its member left. */
+  private static <T> Optional<T> answerWithin(Future<T> future, Duration wait)
+      throws TimeoutException, InterruptedException {
+    try {
+      return Optional.ofNullable(future.get(wait.toNanos(), TimeUnit.NANOSECONDS));
+    } catch (ExecutionException e) {
+      return ifLeft(e);
+    }
+  }
+
+  /** Nothing when the task failed because its member left; else the member's failure, thrown. */
+  private static <T> Optional<T> ifLeft(ExecutionException e) {
+    if (e.getCause() instanceof MemberLeftException
+        || e.getCause() instanceof TargetNotMemberException) {
+      return Optional.empty();
+    }
+    throw rethrown(e);
   }
 
   private static <T> T await(Future<T> future) {

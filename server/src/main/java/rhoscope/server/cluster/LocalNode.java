@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-import rhoscope.engine.Cancellation;
 import rhoscope.server.backend.DatabaseService;
 import rhoscope.server.http.NewProcess;
 import rhoscope.server.http.ProcessFilter;
@@ -36,11 +35,13 @@ final class LocalNode {
   private final DatabaseService database;
   private final HazelcastInstance hz;
   private final String address;
+  private final Cancels cancels;
 
   LocalNode(DatabaseService database, HazelcastInstance hz, String address) {
     this.database = database;
     this.hz = hz;
     this.address = address;
+    this.cancels = new Cancels(hz.getMap(Cancels.MAP));
   }
 
   String address() {
@@ -49,6 +50,10 @@ final class LocalNode {
 
   DatabaseService database() {
     return database;
+  }
+
+  Cancels cancels() {
+    return cancels;
   }
 
   IMap<String, String> directory() {
@@ -100,9 +105,11 @@ final class LocalNode {
 
   /**
    * Answers the query over the processes held here, telling the caller's progress topic as
-   * verdicts arrive; ids are cluster ids.
+   * verdicts arrive; ids are cluster ids. It runs within {@code left}, what the caller had left of
+   * its budget when it asked, and stops at the next state of its checks when the caller cancels
+   * the query ({@link Cancels}), answering what it has.
    */
-  QueryAnswer query(QueryOrder order, String queryId) {
+  QueryAnswer query(QueryOrder order, String queryId, Duration left) {
     ITopic<String> topic = hz.getTopic(PROGRESS);
     QueryListener relay =
         new QueryListener() {
@@ -118,8 +125,13 @@ final class LocalNode {
             topic.publish(ClusterJson.write(new ProgressNote(queryId, address, 0, 0, m)));
           }
         };
-    QueryAnswer a = database.prepareQuery(order.spec(), relay).run(
-        Cancellation.create(), Deadline.startingNow(Duration.ofMillis(order.timeoutMillis())));
+    QueryAnswer a;
+    try {
+      a = database.prepareQuery(order.spec(), relay)
+          .run(cancels.open(queryId), Deadline.startingNow(left));
+    } finally {
+      cancels.done(queryId);
+    }
     List<Match> matches = new ArrayList<>();
     for (Match m : a.matches()) {
       matches.add(Relabel.match(m, clusterId(m.dataset(), m.name(), m.id())));

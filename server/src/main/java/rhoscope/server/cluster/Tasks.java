@@ -1,5 +1,6 @@
 package rhoscope.server.cluster;
 
+import java.time.Duration;
 import java.util.List;
 import rhoscope.server.http.NewProcess;
 import rhoscope.server.wire.ProcessSummary;
@@ -73,20 +74,26 @@ final class Tasks {
     }
   }
 
-  /** The member's answer to a query over what it holds ({@code QueryAnswer} as JSON). */
+  /**
+   * The member's answer to a query over what it holds ({@code QueryAnswer} as JSON), within what
+   * the caller had left of its budget when it sent the task: the member stops when the caller
+   * does, not a whole budget after its own start.
+   */
   static final class Query extends MemberTask<String> {
     private static final long serialVersionUID = 1L;
     private final QueryOrder order;
     private final String queryId;
+    private final long leftMillis;
 
-    Query(QueryOrder order, String queryId) {
+    Query(QueryOrder order, String queryId, Duration left) {
       this.order = order;
       this.queryId = queryId;
+      this.leftMillis = left.toMillis();
     }
 
     @Override
     String run(LocalNode node) {
-      return ClusterJson.write(node.query(order, queryId));
+      return ClusterJson.write(node.query(order, queryId, Duration.ofMillis(leftMillis)));
     }
   }
 }
