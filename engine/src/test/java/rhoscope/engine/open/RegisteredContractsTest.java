@@ -80,8 +80,9 @@ class RegisteredContractsTest {
     assertThat(callables(vault)).extracting(Callable::signature)
         .containsExactly("Vault \"balance\" (registry)/1");
     Callable balance = callables(vault).get(0);
-    assertThat(balance.reach(balance.send(List.of("*caller"))))
-        .isEqualTo("for (@registered <<- @(`rho:registry:directory`, \"Vault\")) {"
+    assertThat(balance.candidate("callerBudget", balance.send(List.of("*caller"))))
+        .isEqualTo("for (<= callerBudget & @registered <= @(`rho:registry:directory`,"
+            + " \"Vault\")) { @(`rho:registry:directory`, \"Vault\")!(registered) |"
             + " @(registered, \"balance\")!(*caller) }");
     Program direct = MostGeneralClientTest.open("""
         new Vault, insertArbitrary(`rho:registry:insertArbitrary`), uriOut in {
