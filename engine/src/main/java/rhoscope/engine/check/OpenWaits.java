@@ -11,8 +11,8 @@ import rhoscope.lang.ast.type.Type;
  * client's waits for the answer to its call (a receive on its {@code caller} channel), not the
  * library's own receives, which wait for calls or for its set-up (see
  * {@link MostGeneralClient}); and a state where a request to an unmodelled system name is
- * pending is no deadlock, since the chain may still answer it. Rewrites both where they occur, their tags kept, so the plan is
- * still checked on the fly where it was.
+ * pending is no deadlock, since the chain may still answer it. Rewrites both where they occur,
+ * their tags kept, so the plan is still checked on the fly where it was.
  */
 final class OpenWaits {
   private OpenWaits() {}

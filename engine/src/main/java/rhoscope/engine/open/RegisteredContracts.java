@@ -31,8 +31,8 @@ import rhoscope.lang.ast.process.Source;
  * <p>The static reading only proposes; the run decides. The registry publishes each inserted
  * name {@code *x} in its directory ({@link SystemProcesses#DIRECTORY}, by identifier), and the
  * client calls such a contract only in a state where the directory holds its name (see {@link
- * Callable#reach}), so a contract is called exactly when it has become reachable during the run,
- * and a proposed name that is never registered costs no call and no state.
+ * Callable#candidate}), so a contract is called exactly when it has become reachable during the
+ * run, and a proposed name that is never registered costs no call and no state.
  */
 public final class RegisteredContracts {
   private RegisteredContracts() {}
@@ -135,7 +135,8 @@ public final class RegisteredContracts {
   }
 
   private static boolean isInsertion(String uri) {
-    return uri.equals(SystemProcesses.INSERT_ARBITRARY) || uri.equals(SystemProcesses.INSERT_SIGNED);
+    return uri.equals(SystemProcesses.INSERT_ARBITRARY)
+        || uri.equals(SystemProcesses.INSERT_SIGNED);
   }
 
   /** The private names a sent value {@code *x} carries: bare, bundled, in a tuple or a list. */
