@@ -20,10 +20,9 @@ final class OpenWaits {
   static Type rewrite(Type t) {
     if (t instanceof Type.Sugared s) {
       return switch (s.sugar()) {
-        case Type.Deadlock d -> new Type.Sugared(d,
-            new Type.And(noStep(), new Type.And(clientWaits(), new Type.Not(chainAsked()))));
+        case Type.Deadlock d -> new Type.Sugared(d, new Type.And(noStep(), stuckCaller()));
         case Type.Terminated x ->
-            new Type.Sugared(x, new Type.And(noStep(), new Type.Not(clientWaits())));
+            new Type.Sugared(x, new Type.And(noStep(), new Type.Not(stuckCaller())));
         case Type.Eventually e ->
             new Type.Sugared(new Type.Eventually(rewrite(e.operand())), rewrite(s.core()));
         case Type.Always a ->
@@ -43,6 +42,11 @@ final class OpenWaits {
     }
     List<Type> rewritten = children.stream().map(OpenWaits::rewrite).toList();
     return rewritten.equals(children) ? t : t.withChildren(rewritten);
+  }
+
+  /** A caller waits, and no request to the chain is pending (as Machine.waitsLinearly says). */
+  private static Type stuckCaller() {
+    return new Type.And(clientWaits(), new Type.Not(chainAsked()));
   }
 
   private static Type clientWaits() {

@@ -121,10 +121,13 @@ public final class Machine {
     boolean waits = false;
     for (int id : state) {
       ThreadInfo t = table.get(id);
+      if (!open && t.waitsLinearly()) {
+        return true;
+      }
       if (open && MostGeneralClient.asksTheChain(t.term)) {
         return false;
       }
-      waits |= t.waitsLinearly() && (!open || isClientWait(t.term));
+      waits |= open && t.waitsLinearly() && isClientWait(t.term);
     }
     return waits;
   }

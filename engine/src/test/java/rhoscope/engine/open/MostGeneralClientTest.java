@@ -154,6 +154,8 @@ class MostGeneralClientTest {
     String asksTheChain = "contract @\"ask\"(@key, ret) = { new chain(`" + uri + "`) in {"
         + " chain!(\"query\", key, *ret) } }";
     assertThat(check(open(asksTheChain, 1), "deadlock_free").verdict()).isEqualTo(Verdict.YES);
+    // the checker and the state agree: that state is terminal, as StateView.isTerminal says
+    assertThat(check(open(asksTheChain, 1), "terminates").verdict()).isEqualTo(Verdict.YES);
     String asksNobody = "new nobody in { contract @\"ask\"(@key, ret) = {"
         + " nobody!(\"query\", key, *ret) } }";
     assertThat(check(open(asksNobody, 1), "deadlock_free").verdict()).isEqualTo(Verdict.NO);
