@@ -89,14 +89,14 @@ public final class MostGeneralClient {
     List<String> sampled = new ArrayList<>();
     int candidates = 0;
     for (Callable c : callables) {
-      List<List<String>> all = domain.argumentLists(c, "*" + RETURN);
-      if (all.isEmpty()) {
+      ArgumentDomain.Sample sample = domain.sample(c, "*" + RETURN, MAX_ARGUMENT_LISTS);
+      List<List<String>> lists = sample.lists();
+      if (lists.isEmpty()) {
         skipped.add(c.signature());
       }
-      List<List<String>> lists = spread(all);
-      if (lists.size() < all.size()) {
-        sampled.add(c.signature() + " has " + all.size() + " argument lists; the client tries "
-            + lists.size() + " of them, spread evenly");
+      if (sample.total().compareTo(java.math.BigInteger.valueOf(lists.size())) > 0) {
+        sampled.add(c.signature() + " has " + sample.total() + " argument lists; the client"
+            + " tries " + lists.size() + " of them, spread evenly");
       }
       boolean answers = c.formals().stream().anyMatch(f -> f instanceof Name.NameVar);
       candidates += lists.size();
@@ -110,17 +110,6 @@ public final class MostGeneralClient {
     }
     String text = "new " + BUDGET + " in {\n  " + String.join(" |\n  ", parts) + "\n}\n";
     return new MostGeneralClient(open.calls(), callables, text, skipped, sampled, candidates);
-  }
-
-  private static List<List<String>> spread(List<List<String>> all) {
-    if (all.size() <= MAX_ARGUMENT_LISTS) {
-      return all;
-    }
-    List<List<String>> out = new ArrayList<>(MAX_ARGUMENT_LISTS);
-    for (int i = 0; i < MAX_ARGUMENT_LISTS; i++) {
-      out.add(all.get((int) ((long) i * all.size() / MAX_ARGUMENT_LISTS)));
-    }
-    return out;
   }
 
   /** The URIs of {@link #asksTheChain}, sorted. */
