@@ -13,6 +13,7 @@ import rhoscope.engine.StateView;
 import rhoscope.engine.ThreadView;
 import rhoscope.engine.Transition;
 import rhoscope.engine.open.MostGeneralClient;
+import rhoscope.engine.reduce.SystemProcesses;
 import rhoscope.lang.ast.type.NamePattern;
 
 /**
@@ -20,7 +21,8 @@ import rhoscope.lang.ast.type.NamePattern;
  * (in an open program, each caller waiting for its answer) and the channel it waits on, on which
  * nobody sends, or no message matches; for each race, the two competing threads, what they
  * compete for and on which channel, and whether the winner takes a message (the order changes a
- * value) or not (peeks reading one message).
+ * value) or not (peeks reading one message). In an open program the client's own choice of its
+ * next call is no race.
  */
 public final class Findings {
   private Findings() {}
@@ -30,10 +32,13 @@ public final class Findings {
     if (state.isDeadlocked()) {
       deadlock(state, out);
     }
+    boolean open = state.program().open().isOpen();
     List<Transition> steps = state.program().successors(state);
     for (Races.Competition c : Races.all(new NamePattern.AnyName(), state,
         steps.stream().map(Transition::comm).toList())) {
-      out.add(race(c));
+      if (!(open && isClientChannel(c.channel()))) {
+        out.add(race(c));
+      }
     }
     return List.copyOf(out);
   }
@@ -68,6 +73,16 @@ public final class Findings {
     return r.kind() == ReceiveKind.LINEAR && r.channels().size() == 1
         && r.channels().get(0).kind() == ChannelKind.PRIVATE
         && r.channels().get(0).label().equals(MostGeneralClient.RETURN);
+  }
+
+  /**
+   * The client's own bookkeeping: its call tokens, which its candidate calls all compete for,
+   * and the registry's directory, where they find registered contracts. A race there is the
+   * client choosing its next call, not something in the library a caller could exploit.
+   */
+  private static boolean isClientChannel(ChannelView ch) {
+    return ch.kind() == ChannelKind.PRIVATE && ch.label().equals(MostGeneralClient.BUDGET)
+        || ch.spelling().contains(SystemProcesses.DIRECTORY);
   }
 
   private static String race(Races.Competition c) {

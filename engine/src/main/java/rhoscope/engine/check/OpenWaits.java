@@ -10,8 +10,9 @@ import rhoscope.lang.ast.type.Type;
  * {@code deadlock} and {@code terminated} of an open program: the waits that count are a
  * client's waits for the answer to its call (a receive on its {@code caller} channel), not the
  * library's own receives, which wait for calls or for its set-up (see
- * {@link MostGeneralClient}). Rewrites both where they occur, their tags kept, so the plan is
- * still checked on the fly where it was.
+ * {@link MostGeneralClient}); and a state where a request to an unmodelled system name is
+ * pending is no deadlock, since the chain may still answer it. Rewrites both where they occur,
+ * their tags kept, so the plan is still checked on the fly where it was.
  */
 final class OpenWaits {
   private OpenWaits() {}
@@ -19,9 +20,9 @@ final class OpenWaits {
   static Type rewrite(Type t) {
     if (t instanceof Type.Sugared s) {
       return switch (s.sugar()) {
-        case Type.Deadlock d -> new Type.Sugared(d, new Type.And(noStep(), clientWaits()));
+        case Type.Deadlock d -> new Type.Sugared(d, new Type.And(noStep(), stuckCaller()));
         case Type.Terminated x ->
-            new Type.Sugared(x, new Type.And(noStep(), new Type.Not(clientWaits())));
+            new Type.Sugared(x, new Type.And(noStep(), new Type.Not(stuckCaller())));
         // The traversal keeps these tags over the rewritten operands.
         case Type.Eventually e -> rewriteChildren(s);
         case Type.Always a -> rewriteChildren(s);
@@ -43,10 +44,25 @@ final class OpenWaits {
     return rewritten.equals(children) ? t : t.withChildren(rewritten);
   }
 
+  /** A caller waits, and no request to the chain is pending (as Machine.waitsLinearly says). */
+  private static Type stuckCaller() {
+    return new Type.And(clientWaits(), new Type.Not(chainAsked()));
+  }
+
   private static Type clientWaits() {
     return new Type.Par(
         new Type.Receive(new NamePattern.PrivateName(MostGeneralClient.RETURN), new Type.True()),
         new Type.True());
+  }
+
+  /** Some request to a system name only the chain could answer is pending. */
+  private static Type chainAsked() {
+    Type out = new Type.False();
+    for (String uri : MostGeneralClient.chainAnswered()) {
+      out = new Type.Or(out, new Type.Par(
+          new Type.Send(new NamePattern.UriName(uri), List.of(), true), new Type.True()));
+    }
+    return out;
   }
 
   private static Type noStep() {

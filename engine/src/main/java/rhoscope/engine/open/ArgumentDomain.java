@@ -1,5 +1,6 @@
 package rhoscope.engine.open;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -83,6 +84,43 @@ public final class ArgumentDomain {
       out = next;
     }
     return List.copyOf(out);
+  }
+
+  /** Argument lists chosen out of {@code total} (the size of the full product). */
+  public record Sample(BigInteger total, List<List<String>> lists) {}
+
+  /**
+   * At most {@code max} of {@link #argumentLists}, spread evenly over all of them in their
+   * order, computed without building the full product (a contract with many formals has
+   * billions of lists).
+   */
+  public Sample sample(Callable c, String returnChannel, int max) {
+    List<List<String>> perFormal = new ArrayList<>();
+    BigInteger total = BigInteger.ONE;
+    for (Name formal : c.formals()) {
+      List<String> choices = switch (formal) {
+        case Name.NameVar v -> List.of(returnChannel);
+        case Name.NameWildcard w -> List.of("Nil");
+        case Name.Quote q -> accepted(q.proc(), c.body());
+      };
+      perFormal.add(choices);
+      total = total.multiply(BigInteger.valueOf(choices.size()));
+    }
+    if (total.compareTo(BigInteger.valueOf(max)) <= 0) {
+      return new Sample(total, argumentLists(c, returnChannel));
+    }
+    List<List<String>> out = new ArrayList<>(max);
+    for (int i = 0; i < max; i++) {
+      BigInteger index = total.multiply(BigInteger.valueOf(i)).divide(BigInteger.valueOf(max));
+      String[] args = new String[perFormal.size()];
+      for (int k = perFormal.size() - 1; k >= 0; k--) {
+        BigInteger[] qr = index.divideAndRemainder(BigInteger.valueOf(perFormal.get(k).size()));
+        args[k] = perFormal.get(k).get(qr[1].intValue());
+        index = qr[0];
+      }
+      out.add(List.of(args));
+    }
+    return new Sample(total, out);
   }
 
   private List<String> accepted(Proc pattern, Proc body) {

@@ -14,7 +14,8 @@ import rhoscope.lang.ast.process.Proc;
  * formal a value) and its body (read only to narrow the values worth sending). A registered
  * contract has a {@code directory} entry, the registry's channel where the client finds the
  * registered name; its {@code channel} is then written in terms of {@link #REGISTERED}, the name
- * found there ({@code @registered}, {@code @(registered, "deposit")}).
+ * found there ({@code @registered}, {@code @(registered, "deposit")}), in a state where the
+ * registry holds it.
  */
 public record Callable(String label, String channel, List<Name> formals, Proc body,
     Optional<String> directory) {
@@ -49,12 +50,15 @@ public record Callable(String label, String channel, List<Name> formals, Proc bo
   }
 
   /**
-   * {@code call} (a call and whatever waits for its answer) where the client can make it: at top
-   * level for a public channel; for a registered contract after a peek at its directory entry,
-   * so that neither the call nor its wait for an answer exists before the contract is registered.
+   * The client's candidate step that makes {@code call} (a call and whatever waits for its
+   * answer), taking one of the tokens on {@code budget}: for a public channel the token alone;
+   * for a registered contract the token joined with its directory entry (which the step puts
+   * back), so the step exists only in a state where the contract is registered, wherever and
+   * whenever the library registered it, and a contract never registered takes no token.
    */
-  public String reach(String call) {
-    return directory.map(d -> "for (@" + REGISTERED + " <<- " + d + ") { " + call + " }")
-        .orElse(call);
+  public String candidate(String budget, String call) {
+    return directory.map(d -> "for (<= " + budget + " & @" + REGISTERED + " <= " + d + ") { "
+        + d + "!(" + REGISTERED + ") | " + call + " }")
+        .orElse("for (<= " + budget + ") { " + call + " }");
   }
 }

@@ -3,6 +3,10 @@ package rhoscope.engine.open;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import rhoscope.engine.reduce.SystemProcesses;
+import rhoscope.engine.state.Term;
 import rhoscope.lang.ParsedProcess;
 import rhoscope.lang.ast.process.Name;
 import rhoscope.lang.ast.process.Proc;
@@ -18,9 +22,18 @@ import rhoscope.lang.parse.ProcessParser;
  * stop after fewer calls. Tokens can all be taken before any call is served: calls are
  * concurrent.
  *
+ * <p>The candidates are fixed when the program is loaded, but not all are available from the
+ * start: a contract on a public name is called from the first state; a contract published
+ * through the registry ({@link RegisteredContracts}, found anywhere in the program) only from a
+ * state where the registry's directory holds its name, so one registered late in the run, after
+ * lookups inside a receive (RChain's RevVault and MakeMint), is called once it is reachable.
+ * The client keeps no state of its own besides its tokens, so states still meet.
+ *
  * <p>In an open program only a client waiting on its {@code caller} counts as a deadlocked wait:
  * the library's own receives waiting for a message no caller can send (its services, or a
- * system answer it awaits) are its set-up, not something a caller caused.
+ * system answer it awaits) are its set-up, not something a caller caused; and while a request
+ * to an unmodelled system name is pending ({@link #asksTheChain}), a waiting caller may be
+ * waiting for the chain, so that state is no deadlock either.
  */
 public final class MostGeneralClient {
   /** The identifier of each call's return channel. */
@@ -33,6 +46,15 @@ public final class MostGeneralClient {
    * take minutes. Past it the client tries lists spread evenly over all of them, and says so.
    */
   public static final int MAX_ARGUMENT_LISTS = 32;
+
+  /**
+   * The unmodelled system URIs a library asks the chain (keys, addresses, block data): see
+   * {@link #asksTheChain}. The unsupported signed insertion is not among them: it is the
+   * library's own set-up, and no caller waits for its URI.
+   */
+  private static final Set<String> CHAIN_ANSWERED = SystemProcesses.UNMODELLED.keySet().stream()
+      .filter(u -> !u.equals(SystemProcesses.INSERT_SIGNED_UNSUPPORTED))
+      .collect(Collectors.toUnmodifiableSet());
 
   private final int calls;
   private final List<Callable> callables;
@@ -67,40 +89,43 @@ public final class MostGeneralClient {
     List<String> sampled = new ArrayList<>();
     int candidates = 0;
     for (Callable c : callables) {
-      List<List<String>> all = domain.argumentLists(c, "*" + RETURN);
-      if (all.isEmpty()) {
+      ArgumentDomain.Sample sample = domain.sample(c, "*" + RETURN, MAX_ARGUMENT_LISTS);
+      List<List<String>> lists = sample.lists();
+      if (lists.isEmpty()) {
         skipped.add(c.signature());
       }
-      List<List<String>> lists = spread(all);
-      if (lists.size() < all.size()) {
-        sampled.add(c.signature() + " has " + all.size() + " argument lists; the client tries "
-            + lists.size() + " of them, spread evenly");
+      if (sample.total().compareTo(java.math.BigInteger.valueOf(lists.size())) > 0) {
+        sampled.add(c.signature() + " has " + sample.total() + " argument lists; the client"
+            + " tries " + lists.size() + " of them, spread evenly");
       }
       boolean answers = c.formals().stream().anyMatch(f -> f instanceof Name.NameVar);
       candidates += lists.size();
       for (List<String> args : lists) {
         String call = c.send(args);
-        parts.add("for (<= " + BUDGET + ") { "
-            + c.reach(answers
-                ? "new " + RETURN + " in { " + call + " | for (...@answer <- " + RETURN
-                    + ") { Nil } }"
-                : call)
-            + " }");
+        parts.add(c.candidate(BUDGET, answers
+            ? "new " + RETURN + " in { " + call + " | for (...@answer <- " + RETURN
+                + ") { Nil } }"
+            : call));
       }
     }
     String text = "new " + BUDGET + " in {\n  " + String.join(" |\n  ", parts) + "\n}\n";
     return new MostGeneralClient(open.calls(), callables, text, skipped, sampled, candidates);
   }
 
-  private static List<List<String>> spread(List<List<String>> all) {
-    if (all.size() <= MAX_ARGUMENT_LISTS) {
-      return all;
-    }
-    List<List<String>> out = new ArrayList<>(MAX_ARGUMENT_LISTS);
-    for (int i = 0; i < MAX_ARGUMENT_LISTS; i++) {
-      out.add(all.get((int) ((long) i * all.size() / MAX_ARGUMENT_LISTS)));
-    }
-    return out;
+  /** The URIs of {@link #asksTheChain}, sorted. */
+  public static List<String> chainAnswered() {
+    return CHAIN_ANSWERED.stream().sorted().toList();
+  }
+
+  /**
+   * Whether {@code thread} is a request to a system name rhoscope leaves unmodelled and the
+   * chain answers ({@code rho:rev:address}, {@code rho:rchain:deployerId:ops}, ...). A state
+   * where one is pending is not a deadlock of an open program: a caller waiting there may be
+   * waiting for the chain's answer, which the model cannot give and must not call missing.
+   */
+  public static boolean asksTheChain(Term thread) {
+    return thread instanceof Term.Send s && s.channel() instanceof Term.Quote q
+        && q.proc() instanceof Term.UriV u && CHAIN_ANSWERED.contains(u.value());
   }
 
   /** The contracts the client calls. */
@@ -130,8 +155,9 @@ public final class MostGeneralClient {
     }
     out.add("open: a most-general client makes up to " + calls + " call(s), concurrently, to "
         + String.join(", ", callables.stream().map(Callable::signature).toList()) + " ("
-        + candidates + " argument list(s)); only a caller waiting for an answer counts as a"
-        + " deadlock");
+        + candidates + " argument list(s)); a contract marked (registry) only once the"
+        + " registry holds it; only a caller waiting for an answer counts as a deadlock, and"
+        + " not while a request to an unmodelled system name is pending");
     for (String s : skipped) {
       out.add("open: " + s + " is never called: no value the client sends matches its formals");
     }

@@ -26,7 +26,8 @@ final class ProcWalk {
     }
   }
 
-  private static List<Proc> children(Proc p) {
+  /** The direct subprocesses of {@code p}: patterns, quoted names and bodies alike. */
+  static List<Proc> children(Proc p) {
     List<Proc> out = new ArrayList<>();
     switch (p) {
       case Proc.Nil n -> { }

@@ -114,16 +114,22 @@ public final class Machine {
 
   /**
    * Whether some linear receive (or peek, or select) is waiting in the state; in an open
-   * program, whether some client waits for the answer to its call.
+   * program, whether some client waits for the answer to its call and no request to an
+   * unmodelled system name, which the chain may still answer, is pending.
    */
   public boolean waitsLinearly(int[] state) {
+    boolean waits = false;
     for (int id : state) {
       ThreadInfo t = table.get(id);
-      if (t.waitsLinearly() && (!open || isClientWait(t.term))) {
+      if (!open && t.waitsLinearly()) {
         return true;
       }
+      if (open && MostGeneralClient.asksTheChain(t.term)) {
+        return false;
+      }
+      waits |= open && t.waitsLinearly() && isClientWait(t.term);
     }
-    return false;
+    return waits;
   }
 
   /** Whether the state counts its waits as an open program does. */

@@ -2,6 +2,8 @@ package rhoscope.engine.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import rhoscope.engine.Engine;
@@ -89,5 +91,34 @@ class FindingsTest {
     assertThat(ModelChecker.checkGlobally(p, core, CheckFixtures.OPTIONS).verdict())
         .isEqualTo(check(p, "eventually take_race(balance)").verdict())
         .isEqualTo(Verdict.YES);
+  }
+
+  /**
+   * The datasets' open bank library with two callers: the race of its two withdrawals for the
+   * balance names both takers and changes a value; the race of their two peeks names both
+   * readers and changes none; the client's choice of its next call is no finding.
+   */
+  @Test
+  void anOpenLibrarysRacesNameBothCallsThreadsAndWhetherAValueChanges() throws Exception {
+    Path file = Path.of("..", "datasets", "contracts", "lib_bank_peek_withdraw.rho");
+    Program p = Engine.load(ProcessParser.parse(file.toString(), Files.readString(file)),
+        OpenSystem.calls(2));
+    CheckResult take = check(p, "eventually take_race(balance)");
+    assertThat(take.verdict()).isEqualTo(Verdict.YES);
+    List<String> taken = Findings.of(last(p, take));
+    assertThat(taken).anySatisfy(f -> assertThat(f)
+        .startsWith("race on balance: the receives `for (@").contains("<- balance)")
+        .contains(" compete for `balance!(10)`")
+        .endsWith("(the winner takes a message: the order changes a value, take_race)"));
+    CheckResult read = check(p, "read_race(balance)");
+    assertThat(read.verdict()).isEqualTo(Verdict.YES);
+    List<String> peeked = Findings.of(last(p, read));
+    assertThat(peeked).anySatisfy(f -> assertThat(f)
+        .startsWith("race on balance: ").contains("<<- balance)")
+        .endsWith("(nothing is taken: a race that changes no value)"));
+    assertThat(taken).noneSatisfy(f -> assertThat(f).contains("callerBudget"));
+    assertThat(peeked).noneSatisfy(f -> assertThat(f).contains("callerBudget"));
+    assertThat(check(Engine.load(ProcessParser.parse(file.toString(), Files.readString(file)),
+        OpenSystem.calls(1)), "eventually race(balance)").verdict()).isEqualTo(Verdict.NO);
   }
 }

@@ -1,6 +1,7 @@
 package rhoscope.engine.open;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -140,5 +141,23 @@ class MostGeneralClientTest {
     assertThat(r.verdict()).isEqualTo(Verdict.YES);
     CheckResult stuck = check(open(compares, 1), "deadlock_free");
     assertThat(stuck.verdict()).isEqualTo(Verdict.NO);
+  }
+
+  /**
+   * A caller whose answer the library must get from a system name rhoscope leaves to the chain
+   * is no deadlock (the chain may answer), while one left waiting on a name nobody serves is.
+   */
+  @Test
+  void aCallerWaitingForTheChainIsNotDeadlockedButOneWaitingForNobodyIs() {
+    assumeThat(MostGeneralClient.chainAnswered()).as("an unmodelled system name").isNotEmpty();
+    String uri = MostGeneralClient.chainAnswered().get(0);
+    String asksTheChain = "contract @\"ask\"(@key, ret) = { new chain(`" + uri + "`) in {"
+        + " chain!(\"query\", key, *ret) } }";
+    assertThat(check(open(asksTheChain, 1), "deadlock_free").verdict()).isEqualTo(Verdict.YES);
+    // the checker and the state agree: that state is terminal, as StateView.isTerminal says
+    assertThat(check(open(asksTheChain, 1), "terminates").verdict()).isEqualTo(Verdict.YES);
+    String asksNobody = "new nobody in { contract @\"ask\"(@key, ret) = {"
+        + " nobody!(\"query\", key, *ret) } }";
+    assertThat(check(open(asksNobody, 1), "deadlock_free").verdict()).isEqualTo(Verdict.NO);
   }
 }

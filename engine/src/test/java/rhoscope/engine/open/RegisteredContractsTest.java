@@ -10,6 +10,8 @@ import rhoscope.engine.StateView;
 import rhoscope.engine.explore.ExploreOptions;
 import rhoscope.engine.explore.Explorer;
 import rhoscope.engine.explore.StateGraph;
+import rhoscope.engine.check.CheckResult;
+import rhoscope.engine.check.Findings;
 import rhoscope.engine.check.Verdict;
 import rhoscope.lang.parse.ProcessParser;
 
@@ -80,8 +82,9 @@ class RegisteredContractsTest {
     assertThat(callables(vault)).extracting(Callable::signature)
         .containsExactly("Vault \"balance\" (registry)/1");
     Callable balance = callables(vault).get(0);
-    assertThat(balance.reach(balance.send(List.of("*caller"))))
-        .isEqualTo("for (@registered <<- @(`rho:registry:directory`, \"Vault\")) {"
+    assertThat(balance.candidate("callerBudget", balance.send(List.of("*caller"))))
+        .isEqualTo("for (<= callerBudget & @registered <= @(`rho:registry:directory`,"
+            + " \"Vault\")) { @(`rho:registry:directory`, \"Vault\")!(registered) |"
             + " @(registered, \"balance\")!(*caller) }");
     Program direct = MostGeneralClientTest.open("""
         new Vault, insertArbitrary(`rho:registry:insertArbitrary`), uriOut in {
@@ -141,5 +144,38 @@ class RegisteredContractsTest {
         """, 1);
     assertThat(p.client().orElseThrow().callables()).hasSize(1);
     assertThat(MostGeneralClientTest.check(p, "deadlock_free").verdict()).isEqualTo(Verdict.YES);
+  }
+
+  /**
+   * RevVault's shape in small: the library registers its dispatcher only inside a receive, after
+   * passing it through another channel, so no static reading of the insertion names it; the
+   * client calls it once the registry holds it, and a method that never answers leaves that
+   * caller waiting.
+   */
+  @Test
+  void aContractRegisteredOnlyInsideAReceiveIsCalledOnceRegistered() {
+    String late = """
+        new Lib, setup, dispatcherCh, uriOut, insertArbitrary(`rho:registry:insertArbitrary`) in {
+          setup!(Nil) |
+          for (_ <- setup) {
+            contract Lib(@"get", ret) = { @"served"!(true) | ret!(1) } |
+            contract Lib(@"forget", ret) = { Nil } |
+            dispatcherCh!(*Lib) |
+            for (d <- dispatcherCh) { insertArbitrary!(bundle+{*d}, *uriOut) }
+          }
+        }
+        """;
+    assertThat(callables(late)).extracting(Callable::signature)
+        .containsExactly("Lib (registry)/2", "Lib (registry)/2");
+    Program p = MostGeneralClientTest.open(late, 1);
+    assertThat(MostGeneralClientTest.check(p, "eventually contains \"served\"!(true)").verdict())
+        .isEqualTo(Verdict.YES);
+    CheckResult r = MostGeneralClientTest.check(p, "deadlock_free");
+    assertThat(r.verdict()).isEqualTo(Verdict.NO);
+    StateView last = p.replay(r.witness().orElseThrow()).getLast();
+    assertThat(r.witness().orElseThrow().steps()).anySatisfy(s -> assertThat(s.comm().receiver())
+        .contains("\"forget\"").contains(MostGeneralClient.BUDGET));
+    assertThat(Findings.of(last)).singleElement().satisfies(f -> assertThat(f)
+        .startsWith("deadlock: `for (...@").endsWith(" waits on caller, on which nobody sends"));
   }
 }
