@@ -50,6 +50,7 @@ final class ClusterService implements ProcessService {
   private final LocalNode node;
   private final IExecutorService executor;
   private final Runnable onClose;
+  private final RunningQueries running;
 
   ClusterService(String name, HazelcastInstance hz, LocalNode node, Runnable onClose) {
     this.name = name;
@@ -57,6 +58,7 @@ final class ClusterService implements ProcessService {
     this.node = node;
     this.executor = hz.getExecutorService("rhoscope");
     this.onClose = onClose;
+    this.running = new RunningQueries(hz);
   }
 
   @Override
@@ -153,10 +155,17 @@ final class ClusterService implements ProcessService {
 
   /** The shards whose holder is not in the cluster now: their processes answer nothing. */
   private List<String> unavailable() {
-    Set<String> live =
-        hz.getCluster().getMembers().stream().map(Members::address).collect(Collectors.toSet());
+    return unavailable(Map.copyOf(node.directory()));
+  }
+
+  private Set<String> live() {
+    return hz.getCluster().getMembers().stream().map(Members::address).collect(Collectors.toSet());
+  }
+
+  private List<String> unavailable(Map<String, String> holders) {
+    Set<String> live = live();
     TreeSet<String> gone = new TreeSet<>();
-    node.directory().forEach((shard, holder) -> {
+    holders.forEach((shard, holder) -> {
       if (!live.contains(holder)) {
         gone.add(shard);
       }
@@ -172,30 +181,39 @@ final class ClusterService implements ProcessService {
       node.database().parseType(spec.type());
       try (ProgressRelay relay =
           new ProgressRelay(hz.getTopic(LocalNode.PROGRESS), listener, order.limit())) {
-        Map<Member, Future<String>> futures =
-            executor.submitToAllMembers(new Tasks.Query(order, relay.queryId()));
-        List<QueryAnswer> answers = new ArrayList<>();
-        Set<String> lost = new TreeSet<>();
-        for (Map.Entry<Member, Future<String>> e : futures.entrySet()) {
-          Optional<String> json = answerOf(e.getValue());
-          if (json.isPresent()) {
-            answers.add(ClusterJson.read(json.get(), QueryAnswer.class));
-          } else {
-            lost.add(Members.address(e.getKey()));
+        // Entered before the directory is read, so that no shard's old holder deletes its copy
+        // while this query may still ask it (see RunningQueries).
+        running.begin(relay.queryId(), node.address(), order.timeoutMillis());
+        try {
+          Map<String, String> holders = Map.copyOf(node.directory());
+          Map<Member, Future<String>> futures =
+              executor.submitToAllMembers(
+                  new Tasks.Query(order, relay.queryId(), new Assignment(holders, live())));
+          List<MemberAnswer> answers = new ArrayList<>();
+          Set<String> lost = new TreeSet<>();
+          for (Map.Entry<Member, Future<String>> e : futures.entrySet()) {
+            Optional<String> json = answerOf(e.getValue());
+            if (json.isPresent()) {
+              answers.add(ClusterJson.read(json.get(), MemberAnswer.class));
+            } else {
+              lost.add(Members.address(e.getKey()));
+            }
           }
-        }
-        if (answers.isEmpty()) {
-          throw new ApiException(503, "unavailable", "no member of the cluster answered");
-        }
-        TreeSet<String> unavailable = new TreeSet<>(unavailable());
-        node.directory().forEach((shard, holder) -> {
-          if (lost.contains(holder)) {
-            unavailable.add(shard);
+          if (answers.isEmpty()) {
+            throw new ApiException(503, "unavailable", "no member of the cluster answered");
           }
-        });
-        return QueryMerge.merge(
-            answers, spec.offset(), spec.limit(), List.copyOf(unavailable),
-            deadline.elapsedMillis());
+          TreeSet<String> unavailable = new TreeSet<>(unavailable(holders));
+          holders.forEach((shard, holder) -> {
+            if (lost.contains(holder)) {
+              unavailable.add(shard);
+            }
+          });
+          return QueryMerge.merge(
+              answers, spec.offset(), spec.limit(), List.copyOf(unavailable),
+              deadline.elapsedMillis());
+        } finally {
+          running.end(relay.queryId());
+        }
       }
     };
   }

@@ -73,20 +73,41 @@ final class Tasks {
     }
   }
 
-  /** The member's answer to a query over what it holds ({@code QueryAnswer} as JSON). */
+  /**
+   * The member's answer to a query over what it holds of the shards the assignment gives it
+   * ({@link MemberAnswer} as JSON).
+   */
   static final class Query extends MemberTask<String> {
     private static final long serialVersionUID = 1L;
     private final QueryOrder order;
     private final String queryId;
+    private final Assignment assignment;
 
-    Query(QueryOrder order, String queryId) {
+    Query(QueryOrder order, String queryId, Assignment assignment) {
       this.order = order;
       this.queryId = queryId;
+      this.assignment = assignment;
     }
 
     @Override
     String run(LocalNode node) {
-      return ClusterJson.write(node.query(order, queryId));
+      return ClusterJson.write(node.query(order, queryId, assignment));
+    }
+  }
+
+  /** Takes part of a shard in, as stored; answers once it is committed (or outranked) there. */
+  static final class Adopt extends MemberTask<Boolean> {
+    private static final long serialVersionUID = 1L;
+    private final ShardBatch batch;
+
+    Adopt(ShardBatch batch) {
+      this.batch = batch;
+    }
+
+    @Override
+    Boolean run(LocalNode node) {
+      node.adopt(batch);
+      return true;
     }
   }
 }
