@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import rhoscope.engine.Cancellation;
@@ -196,12 +197,19 @@ final class LocalNode {
     }
   }
 
+  /** The shards with deletes here: they move with the shard, like its processes. */
+  Set<String> shardsWithTombstones() {
+    return versions.shardsWithTombstones();
+  }
+
   /**
    * Deletes the copies here that the batch moved, once their new holder committed them: only a
-   * copy still at the number sent (a write that came here meanwhile stays, to move next).
+   * copy still at the number sent (a write that came here meanwhile stays, to move next); the
+   * deletes it moved are kept by the new holder now.
    */
   void dropMoved(ShardBatch batch) {
     synchronized (writes) {
+      batch.tombstones().forEach(versions::forgetTombstone);
       Map<String, ProcessSummary> here = heldByKey(batch.shard());
       for (ShardBatch.Moved m : batch.processes()) {
         ProcessSummary copy = here.get(m.key());

@@ -67,12 +67,19 @@ final class Rebalancer implements MigrationListener, MembershipListener {
     return outstanding.get() > 0;
   }
 
-  /** Whether every shard held here belongs here now, and the directory names this member. */
+  /**
+   * Whether every shard held here belongs here now, and the directory names this member for each
+   * shard with processes here.
+   */
   boolean inPlace() {
-    for (String shard : heldShards()) {
+    Set<String> withProcesses = shardsWithProcesses();
+    for (String shard : heldShards(withProcesses)) {
       Member owner = hz.getPartitionService().getPartition(shard).getOwner();
-      if (owner == null || !owner.localMember()
-          || !node.address().equals(node.directory().get(shard))) {
+      if (owner == null || !owner.localMember()) {
+        return false;
+      }
+      if (withProcesses.contains(shard)
+          && !node.address().equals(node.directory().get(shard))) {
         return false;
       }
     }
@@ -84,16 +91,23 @@ final class Rebalancer implements MigrationListener, MembershipListener {
     this.hook = hook;
   }
 
-  private Set<String> heldShards() {
+  private Set<String> shardsWithProcesses() {
     Set<String> out = new LinkedHashSet<>();
     node.list().forEach(s -> out.add(ShardKey.of(s.dataset(), s.name())));
+    return out;
+  }
+
+  /** The shards with processes or deletes here. */
+  private Set<String> heldShards(Set<String> withProcesses) {
+    Set<String> out = new LinkedHashSet<>(withProcesses);
+    out.addAll(node.shardsWithTombstones());
     return out;
   }
 
   private void pass() {
     try {
       if (!stopped) {
-        for (String shard : heldShards()) {
+        for (String shard : heldShards(shardsWithProcesses())) {
           if (stopped) {
             break;
           }

@@ -9,6 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 
@@ -102,6 +104,34 @@ final class VersionStore implements AutoCloseable {
       return out;
     } catch (SQLException e) {
       throw failed("list the deletes of " + shard, e);
+    }
+  }
+
+  /** The shards with deletes here. */
+  synchronized Set<String> shardsWithTombstones() {
+    try (Statement s = connection.createStatement();
+        ResultSet rs =
+            s.executeQuery("SELECT DISTINCT shard FROM versions WHERE deleted ORDER BY shard")) {
+      Set<String> out = new LinkedHashSet<>();
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw failed("list the shards with deletes", e);
+    }
+  }
+
+  /** Forgets a delete another member now keeps, unless a later write changed it here. */
+  synchronized void forgetTombstone(String processKey, long version) {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "DELETE FROM versions WHERE process_key=? AND version=? AND deleted")) {
+      ps.setString(1, processKey);
+      ps.setLong(2, version);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw failed("forget the delete of " + processKey, e);
     }
   }
 

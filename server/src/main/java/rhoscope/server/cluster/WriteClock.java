@@ -1,33 +1,34 @@
 package rhoscope.server.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.cp.IAtomicLong;
+import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.map.IMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Numbers the cluster's writes: one counter for the whole cluster (a Hazelcast atomic long, with
- * a backup), so that a later write to a process always gets a higher number than an earlier one
- * on any member. A member raises the counter to the highest number on its disk when it joins and
- * never hands out a number at or below one it has seen, so numbering survives the counter's loss
- * with every member that held it.
+ * Numbers the cluster's writes: one counter for the whole cluster (an entry of a Hazelcast map,
+ * changed only by entry processors on its partition's owner, with a backup; Hazelcast's atomic
+ * long is a licensed feature), so that a later write to a process always gets a higher number
+ * than an earlier one on any member. A member raises the counter to the highest number on its
+ * disk when it joins and never hands out a number at or below one it has seen, so numbering
+ * survives the counter's loss with every member that held it.
  */
 final class WriteClock {
-  private final IAtomicLong counter;
+  static final String MAP = "rhoscope.clock";
+  private static final String KEY = "writes";
+
+  private final IMap<String, Long> counter;
   private final AtomicLong seen;
 
   WriteClock(HazelcastInstance hz, long highestStored) {
-    this.counter = hz.getCPSubsystem().getAtomicLong("rhoscope.writes");
+    this.counter = hz.getMap(MAP);
     this.seen = new AtomicLong(highestStored);
-    raise(highestStored);
   }
 
+  /** A number higher than any the cluster gave before and any this member has seen. */
   long next() {
-    long n = counter.incrementAndGet();
-    long floor = seen.get();
-    if (n <= floor) {
-      raise(floor + 1);
-      n = counter.incrementAndGet();
-    }
+    long n = counter.executeOnKey(KEY, new Next(seen.get()));
     seen(n);
     return n;
   }
@@ -37,10 +38,13 @@ final class WriteClock {
     seen.accumulateAndGet(version, Math::max);
   }
 
-  private void raise(long to) {
-    long current = counter.get();
-    while (current < to && !counter.compareAndSet(current, to)) {
-      current = counter.get();
+  /** Sets the counter to one past the higher of itself and the floor, and answers that. */
+  private record Next(long floor) implements EntryProcessor<String, Long, Long> {
+    @Override
+    public Long process(Map.Entry<String, Long> entry) {
+      long n = Math.max(entry.getValue() == null ? 0 : entry.getValue(), floor) + 1;
+      entry.setValue(n);
+      return n;
     }
   }
 }
