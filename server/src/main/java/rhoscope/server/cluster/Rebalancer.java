@@ -8,6 +8,7 @@ import com.hazelcast.partition.MigrationListener;
 import com.hazelcast.partition.MigrationState;
 import com.hazelcast.partition.ReplicaMigrationEvent;
 import com.hazelcast.core.IExecutorService;
+import com.hazelcast.map.IMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,11 +31,13 @@ final class Rebalancer implements MigrationListener, MembershipListener {
 
   // Processes a move sends in one task: a shard's sources can be large.
   private static final int BATCH = 100;
+  static final String MOVES = "rhoscope.moves";
 
   private final HazelcastInstance hz;
   private final LocalNode node;
   private final IExecutorService executor;
   private final RunningQueries running;
+  private final IMap<String, String> moves;
   private volatile MoveHook hook = MoveHook.NONE;
   private final ScheduledExecutorService worker =
       Executors.newSingleThreadScheduledExecutor(r -> {
@@ -51,6 +54,7 @@ final class Rebalancer implements MigrationListener, MembershipListener {
     this.node = node;
     this.executor = hz.getExecutorService("rhoscope");
     this.running = new RunningQueries(hz);
+    this.moves = hz.getMap(MOVES);
   }
 
   void request() {
@@ -149,6 +153,26 @@ final class Rebalancer implements MigrationListener, MembershipListener {
       }
       return;
     }
+    // One move of a shard at a time in the cluster: two members moving it to each other at once
+    // (each seeing the other as its owner for a moment) would each delete the copy the other kept.
+    // A member that dies holding the lock releases it.
+    if (!moves.tryLock(shard, 10, TimeUnit.SECONDS, 30, TimeUnit.MINUTES)) {
+      return;
+    }
+    try {
+      // The owner may have changed while this waited for the lock.
+      Member now = hz.getPartitionService().getPartition(shard).getOwner();
+      if (now != null && !now.localMember()) {
+        hand(shard, now);
+      }
+    } finally {
+      moves.unlock(shard);
+    }
+  }
+
+  private void hand(String shard, Member owner) throws InterruptedException {
+    // Read under the lock: a move that just ended may have changed it.
+    String holder = node.directory().get(shard);
     List<ShardBatch> batches = node.export(shard, BATCH);
     int moved = 0;
     for (ShardBatch batch : batches) {

@@ -275,11 +275,21 @@ class ShardMoveIT {
         "the cluster of " + size + " to settle");
   }
 
-  private static void await(BooleanSupplier condition, String what) {
+  /** What the members say of themselves, for a failure's message. */
+  private String state() {
+    StringBuilder out = new StringBuilder();
+    for (ClusterMember m : members) {
+      out.append("\n").append(m.address()).append(" size ").append(m.size())
+          .append(" settled ").append(m.settled());
+    }
+    return out.append("\n").append(health()).toString();
+  }
+
+  private void await(BooleanSupplier condition, String what) {
     long deadline = System.nanoTime() + BOUND.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("gave up waiting for " + what + " after " + BOUND);
+        throw new AssertionError("gave up waiting for " + what + " after " + BOUND + state());
       }
       try {
         Thread.sleep(100);
