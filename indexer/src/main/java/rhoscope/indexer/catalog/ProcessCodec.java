@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import rhoscope.engine.analysis.Channel;
@@ -37,7 +38,7 @@ public final class ProcessCodec {
   /** A stored process and its cached verdicts, by the type key they were cached under. */
   public record Portable(ProcessRecord record, Map<String, CachedVerdict> verdicts) {
     public Portable {
-      java.util.Objects.requireNonNull(record, "record");
+      Objects.requireNonNull(record, "record");
       verdicts = Map.copyOf(verdicts);
     }
   }

@@ -5,6 +5,7 @@ import com.hazelcast.map.IMap;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * The cluster's queries in flight, by query id: a query is entered before its caller reads the
@@ -37,7 +38,7 @@ final class RunningQueries {
    *
    * @return false when {@code stop} said to give up first
    */
-  boolean awaitThoseRunning(java.util.function.BooleanSupplier stop) throws InterruptedException {
+  boolean awaitThoseRunning(BooleanSupplier stop) throws InterruptedException {
     Set<String> before = new HashSet<>(running.keySet());
     while (!before.isEmpty()) {
       if (stop.getAsBoolean()) {

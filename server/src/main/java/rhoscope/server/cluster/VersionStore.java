@@ -1,5 +1,6 @@
 package rhoscope.server.cluster;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -47,7 +48,7 @@ final class VersionStore implements AutoCloseable {
         s.execute("CREATE INDEX IF NOT EXISTS versions_shard ON versions(shard)");
       }
       return new VersionStore(c);
-    } catch (SQLException | java.io.IOException e) {
+    } catch (SQLException | IOException e) {
       throw new IllegalStateException(
           "cannot open the cluster's write numbers " + file + ".mv.db: " + e.getMessage(), e);
     }
