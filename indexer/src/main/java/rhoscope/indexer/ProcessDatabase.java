@@ -27,6 +27,7 @@ import rhoscope.engine.check.CheckOptions;
 import rhoscope.engine.check.CheckPlan;
 import rhoscope.engine.open.OpenSystem;
 import rhoscope.engine.check.Verdict;
+import rhoscope.indexer.catalog.ProcessCodec;
 import rhoscope.indexer.catalog.ProcessRecord;
 import rhoscope.indexer.catalog.ProcessSummary;
 import rhoscope.indexer.ingest.Prepared;
@@ -193,6 +194,31 @@ public final class ProcessDatabase implements AutoCloseable {
     synchronized (writeLock) {
       boolean replaced = shard.processes.byIdentity(ready.record().identity()).isPresent();
       return new Stored(shard.store(List.of(ready.record())).get(0), replaced);
+    }
+  }
+
+  /**
+   * A stored process with every verdict cached for it, to store in another database by {@link
+   * #adopt} without deriving or checking anything again; empty when there is none with this id.
+   */
+  public Optional<ProcessCodec.Portable> export(long id) {
+    Shard shard = shards.get(0);
+    return shard.get(id)
+        .map(r -> new ProcessCodec.Portable(r, shard.verdicts.forFingerprint(r.fingerprint())));
+  }
+
+  /**
+   * Stores a process another database exported, as it is (under a new id, replacing the process
+   * of the same identity), and caches its verdicts: nothing is parsed, explored or checked.
+   */
+  public Stored adopt(ProcessCodec.Portable portable) {
+    Shard shard = shards.get(0);
+    synchronized (writeLock) {
+      ProcessRecord r = portable.record();
+      boolean replaced = shard.processes.byIdentity(r.identity()).isPresent();
+      Stored stored = new Stored(shard.store(List.of(r)).get(0), replaced);
+      portable.verdicts().forEach((key, v) -> shard.cache(r.fingerprint(), key, v));
+      return stored;
     }
   }
 

@@ -9,6 +9,8 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import rhoscope.engine.EngineSemantics;
 
@@ -59,6 +61,36 @@ public final class VerdictCache {
                   : Optional.empty();
             }
           }
+        });
+  }
+
+  /**
+   * Every verdict cached for a process fingerprint under the running semantics, by the type key
+   * it was cached under: what moves with the process to another database.
+   */
+  public Map<String, CachedVerdict> forFingerprint(String fingerprint) {
+    return db.read(
+        "read verdicts of a process",
+        c -> {
+          Map<String, CachedVerdict> out = new LinkedHashMap<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT type_key, verdict, reason, witness, millis, method, reduction"
+                      + " FROM verdicts WHERE fingerprint=? AND semantics_version=?"
+                      + " ORDER BY type_hash")) {
+            ps.setString(1, fingerprint);
+            ps.setInt(2, semanticsVersion);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.put(
+                    rs.getString(1),
+                    new CachedVerdict(
+                        rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                        rs.getString(6), rs.getString(7)));
+              }
+            }
+          }
+          return out;
         });
   }
 

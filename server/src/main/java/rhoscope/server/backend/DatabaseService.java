@@ -26,6 +26,7 @@ import rhoscope.indexer.ProcessVerdict;
 import rhoscope.indexer.QueryProgress;
 import rhoscope.indexer.QueryRequest;
 import rhoscope.indexer.QueryResult;
+import rhoscope.indexer.catalog.ProcessCodec;
 import rhoscope.indexer.catalog.ProcessFormat;
 import rhoscope.indexer.catalog.ProcessRecord;
 import rhoscope.indexer.ingest.LoadedProcess;
@@ -123,6 +124,47 @@ public final class DatabaseService implements ProcessService {
       throw new UncheckedIOException("cannot store the upload " + file, e);
     }
     ProcessDatabase.Stored stored = database.store(ready);
+    return new Upload(
+        get(Long.toString(stored.record().id())).orElseThrow(), !stored.replaced());
+  }
+
+  /** The database's folder (what {@code --db} names). */
+  public Path directory() {
+    return database.directory();
+  }
+
+  /**
+   * The stored process with its cached verdicts, as another database adopts it ({@link #adopt});
+   * empty when there is none with this id.
+   */
+  public Optional<ProcessCodec.Portable> export(long id) {
+    return database.export(id);
+  }
+
+  /**
+   * Stores a process another database exported, as an upload of its dataset and file name here
+   * (so that uploading that name again replaces it), without parsing, exploring or checking it.
+   */
+  public synchronized Upload adopt(ProcessCodec.Portable portable) {
+    ProcessRecord r = portable.record();
+    Path name = Path.of(r.path()).getFileName();
+    Path file = uploads.resolve(r.dataset()).resolve(name.toString()).toAbsolutePath().normalize();
+    if (!file.startsWith(uploads.toAbsolutePath().normalize())) {
+      throw new IllegalArgumentException(
+          "a moved process's dataset '" + r.dataset() + "' leads out of " + uploads);
+    }
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, r.source(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot store the moved process " + file, e);
+    }
+    ProcessRecord here =
+        new ProcessRecord(
+            0, file.toString(), r.name(), r.dataset(), r.format(), r.semantics(), r.source(),
+            r.fingerprint(), r.ingestedAt(), r.warnings(), r.features());
+    ProcessDatabase.Stored stored =
+        database.adopt(new ProcessCodec.Portable(here, portable.verdicts()));
     return new Upload(
         get(Long.toString(stored.record().id())).orElseThrow(), !stored.replaced());
   }

@@ -56,6 +56,16 @@ public final class ClusterMember implements AutoCloseable {
     return node.address();
   }
 
+  /** Lets a test stop this member's shard moves between their steps. */
+  void onMove(MoveHook hook) {
+    rebalancer.onMove(hook);
+  }
+
+  /** How many uploads this member parsed and analysed (a shard it took in adds none). */
+  long derived() {
+    return node.derived();
+  }
+
   /** Asks for a pass that moves the shards held here to their owners (after a bulk index). */
   void rebalance() {
     rebalancer.request();
@@ -94,7 +104,11 @@ public final class ClusterMember implements AutoCloseable {
     try {
       hz.shutdown();
     } finally {
-      node.database().close();
+      try {
+        node.close();
+      } finally {
+        node.database().close();
+      }
     }
   }
 }

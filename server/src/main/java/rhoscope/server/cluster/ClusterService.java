@@ -64,6 +64,7 @@ final class ClusterService implements ProcessService {
   private final LocalNode node;
   private final IExecutorService executor;
   private final Runnable onClose;
+  private final RunningQueries running;
 
   ClusterService(String name, HazelcastInstance hz, LocalNode node, Runnable onClose) {
     this.name = name;
@@ -71,6 +72,7 @@ final class ClusterService implements ProcessService {
     this.node = node;
     this.executor = hz.getExecutorService("rhoscope");
     this.onClose = onClose;
+    this.running = new RunningQueries(hz);
   }
 
   @Override
@@ -167,10 +169,17 @@ final class ClusterService implements ProcessService {
 
   /** The shards whose holder is not in the cluster now: their processes answer nothing. */
   private List<String> unavailable() {
-    Set<String> live =
-        hz.getCluster().getMembers().stream().map(Members::address).collect(Collectors.toSet());
+    return unavailable(Map.copyOf(node.directory()));
+  }
+
+  private Set<String> live() {
+    return hz.getCluster().getMembers().stream().map(Members::address).collect(Collectors.toSet());
+  }
+
+  private List<String> unavailable(Map<String, String> holders) {
+    Set<String> live = live();
     TreeSet<String> gone = new TreeSet<>();
-    node.directory().forEach((shard, holder) -> {
+    holders.forEach((shard, holder) -> {
       if (!live.contains(holder)) {
         gone.add(shard);
       }
@@ -187,32 +196,42 @@ final class ClusterService implements ProcessService {
       try (ProgressRelay relay =
           new ProgressRelay(hz.getTopic(LocalNode.PROGRESS), listener, order.limit())) {
         String queryId = relay.queryId();
-        Map<Member, Future<String>> futures = new LinkedHashMap<>();
-        executor.submitToAllMembers(new Tasks.Query(order, queryId, deadline.left()))
-            .forEach((member, f) -> futures.put(member, plain(f)));
-        List<QueryAnswer> answers = new ArrayList<>();
-        Set<String> lost = new TreeSet<>();
-        replies(futures, cancel, queryId, spec.timeout())
-            .forEach(
-                (member, json) -> {
-                  if (json.isPresent()) {
-                    answers.add(ClusterJson.read(json.get(), QueryAnswer.class));
-                  } else {
-                    lost.add(Members.address(member));
-                  }
-                });
-        if (answers.isEmpty()) {
-          throw new ApiException(503, "unavailable", "no member of the cluster answered");
-        }
-        TreeSet<String> unavailable = new TreeSet<>(unavailable());
-        node.directory().forEach((shard, holder) -> {
-          if (lost.contains(holder)) {
-            unavailable.add(shard);
+        // Entered before the directory is read, so that no shard's old holder deletes its copy
+        // while this query may still ask it (see RunningQueries).
+        running.begin(queryId, node.address(), order.timeoutMillis());
+        try {
+          Map<String, String> holders = Map.copyOf(node.directory());
+          Map<Member, Future<String>> futures = new LinkedHashMap<>();
+          executor.submitToAllMembers(
+                  new Tasks.Query(
+                      order, queryId, new Assignment(holders, live()), deadline.left()))
+              .forEach((member, f) -> futures.put(member, plain(f)));
+          List<MemberAnswer> answers = new ArrayList<>();
+          Set<String> lost = new TreeSet<>();
+          replies(futures, cancel, queryId, spec.timeout())
+              .forEach(
+                  (member, json) -> {
+                    if (json.isPresent()) {
+                      answers.add(ClusterJson.read(json.get(), MemberAnswer.class));
+                    } else {
+                      lost.add(Members.address(member));
+                    }
+                  });
+          if (answers.isEmpty()) {
+            throw new ApiException(503, "unavailable", "no member of the cluster answered");
           }
-        });
-        return QueryMerge.merge(
-            answers, spec.offset(), spec.limit(), List.copyOf(unavailable),
-            deadline.elapsedMillis());
+          TreeSet<String> unavailable = new TreeSet<>(unavailable(holders));
+          holders.forEach((shard, holder) -> {
+            if (lost.contains(holder)) {
+              unavailable.add(shard);
+            }
+          });
+          return QueryMerge.merge(
+              answers, spec.offset(), spec.limit(), List.copyOf(unavailable),
+              deadline.elapsedMillis());
+        } finally {
+          running.end(queryId);
+        }
       }
     };
   }

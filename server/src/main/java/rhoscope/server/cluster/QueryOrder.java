@@ -33,6 +33,11 @@ record QueryOrder(
         spec.withGenesis());
   }
 
+  QueryOrder withLimit(int newLimit) {
+    return new QueryOrder(
+        type, dataset, nameContains, format, newLimit, timeoutMillis, calls, withGenesis);
+  }
+
   QuerySpec spec() {
     ProcessFilter filter =
         new ProcessFilter(

@@ -7,30 +7,38 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.partition.MigrationListener;
 import com.hazelcast.partition.MigrationState;
 import com.hazelcast.partition.ReplicaMigrationEvent;
-import java.util.LinkedHashMap;
+import com.hazelcast.core.IExecutorService;
+import com.hazelcast.map.IMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import rhoscope.server.wire.ProcessSummary;
-import rhoscope.server.wire.StoredProcess;
 
 /**
  * Moves the shards this member holds to the members Hazelcast's partitioning now assigns them to,
- * after every migration and membership change. A process is stored on its new owner (committed
- * there) before it is removed here, so a member failing in between leaves a copy, never none.
+ * after every migration and membership change, as stored (nothing is parsed or checked again). A
+ * process is committed on its new owner before it is removed here, so a member failing in between
+ * leaves a copy, never none; the copies' write numbers decide which one stays.
  */
 final class Rebalancer implements MigrationListener, MembershipListener {
   private static final Logger LOG = LoggerFactory.getLogger(Rebalancer.class);
 
+  // Processes a move sends in one task: a shard's sources can be large.
+  private static final int BATCH = 100;
+  static final String MOVES = "rhoscope.moves";
+
   private final HazelcastInstance hz;
   private final LocalNode node;
+  private final IExecutorService executor;
+  private final RunningQueries running;
+  private final IMap<String, String> moves;
+  private volatile MoveHook hook = MoveHook.NONE;
   private final ScheduledExecutorService worker =
       Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "rhoscope-rebalance");
@@ -44,6 +52,9 @@ final class Rebalancer implements MigrationListener, MembershipListener {
   Rebalancer(HazelcastInstance hz, LocalNode node) {
     this.hz = hz;
     this.node = node;
+    this.executor = hz.getExecutorService("rhoscope");
+    this.running = new RunningQueries(hz);
+    this.moves = hz.getMap(MOVES);
   }
 
   void request() {
@@ -60,31 +71,57 @@ final class Rebalancer implements MigrationListener, MembershipListener {
     return outstanding.get() > 0;
   }
 
-  /** Whether every shard held here belongs here now. */
+  /**
+   * Whether every shard held here belongs here now, and the directory names this member for each
+   * shard with processes here.
+   */
   boolean inPlace() {
-    for (String shard : heldShards().keySet()) {
+    Set<String> withProcesses = shardsWithProcesses();
+    for (String shard : heldShards(withProcesses)) {
       Member owner = hz.getPartitionService().getPartition(shard).getOwner();
       if (owner == null || !owner.localMember()) {
+        return false;
+      }
+      if (withProcesses.contains(shard)
+          && !node.address().equals(node.directory().get(shard))) {
         return false;
       }
     }
     return true;
   }
 
-  private Map<String, List<ProcessSummary>> heldShards() {
-    return node.list().stream()
-        .collect(
-            Collectors.groupingBy(
-                s -> ShardKey.of(s.dataset(), s.name()), LinkedHashMap::new, Collectors.toList()));
+  /** Lets a test stop a move between its steps. */
+  void onMove(MoveHook hook) {
+    this.hook = hook;
+  }
+
+  private Set<String> shardsWithProcesses() {
+    Set<String> out = new LinkedHashSet<>();
+    node.list().forEach(s -> out.add(ShardKey.of(s.dataset(), s.name())));
+    return out;
+  }
+
+  /** The shards with processes or deletes here. */
+  private Set<String> heldShards(Set<String> withProcesses) {
+    Set<String> out = new LinkedHashSet<>(withProcesses);
+    out.addAll(node.shardsWithTombstones());
+    return out;
   }
 
   private void pass() {
     try {
       if (!stopped) {
-        heldShards().forEach(this::place);
+        for (String shard : heldShards(shardsWithProcesses())) {
+          if (stopped) {
+            break;
+          }
+          place(shard);
+        }
       }
     } catch (RuntimeException e) {
       LOG.warn("rebalancing stopped, the next membership change retries it: {}", e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } finally {
       outstanding.decrementAndGet();
     }
@@ -96,39 +133,73 @@ final class Rebalancer implements MigrationListener, MembershipListener {
     }
   }
 
-  private void place(String shard, List<ProcessSummary> processes) {
+  /**
+   * Hands the shard to its partition's owner: its stored processes (with their cached verdicts)
+   * and deletes go over as they are and are committed there; then the directory names the owner;
+   * then, once the queries that may have read the old name have ended, the copies here are
+   * deleted. Some member answers for every process at every step, and only one: the directory
+   * names it. A shard whose directory names a member gone keeps that name (its processes there
+   * are unavailable) until the member returns and hands the shard over.
+   */
+  private void place(String shard) throws InterruptedException {
     Member owner = hz.getPartitionService().getPartition(shard).getOwner();
     if (owner == null) {
       return;
     }
+    String holder = node.directory().get(shard);
     if (owner.localMember()) {
-      if (!node.address().equals(node.directory().get(shard))) {
-        node.directory().set(shard, node.address());
+      if (holder == null) {
+        node.directory().putIfAbsent(shard, node.address());
       }
       return;
     }
-    for (ProcessSummary s : processes) {
+    // One move of a shard at a time in the cluster: two members moving it to each other at once
+    // (each seeing the other as its owner for a moment) would each delete the copy the other kept.
+    // A member that dies holding the lock releases it.
+    if (!moves.tryLock(shard, 10, TimeUnit.SECONDS, 30, TimeUnit.MINUTES)) {
+      return;
+    }
+    try {
+      // The owner may have changed while this waited for the lock.
+      Member now = hz.getPartitionService().getPartition(shard).getOwner();
+      if (now != null && !now.localMember()) {
+        hand(shard, now);
+      }
+    } finally {
+      moves.unlock(shard);
+    }
+  }
+
+  private void hand(String shard, Member owner) throws InterruptedException {
+    // Read under the lock: a move that just ended may have changed it.
+    String holder = node.directory().get(shard);
+    List<ShardBatch> batches = node.export(shard, BATCH);
+    int moved = 0;
+    for (ShardBatch batch : batches) {
       if (stopped) {
         return;
       }
-      StoredProcess p = node.get(s.id()).orElse(null);
-      if (p == null) {
-        continue;
-      }
       try {
-        hz.getExecutorService("rhoscope")
-            .submitToMember(new Tasks.Put(Migration.upload(p)), owner)
-            .get();
+        executor.submitToMember(new Tasks.Adopt(batch), owner).get();
       } catch (ExecutionException e) {
-        LOG.warn("cannot move {} to {}: {}; it stays here", p.name(), owner, e.getCause().toString());
-        return;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+        LOG.warn("cannot move shard {} to {}: {}; it stays here", shard, owner, e.getCause().toString());
         return;
       }
-      node.remove(s.id());
+      moved += batch.processes().size();
     }
-    LOG.info("moved shard {} ({} processes) to {}", shard, processes.size(), Members.address(owner));
+    hook.at(MoveHook.Step.COMMITTED, shard);
+    String to = Members.address(owner);
+    if (holder == null) {
+      node.directory().putIfAbsent(shard, to);
+    } else if (holder.equals(node.address())) {
+      node.directory().replace(shard, holder, to);
+    }
+    hook.at(MoveHook.Step.HANDED_OVER, shard);
+    if (!running.awaitThoseRunning(() -> stopped)) {
+      return;
+    }
+    batches.forEach(node::dropMoved);
+    LOG.info("moved shard {} ({} processes) to {}", shard, moved, to);
   }
 
   /** Stops taking requests and waits for a running move to finish its process. */

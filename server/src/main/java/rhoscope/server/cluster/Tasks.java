@@ -75,25 +75,43 @@ final class Tasks {
   }
 
   /**
-   * The member's answer to a query over what it holds ({@code QueryAnswer} as JSON), within what
-   * the caller had left of its budget when it sent the task: the member stops when the caller
-   * does, not a whole budget after its own start.
+   * The member's answer to a query over what it holds of the shards the assignment gives it
+   * ({@link MemberAnswer} as JSON), within what the caller had left of its budget when it sent
+   * the task: the member stops when the caller does, not a whole budget after its own start.
    */
   static final class Query extends MemberTask<String> {
     private static final long serialVersionUID = 1L;
     private final QueryOrder order;
     private final String queryId;
+    private final Assignment assignment;
     private final long leftMillis;
 
-    Query(QueryOrder order, String queryId, Duration left) {
+    Query(QueryOrder order, String queryId, Assignment assignment, Duration left) {
       this.order = order;
       this.queryId = queryId;
+      this.assignment = assignment;
       this.leftMillis = left.toMillis();
     }
 
     @Override
     String run(LocalNode node) {
-      return ClusterJson.write(node.query(order, queryId, Duration.ofMillis(leftMillis)));
+      return ClusterJson.write(node.query(order, queryId, assignment, Duration.ofMillis(leftMillis)));
+    }
+  }
+
+  /** Takes part of a shard in, as stored; answers once it is committed (or outranked) there. */
+  static final class Adopt extends MemberTask<Boolean> {
+    private static final long serialVersionUID = 1L;
+    private final ShardBatch batch;
+
+    Adopt(ShardBatch batch) {
+      this.batch = batch;
+    }
+
+    @Override
+    Boolean run(LocalNode node) {
+      node.adopt(batch);
+      return true;
     }
   }
 }

@@ -192,7 +192,7 @@ class ClusterCancelIT {
 
   private void upload(String name, String source) {
     members.get(0).service()
-        .stage(new NewProcess(name, DATASET, SourceFormat.RHOLANG, null, null, source))
+        .stage(new NewProcess(name, DATASET, SourceFormat.RHOLANG, null, null, source, false))
         .commit();
   }
 

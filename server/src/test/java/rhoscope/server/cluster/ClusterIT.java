@@ -231,8 +231,9 @@ class ClusterIT {
   /**
    * Waits until every member is settled and the placement (which member holds which shards, and
    * how many processes) has stayed the same for {@link #STABLE}, every process held once: a member
-   * can be settled between two rounds of Hazelcast's repartitioning after a join, and a query
-   * during a shard's move may miss or repeat its processes (a known limit, see the README).
+   * can be settled between two rounds of Hazelcast's repartitioning after a join, and the
+   * health figures compared here are those of the final placement (ShardMoveIT queries during a
+   * move).
    */
   private void awaitSettled(int size) {
     long[] stableSince = {System.nanoTime()};
