@@ -172,6 +172,49 @@ final class RandomProcesses {
     };
   }
 
+  /**
+   * Alpha-conversion of {@code new}s: every declaration renamed to an identifier of its own,
+   * chosen at random, and its occurrences with it (an inner declaration of the same identifier
+   * hides the outer one). The result is congruent to {@code p} wherever nothing reads
+   * identifiers.
+   */
+  static Proc alphaConverted(Proc p, Random random) {
+    return alpha(p, random, new int[] {random.nextInt(1000)});
+  }
+
+  private static Proc alpha(Proc p, Random random, int[] next) {
+    return switch (p) {
+      case Proc.Par par -> Proc.Par.of(par.parts().stream().map(x -> alpha(x, random, next))
+          .toList());
+      case Proc.New n -> {
+        Proc body = alpha(n.body(), random, next);
+        List<NameDecl> decls = new ArrayList<>();
+        for (NameDecl d : n.decls()) {
+          String to = "k" + next[0]++ + (char) ('a' + random.nextInt(26));
+          decls.add(new NameDecl(to, d.uri()));
+          body = scopedRename(body, d.var(), to);
+        }
+        yield new Proc.New(decls, body);
+      }
+      case Proc.Input in -> new Proc.Input(in.kind(), in.binds(), alpha(in.body(), random, next));
+      default -> p;
+    };
+  }
+
+  /** {@link #rename} of the free occurrences of {@code from} only. */
+  private static Proc scopedRename(Proc p, String from, String to) {
+    return switch (p) {
+      case Proc.Par par -> Proc.Par.of(par.parts().stream()
+          .map(x -> scopedRename(x, from, to)).toList());
+      case Proc.New n -> n.decls().stream().anyMatch(d -> d.var().equals(from)) ? n
+          : new Proc.New(n.decls(), scopedRename(n.body(), from, to));
+      case Proc.Input in -> new Proc.Input(in.kind(), in.binds().stream().map(b -> new Bind(
+          b.patterns(), b.remainder(), new Source.Simple(rename(b.source().channel(), from, to))))
+          .toList(), scopedRename(in.body(), from, to));
+      default -> rename(p, from, to);
+    };
+  }
+
   private static Proc withNil(Proc p, Random random) {
     return random.nextInt(3) == 0 ? Proc.Par.of(List.of(p)) instanceof Proc.Par
         ? p : new Proc.Par(List.of(p instanceof Proc.Par ? new Proc.Nil() : p, new Proc.Nil()))

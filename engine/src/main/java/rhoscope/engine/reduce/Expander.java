@@ -2,6 +2,7 @@ package rhoscope.engine.reduce;
 
 import rhoscope.engine.state.Canon;
 import rhoscope.engine.state.CommEffect;
+import rhoscope.engine.state.Observed;
 import rhoscope.engine.state.ThreadInfo;
 import rhoscope.engine.state.ThreadTable;
 import java.util.Arrays;
@@ -14,7 +15,8 @@ import java.util.Arrays;
  * per (receiver, branch, messages), so a persistent join that sees the same messages again
  * costs a cache probe. Scratch buffers are reused: one expander per worker thread.
  *
- * <p>When no renaming is needed, successor fingerprints are computed incrementally and all
+ * <p>Edge fingerprints are identities ({@link Machine#identity}) under what the expander
+ * observes. When no renaming is needed, they are computed incrementally and all
  * of a state's edges are announced to {@link Sink#prefetch} before any {@link Sink#edge}:
  * a visited-set lookup is a cache miss, and issuing them together lets them overlap.
  */
@@ -54,6 +56,10 @@ public final class Expander {
 
   private final Machine m;
   private final ThreadTable table;
+  /** What edge fingerprints tell apart (the machine's own observations included). */
+  private final Observed observed;
+  /** Whether successors are their own identity (fingerprints updated per COMM). */
+  private final boolean exact;
   private int[] sendIds = new int[16];
   private int[] sendCounts = new int[16];
   private int[] sendChannel = new int[16];
@@ -83,9 +89,11 @@ public final class Expander {
   /** Where the fast path builds a successor's threads. */
   private int[] successor = new int[16];
 
-  Expander(Machine m) {
+  Expander(Machine m, Observed observed) {
     this.m = m;
     this.table = m.table;
+    this.observed = observed;
+    this.exact = m.exact(observed);
   }
 
   /** Calls the sink once per enabled COMM; returns how many there were. */
@@ -259,10 +267,13 @@ public final class Expander {
 
   private void emit(int[] state, long fp, Sink sink, ThreadInfo t, int branch, int k,
       CommEffect comm) {
-    if (m.needsCanon) {
+    if (!exact) {
       int[] rem = comm.removed();
-      int[] next = Canon.canonical(merge(state, rem, comm.produced()), table);
-      if (sink.edge(m.fingerprint(next), t.id, branch, chosen, k)) {
+      int[] next = merge(state, rem, comm.produced());
+      if (m.needsCanon) {
+        next = Canon.canonical(next, table);
+      }
+      if (sink.edge(Canon.identity(next, table, observed), t.id, branch, chosen, k)) {
         sink.state(next);
       }
       return;
