@@ -173,7 +173,7 @@ class StateIdentityPropertiesTest {
   }
 
   private static final List<String> TYPES = List.of(
-      "eventually deadlock", "eventually terminated", "always not contains @\"a\"!(_)");
+      "eventually deadlock", "eventually terminated", "always not contains \"a\"!(_)");
 
   private static Proc pick(Random random) {
     return switch (random.nextInt(3)) {
