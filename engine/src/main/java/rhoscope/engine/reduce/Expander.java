@@ -29,7 +29,7 @@ public final class Expander {
     /**
      * A COMM by receiver {@code recv} (select branch {@code branch}) on the messages
      * {@code sends[0..n)} (a scratch buffer, valid during the call) leads to a state with
-     * fingerprint {@code fp}. Return true to be handed that state's threads next.
+     * identity {@code fp} (under what the expander observes, {@link Machine#identity}). Return true to be handed that state's threads next.
      */
     boolean edge(long fp, int recv, int branch, int[] sends, int n);
 
