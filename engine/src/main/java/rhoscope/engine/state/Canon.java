@@ -396,8 +396,17 @@ public final class Canon {
 
   /** A complete labelling: keep it if its renamed threads sort least; else learn from it. */
   private void leaf(int[] label) {
+    if (bestLabel == null) {
+      // the first leaf wins unless another comes: its encoding waits for one (twin cells
+      // reach a single leaf, and renaming every thread to encode it is most of the cost)
+      bestLabel = label;
+      return;
+    }
+    if (best == null) {
+      best = encoding(bestLabel);
+    }
     long[] encoding = encoding(label);
-    int c = best == null ? -1 : Arrays.compare(encoding, best);
+    int c = Arrays.compare(encoding, best);
     if (c < 0) {
       best = encoding;
       bestLabel = label;
