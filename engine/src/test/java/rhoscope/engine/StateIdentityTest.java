@@ -52,6 +52,33 @@ class StateIdentityTest {
   }
 
   @Test
+  void countersUnderDifferentIdentifiersMergeAsAMultisetOfTheirStates() {
+    // each counter's threads mention its name alone: up to renaming, a state is the multiset
+    // of the counters' local states, so L local states and K counters give C(L+K-1, K)
+    int local = (int) Explorer.sequential(Programs.load(counters(1)), ExploreOptions.defaults())
+        .distinctStates();
+    int k = 3;
+    long multisets = (long) (local + 2) * (local + 1) * local / 6;
+    assertThat(Explorer.sequential(Programs.load(counters(k)), ExploreOptions.defaults())
+        .distinctStates()).isEqualTo(multisets);
+    assertThat(Explorer.explore(Programs.load(counters(k)), ExploreOptions.defaults()
+        .withWorkers(2)).distinctStates()).isEqualTo(multisets);
+    assertThat(Explorer.sequential(Programs.load(counters(k)), ExploreOptions.defaults()
+        .withObserved(Set.of("c0", "c1", "c2"))).distinctStates())
+        .isEqualTo((long) local * local * local);
+  }
+
+  private static String counters(int k) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < k; i++) {
+      sb.append(i == 0 ? "" : " | ").append("new c").append(i).append(" in { c").append(i)
+          .append("!(0) | for (@v <= c").append(i).append(") { if (v < 2) { c").append(i)
+          .append("!(v + 1) } } }");
+    }
+    return sb.toString();
+  }
+
+  @Test
   void anObservedIdentifierKeepsItsNamesApart() {
     // a type naming x tells `*x` left from `*y` left
     ExploreResult r = Explorer.sequential(Programs.load(
