@@ -1,6 +1,7 @@
 package rhoscope.engine.reduce;
 
 import rhoscope.engine.state.Canon;
+import rhoscope.engine.state.Components;
 import rhoscope.engine.state.CommEffect;
 import rhoscope.engine.state.Observed;
 import rhoscope.engine.state.ThreadInfo;
@@ -60,6 +61,8 @@ public final class Expander {
   private final Observed observed;
   /** Whether successors are their own identity (fingerprints updated per COMM). */
   private final boolean exact;
+  /** The components of the state being expanded, where it has them ({@link Components}). */
+  private Components components;
   private int[] sendIds = new int[16];
   private int[] sendCounts = new int[16];
   private int[] sendChannel = new int[16];
@@ -99,6 +102,7 @@ public final class Expander {
   /** Calls the sink once per enabled COMM; returns how many there were. */
   public int expand(int[] state, long fp, Sink sink) {
     indexSends(state);
+    components = exact ? null : Components.of(state, table, observed);
     edges = 0;
     int total = 0;
     for (int r = 0; r < recvCount; r++) {
@@ -269,6 +273,16 @@ public final class Expander {
       CommEffect comm) {
     if (!exact) {
       int[] rem = comm.removed();
+      long id = components == null ? 0 : components.after(rem, comm.produced());
+      if (id != 0) {
+        // the successor's identity from the parent's components: the state is made only
+        // when it is new (an identity is invariant under renaming, so canonical or not)
+        if (sink.edge(id, t.id, branch, chosen, k)) {
+          int[] next = merge(state, rem, comm.produced());
+          sink.state(m.needsCanon ? Canon.canonical(next, table) : next);
+        }
+        return;
+      }
       int[] next = merge(state, rem, comm.produced());
       if (m.needsCanon) {
         next = Canon.canonical(next, table);

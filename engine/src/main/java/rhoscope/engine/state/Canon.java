@@ -146,9 +146,9 @@ public final class Canon {
    * is its own form; {@code state} must then be canonical ({@link #canonical}).
    */
   public static long identity(int[] state, ThreadTable table, Observed observed) {
-    long separate = separateIdentity(state, table, observed);
-    if (separate != 0) {
-      return separate;
+    Components components = Components.of(state, table, observed);
+    if (components != null) {
+      return components.identity();
     }
     Map<Term.Priv, Integer> local = names(state, table);
     boolean anonymous = false;
@@ -168,62 +168,6 @@ public final class Canon {
       fp += table.get(c.renamed(table.get(id), target)).fpHash;
     }
     return fp;
-  }
-
-  /**
-   * The identity of a state whose every thread that mentions names mentions one unobserved
-   * name alone, without labelling: such a state is, up to renaming, its name-free threads and
-   * the multiset of its names' components (each the multiset of its threads up to renaming its
-   * name), so the sum of the name-free threads' hashes and of one mixed hash per component is
-   * exact up to hash collisions. Whether a state qualifies is invariant under renaming, so
-   * congruent states take the same path. 0 when the state does not qualify or has no such
-   * name (a state that makes a name searches no components: that is what the labelling is for).
-   */
-  private static long separateIdentity(int[] state, ThreadTable table, Observed observed) {
-    Term.Priv[] names = null;
-    long[] component = null;
-    int n = 0;
-    long fp = 0;
-    for (int id : state) {
-      ThreadInfo t = table.get(id);
-      if (t.privs.length == 0) {
-        fp += t.fpHash;
-        continue;
-      }
-      if (t.distinctPrivs.length != 1) {
-        return 0;
-      }
-      Term.Priv p = t.distinctPrivs[0];
-      int i = 0;
-      while (i < n && !same(names[i], p)) {
-        i++;
-      }
-      if (i == n) {
-        if (observed.observes(p.ident())) {
-          return 0;
-        }
-        if (names == null) {
-          names = new Term.Priv[4];
-          component = new long[4];
-        } else if (n == names.length) {
-          names = Arrays.copyOf(names, 2 * n);
-          component = Arrays.copyOf(component, 2 * n);
-        }
-        names[n++] = p;
-      }
-      component[i] += t.soloHash;
-    }
-    if (n == 0) {
-      return 0;
-    }
-    for (int i = 0; i < n; i++) {
-      fp += Terms.mix(component[i] * CONTEXT + SLOT);
-    }
-    return fp == 0 ? 1 : fp;
-  }
-
-  private static boolean same(Term.Priv a, Term.Priv b) {
-    return a == b || a.index() == b.index() && a.ident().equals(b.ident());
   }
 
   private static Map<Term.Priv, Integer> names(int[] state, ThreadTable table) {
