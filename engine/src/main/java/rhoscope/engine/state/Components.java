@@ -20,23 +20,35 @@ public final class Components {
   private final Observed observed;
   private final long nameFree;
   private final Term.Priv[] names;
+  /** Per name: its {@link ThreadInfo#soloKey}. */
+  private final long[] keys;
   /** Per name: the sum of its threads' {@link ThreadInfo#soloHash}. */
   private final long[] sums;
+  /** The sum of the components' mixed hashes. */
+  private final long total;
   private Term.Priv[] workNames;
+  private long[] workKeys;
   private long[] work;
 
   private Components(ThreadTable table, Observed observed, long nameFree, Term.Priv[] names,
-      long[] sums) {
+      long[] keys, long[] sums) {
     this.table = table;
     this.observed = observed;
     this.nameFree = nameFree;
     this.names = names;
+    this.keys = keys;
     this.sums = sums;
+    long t = 0;
+    for (long sum : sums) {
+      t += hash(sum);
+    }
+    this.total = t;
   }
 
   /** The components of {@code state}, or null when it is not of this kind or has no names. */
   public static Components of(int[] state, ThreadTable table, Observed observed) {
     Term.Priv[] names = new Term.Priv[4];
+    long[] keys = new long[4];
     long[] sums = new long[4];
     int n = 0;
     long nameFree = 0;
@@ -50,30 +62,28 @@ public final class Components {
         return null;
       }
       Term.Priv p = t.distinctPrivs[0];
-      int i = indexOf(names, n, p);
+      int i = indexOf(names, keys, n, t);
       if (i == n) {
         if (observed.observes(p.ident())) {
           return null;
         }
         if (n == names.length) {
           names = Arrays.copyOf(names, 2 * n);
+          keys = Arrays.copyOf(keys, 2 * n);
           sums = Arrays.copyOf(sums, 2 * n);
         }
+        keys[n] = t.soloKey;
         names[n++] = p;
       }
       sums[i] += t.soloHash;
     }
     return n == 0 ? null : new Components(table, observed, nameFree, Arrays.copyOf(names, n),
-        Arrays.copyOf(sums, n));
+        Arrays.copyOf(keys, n), Arrays.copyOf(sums, n));
   }
 
   /** This state's identity ({@link Canon#identity}). */
   public long identity() {
-    long id = nameFree;
-    for (long s : sums) {
-      id += hash(s);
-    }
-    return id;
+    return nameFree + total;
   }
 
   /**
@@ -86,7 +96,9 @@ public final class Components {
     if (work == null || work.length < n + produced.length) {
       work = new long[n + produced.length];
       workNames = new Term.Priv[n + produced.length];
+      workKeys = new long[n + produced.length];
       System.arraycopy(names, 0, workNames, 0, n);
+      System.arraycopy(keys, 0, workKeys, 0, n);
     }
     System.arraycopy(sums, 0, work, 0, n);
     long free = nameFree;
@@ -95,7 +107,7 @@ public final class Components {
       if (t.privs.length == 0) {
         free -= t.fpHash;
       } else {
-        work[indexOf(names, n, t.distinctPrivs[0])] -= t.soloHash;
+        work[indexOf(names, keys, n, t)] -= t.soloHash;
       }
     }
     int m = n;
@@ -109,21 +121,26 @@ public final class Components {
         return 0;
       }
       Term.Priv p = t.distinctPrivs[0];
-      int i = indexOf(workNames, m, p);
+      int i = indexOf(workNames, workKeys, m, t);
       if (i == m) {
         // a name the parent does not hold (this COMM made it)
         if (observed.observes(p.ident())) {
           return 0;
         }
+        workKeys[m] = t.soloKey;
         workNames[m] = p;
         work[m++] = 0;
       }
       work[i] += t.soloHash;
     }
-    long id = free;
+    // only the components the COMM changed are mixed again
+    long id = free + total;
     boolean named = false;
     for (int i = 0; i < m; i++) {
-      id += hash(work[i]);
+      long before = i < n ? sums[i] : 0;
+      if (work[i] != before) {
+        id += hash(work[i]) - hash(before);
+      }
       named |= work[i] != 0;
     }
     return named ? id : 0;
@@ -133,10 +150,12 @@ public final class Components {
     return sum == 0 ? 0 : Terms.mix(sum * CONTEXT + SLOT);
   }
 
-  private static int indexOf(Term.Priv[] names, int n, Term.Priv p) {
+  /** The position of the name of {@code t} (one distinct name) among the first n, or n. */
+  private static int indexOf(Term.Priv[] names, long[] keys, int n, ThreadInfo t) {
+    Term.Priv p = t.distinctPrivs[0];
     for (int i = 0; i < n; i++) {
       Term.Priv q = names[i];
-      if (q == p || q.index() == p.index() && q.ident().equals(p.ident())) {
+      if (q == p || keys[i] == t.soloKey && q.equals(p)) {
         return i;
       }
     }

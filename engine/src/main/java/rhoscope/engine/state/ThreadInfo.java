@@ -46,6 +46,8 @@ public final class ThreadInfo {
    * name made anonymous); else 0. {@link Canon#identity} sums these per name.
    */
   final long soloHash;
+  /** For a thread of one distinct private name, a hash of that name (to find it fast); else 0. */
+  final long soloKey;
   /** A direct-mapped cache of COMM results by (branch, messages); entries are immutable. */
   private volatile Memo[] memo;
 
@@ -88,6 +90,8 @@ public final class ThreadInfo {
     Term.Priv anonymous = new Term.Priv(Canon.ANONYMOUS, 0);
     this.soloHash = distinctPrivs.length != 1 ? 0
         : Terms.mix(Terms.hash(Terms.rename(term, p -> anonymous)) ^ 0x632BE59BD9B4E019L);
+    this.soloKey = distinctPrivs.length != 1 ? 0
+        : Terms.mix(Terms.hashString(distinctPrivs[0].ident()) + distinctPrivs[0].index());
   }
 
   public int id() {
