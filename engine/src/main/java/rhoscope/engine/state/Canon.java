@@ -143,7 +143,9 @@ public final class Canon {
    * The fingerprint of {@code state} up to renaming its names whose identifiers {@code observed}
    * does not name: the sum of the threads' hashes (as {@code Machine.fingerprint}) of the state
    * with those names anonymous and canonically numbered. A state every name of which is observed
-   * is its own form; {@code state} must then be canonical ({@link #canonical}).
+   * is its own form; {@code state} must then be canonical ({@link #canonical}). A state whose
+   * names each live in threads of their own is hashed by its {@link Components} instead, with
+   * no labelling (which states take that way is invariant under renaming).
    */
   public static long identity(int[] state, ThreadTable table, Observed observed) {
     Components components = Components.of(state, table, observed);
