@@ -26,9 +26,12 @@ public final class EngineSemantics {
    * spatial {@code eventually} / {@code always}): the same verdicts after fewer explored states.
    * The registry keeps a directory of the private names inserted into it (so a client can
    * find registered contracts), byte arrays are values, and the {@code rho:crypto} hashes and
-   * signature checks are served.
+   * signature checks are served. 4: a private name's identifier is part of a state's identity only
+   * where something observes it (a type naming it, an open program's {@code caller}, the
+   * registry), so states equal up to renaming names across identifiers are one state: counts of
+   * models with symmetric private names drop (and the philosophers' forks became public names).
    */
-  public static final int VERSION = 3;
+  public static final int VERSION = 4;
 
   private EngineSemantics() {}
 }

@@ -30,8 +30,8 @@ public final class Program {
           }
 
           @Override
-          public StateView view(Program program, int[] ids, long fingerprint, int successors) {
-            return new StateView(program, ids, fingerprint, successors);
+          public StateView view(Program program, int[] ids, int successors) {
+            return new StateView(program, ids, program.machine.fingerprint(ids), successors);
           }
 
           @Override

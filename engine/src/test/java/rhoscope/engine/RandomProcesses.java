@@ -2,7 +2,9 @@ package rhoscope.engine;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import rhoscope.lang.ast.process.Bind;
@@ -169,6 +171,51 @@ final class RandomProcesses {
             List.of(new Bind(List.of(pattern), b.remainder(), b.source())), body), random);
       }
       default -> p;
+    };
+  }
+
+  /**
+   * Alpha-conversion of {@code new}s: every identifier renamed, consistently, to one of its own
+   * chosen at random, and the occurrences of each declaration with it (an inner declaration of
+   * the same identifier hides the outer one). The result is congruent to {@code p} wherever
+   * nothing reads identifiers. (Two copies of one body keep alike binders: the identifier a
+   * {@code new} under a guard will give its name is part of that body.)
+   */
+  static Proc alphaConverted(Proc p, Random random) {
+    return alpha(p, random, new HashMap<>());
+  }
+
+  private static Proc alpha(Proc p, Random random, Map<String, String> to) {
+    return switch (p) {
+      case Proc.Par par -> Proc.Par.of(par.parts().stream().map(x -> alpha(x, random, to))
+          .toList());
+      case Proc.New n -> {
+        Proc body = alpha(n.body(), random, to);
+        List<NameDecl> decls = new ArrayList<>();
+        for (NameDecl d : n.decls()) {
+          String renamed = to.computeIfAbsent(d.var(),
+              k -> "k" + to.size() + (char) ('a' + random.nextInt(26)));
+          decls.add(new NameDecl(renamed, d.uri()));
+          body = scopedRename(body, d.var(), renamed);
+        }
+        yield new Proc.New(decls, body);
+      }
+      case Proc.Input in -> new Proc.Input(in.kind(), in.binds(), alpha(in.body(), random, to));
+      default -> p;
+    };
+  }
+
+  /** {@link #rename} of the free occurrences of {@code from} only. */
+  private static Proc scopedRename(Proc p, String from, String to) {
+    return switch (p) {
+      case Proc.Par par -> Proc.Par.of(par.parts().stream()
+          .map(x -> scopedRename(x, from, to)).toList());
+      case Proc.New n -> n.decls().stream().anyMatch(d -> d.var().equals(from)) ? n
+          : new Proc.New(n.decls(), scopedRename(n.body(), from, to));
+      case Proc.Input in -> new Proc.Input(in.kind(), in.binds().stream().map(b -> new Bind(
+          b.patterns(), b.remainder(), new Source.Simple(rename(b.source().channel(), from, to))))
+          .toList(), scopedRename(in.body(), from, to));
+      default -> rename(p, from, to);
     };
   }
 

@@ -14,10 +14,14 @@ import java.util.Random;
 import java.util.Set;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import rhoscope.engine.check.CheckOptions;
+import rhoscope.engine.check.CheckPlan;
+import rhoscope.engine.check.CheckResult;
 import rhoscope.engine.explore.ExploreOptions;
 import rhoscope.engine.explore.ExploreResult;
 import rhoscope.engine.explore.Explorer;
 import rhoscope.engine.explore.StateGraph;
+import rhoscope.engine.state.Observed;
 import rhoscope.lang.ParsedProcess;
 import rhoscope.lang.ast.process.Proc;
 import rhoscope.lang.diag.Positions;
@@ -94,6 +98,101 @@ class StateIdentityPropertiesTest {
   /** The state's threads as a multiset, exactly (not up to renaming). */
   private static List<Integer> threads(StateView state) {
     return Arrays.stream(state.ids()).sorted().boxed().toList();
+  }
+
+  /**
+   * Renaming the identifiers of {@code new}s (alpha-conversion) changes no count and no verdict
+   * of a type that reads no identifier, with the reduction and without.
+   */
+  @Property(tries = 150)
+  void alphaConversionKeepsCountsAndVerdicts(@ForAll long seed) {
+    Random random = new Random(seed);
+    Proc p = pick(random);
+    Proc q = RandomProcesses.alphaConverted(p, random);
+    String why = String.format("seed %d:%n%s%nvs%n%s", seed, ProcessPrinter.print(p),
+        ProcessPrinter.print(q));
+    Program pp = load(p);
+    Program qp = load(q);
+    ExploreResult pr = Explorer.sequential(pp, ExploreOptions.defaults().withMaxStates(STATES));
+    ExploreResult qr = Explorer.sequential(qp, ExploreOptions.defaults().withMaxStates(STATES));
+    assertThat(qr.complete()).as(why).isEqualTo(pr.complete());
+    if (pr.complete()) {
+      assertThat(qr.distinctStates()).as(why).isEqualTo(pr.distinctStates());
+      assertThat(qr.deadlockedStates()).as(why).isEqualTo(pr.deadlockedStates());
+    }
+    for (String type : TYPES) {
+      CheckPlan plan = CheckPlan.parse("t", type);
+      for (boolean por : new boolean[] {false, true}) {
+        CheckOptions o = CheckOptions.defaults().withWorkers(1).withMaxStates(STATES)
+            .withPartialOrder(por);
+        CheckResult a = plan.check(pp, o);
+        CheckResult b = plan.check(qp, o);
+        assertThat(b.verdict()).as(type + " " + why).isEqualTo(a.verdict());
+        if (a.complete() && b.complete() && !por) {
+          assertThat(b.states()).as(type + " " + why).isEqualTo(a.states());
+        }
+      }
+    }
+  }
+
+  /**
+   * Across identifiers: among reachable states, identities under a random set of observed
+   * identifiers are equal exactly when the oracle, renaming the other names freely, says the
+   * states are congruent.
+   */
+  @Property(tries = 200)
+  void equalIdentitiesExactlyForStatesCongruentAcrossIdentifiers(@ForAll long seed) {
+    Random random = new Random(seed);
+    Proc p = pick(random);
+    Set<String> observed = new HashSet<>();
+    for (String ident : List.of("a", "b", "n0", "n1")) {
+      if (random.nextInt(3) == 0) {
+        observed.add(ident);
+      }
+    }
+    Program program = load(p);
+    Observed o = Observed.only(observed);
+    Map<Long, String> keyOf = new HashMap<>();
+    Map<String, Long> identityOf = new HashMap<>();
+    Deque<StateView> queue = new ArrayDeque<>();
+    queue.add(program.initialState());
+    Set<Long> expanded = new HashSet<>();
+    Map<List<Integer>, Optional<String>> oracle = new HashMap<>();
+    while (!queue.isEmpty() && expanded.size() < STATES) {
+      StateView s = queue.poll();
+      if (!expanded.add(s.fingerprint())) {
+        continue;
+      }
+      for (Transition t : program.successors(s)) {
+        StateView target = t.target();
+        Optional<String> key =
+            oracle.computeIfAbsent(threads(target), ids -> CongruenceOracle.key(target, observed));
+        if (key.isEmpty()) {
+          continue;
+        }
+        long identity = program.machine().identity(target.ids(), o);
+        String why = String.format("seed %d, observing %s: %s%nstate %s", seed, observed,
+            ProcessPrinter.print(p), target.print());
+        String known = keyOf.putIfAbsent(identity, key.get());
+        assertThat(known == null ? key.get() : known).as("one identity, congruent states: "
+            + why).isEqualTo(key.get());
+        Long id = identityOf.putIfAbsent(key.get(), identity);
+        assertThat(id == null ? identity : id).as("congruent states, one identity: " + why)
+            .isEqualTo(identity);
+        queue.add(target);
+      }
+    }
+  }
+
+  private static final List<String> TYPES = List.of(
+      "eventually deadlock", "eventually terminated", "always not contains \"a\"!(_)");
+
+  private static Proc pick(Random random) {
+    return switch (random.nextInt(3)) {
+      case 0 -> RandomProcesses.symmetric(random);
+      case 1 -> RandomProcesses.process(random, true);
+      default -> RandomProcesses.process(random, false);
+    };
   }
 
   private static Program load(Proc p) {

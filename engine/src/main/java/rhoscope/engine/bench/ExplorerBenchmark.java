@@ -141,21 +141,21 @@ public final class ExplorerBenchmark {
   /**
    * The benchmark model in Rholang: N dining philosophers around N forks, one contract whose
    * call takes the left fork, then the right one, puts both back and calls itself again (3^N
-   * states, one deadlock). Tests and the SPIN comparison use this exact text.
+   * states, one deadlock). The forks are public names, {@code @"fork0"} ..., as Promela indexes
+   * them: N private forks would be symmetric, so rotations of the ring would be one state.
+   * Tests and the SPIN comparison use this exact text.
    */
   public static String philosophersSource(int n) {
     StringBuilder sb = new StringBuilder("new phil");
-    for (int i = 0; i < n; i++) {
-      sb.append(", f").append(i);
-    }
     sb.append(" in {\n  contract phil(left, right) = {\n")
         .append("    for (_ <- left) { for (_ <- right) {\n")
         .append("      left!(Nil) | right!(Nil) | phil!(left, right) } }\n  }");
     for (int i = 0; i < n; i++) {
-      sb.append("\n  | f").append(i).append("!(Nil)");
+      sb.append("\n  | @\"fork").append(i).append("\"!(Nil)");
     }
     for (int i = 0; i < n; i++) {
-      sb.append("\n  | phil!(f").append(i).append(", f").append((i + 1) % n).append(")");
+      sb.append("\n  | phil!(\"fork").append(i).append("\", \"fork").append((i + 1) % n)
+          .append("\")");
     }
     return sb.append("\n}").toString();
   }

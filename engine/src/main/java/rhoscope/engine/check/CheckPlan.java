@@ -2,9 +2,12 @@ package rhoscope.engine.check;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import rhoscope.engine.Cancellation;
 import rhoscope.engine.Program;
 import rhoscope.lang.ParsedType;
+import rhoscope.lang.ast.type.NamePattern;
 import rhoscope.lang.ast.type.Type;
 import rhoscope.lang.ast.type.TypeLibrary;
 import rhoscope.lang.ast.type.TypeNormalizer;
@@ -22,6 +25,8 @@ public final class CheckPlan {
   private final Type core;
   private final Optional<Shape> shape;
   private final String key;
+  /** The private identifiers the type names: states that differ in them differ for it. */
+  private final Set<String> observed;
   /** This plan for open programs (its waits those of clients), made when first needed. */
   private volatile CheckPlan open;
 
@@ -31,6 +36,20 @@ public final class CheckPlan {
     this.core = core;
     this.shape = Shape.of(core);
     this.key = key;
+    Set<String> idents = new TreeSet<>();
+    privateIdentifiers(core, idents);
+    this.observed = Set.copyOf(idents);
+  }
+
+  private static void privateIdentifiers(Type type, Set<String> out) {
+    for (NamePattern n : type.names()) {
+      if (n instanceof NamePattern.PrivateName p) {
+        out.add(p.identifier());
+      }
+    }
+    for (Type child : type.children()) {
+      privateIdentifiers(child, out);
+    }
   }
 
   /** The plan an open program is checked with: see {@link OpenWaits}. */
@@ -98,6 +117,14 @@ public final class CheckPlan {
 
   Optional<Shape> shape() {
     return shape;
+  }
+
+  /**
+   * The private identifiers the type reads ({@code balance!(< 0)} reads {@code balance}): the
+   * exploration tells states apart by them, and by nothing else private names are called.
+   */
+  public Set<String> observed() {
+    return observed;
   }
 
   /** Checks one process; a run nobody can cancel. */

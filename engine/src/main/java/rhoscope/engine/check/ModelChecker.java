@@ -2,6 +2,7 @@ package rhoscope.engine.check;
 
 import java.util.BitSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import rhoscope.engine.Cancellation;
 import rhoscope.engine.Engine;
@@ -64,20 +65,24 @@ public final class ModelChecker {
     CheckPlan plan = program.open().isOpen() ? given.forOpen() : given;
     Optional<Shape> shape = plan.shape();
     if (plan.onTheFly()) {
-      return onTheFly(program, shape.get(), options, cancel);
+      return onTheFly(program, shape.get(), plan.observed(), options, cancel);
     }
-    return global(program, plan.core(), shape, options, cancel);
+    return global(program, plan.core(), shape, plan.observed(), options, cancel);
   }
 
   /** Always evaluates on the recorded graph; the oracle the on-the-fly path is tested against. */
   static CheckResult checkGlobally(Program program, Type core, CheckOptions options) {
     CheckPlan compiled = CheckPlan.compile(core);
     CheckPlan plan = program.open().isOpen() ? compiled.forOpen() : compiled;
-    return global(program, plan.core(), plan.shape(), options, Cancellation.NEVER);
+    return global(program, plan.core(), plan.shape(), plan.observed(), options,
+        Cancellation.NEVER);
   }
 
-  private static ExploreOptions explore(CheckOptions options, Cancellation cancel) {
+  /** {@code observed}: the type's private identifiers; other private names are told by place. */
+  private static ExploreOptions explore(
+      CheckOptions options, Set<String> observed, Cancellation cancel) {
     ExploreOptions explore = ExploreOptions.defaults()
+        .withObserved(observed)
         .withWorkers(options.workers())
         .withMaxStates(options.maxStates())
         .withMaxDepth(options.maxDepth())
@@ -94,7 +99,8 @@ public final class ModelChecker {
   }
 
   private static CheckResult onTheFly(
-      Program program, Shape shape, CheckOptions options, Cancellation cancel) {
+      Program program, Shape shape, Set<String> observed, CheckOptions options,
+      Cancellation cancel) {
     long start = System.nanoTime();
     LocalEvaluator local = new LocalEvaluator(program);
     Type body = shape.body();
@@ -104,7 +110,7 @@ public final class ModelChecker {
     // the shapes a partial-order reduction keeps, and why, are listed in Reductions
     Optional<PartialOrder> order =
         options.partialOrder() ? Reductions.of(shape) : Optional.empty();
-    ExploreOptions explore = explore(options, cancel).withStopWhen(stop);
+    ExploreOptions explore = explore(options, observed, cancel).withStopWhen(stop);
     explore = order.map(explore::withReduction).orElse(explore);
     Reduction reduction = order.isPresent() ? Reduction.POR : Reduction.NONE;
     ExploreResult run =
@@ -144,11 +150,11 @@ public final class ModelChecker {
   }
 
   private static CheckResult global(
-      Program program, Type core, Optional<Shape> shape, CheckOptions options,
-      Cancellation cancel) {
+      Program program, Type core, Optional<Shape> shape, Set<String> observed,
+      CheckOptions options, Cancellation cancel) {
     long start = System.nanoTime();
     ExploreResult run =
-        Explorer.sequential(program, explore(options, cancel).withRecordGraph(true));
+        Explorer.sequential(program, explore(options, observed, cancel).withRecordGraph(true));
     if (run.stopReason() == StopReason.CANCELLED) {
       return cancelled(run, start, Reduction.NONE);
     }

@@ -21,6 +21,7 @@ import rhoscope.engine.explore.por.Reducer;
 import rhoscope.engine.internal.ProgramAccess;
 import rhoscope.engine.reduce.Expander;
 import rhoscope.engine.reduce.Machine;
+import rhoscope.engine.state.Observed;
 
 /**
  * Level-synchronous parallel breadth-first search (TLC's model). A level is a
@@ -110,7 +111,7 @@ final class ParallelExplorer {
 
   private ExploreResult explore() {
     int[] init = machine.initial();
-    long initFp = machine.fingerprint(init);
+    long initFp = machine.identity(init, Observed.only(options.observed()));
     seen.put(initFp);
     boolean witnesses = options.stopWhen().isPresent();
     if (witnesses) {
@@ -184,7 +185,7 @@ final class ParallelExplorer {
       for (Worker w : workers) {
         w.trail.flush();
       }
-      witness = Optional.of(Witnesses.rebuild(program, parents.path(initFp, found.get())));
+      witness = Optional.of(Witnesses.rebuild(program, options.observed(), parents.path(initFp, found.get())));
     }
     long distinct = 1;
     long transitions = 0;
@@ -340,7 +341,7 @@ final class ParallelExplorer {
 
   /** A worker's own state: its expander, buffers and counts, kept across levels. */
   private final class Worker implements Expander.Sink {
-    private final Expander expander = machine.expander();
+    private final Expander expander = machine.expander(Observed.only(options.observed()));
     final Frontier.Writer writer = new Frontier.Writer(budget);
     /** This worker's parent records; null without a stop predicate (no witness wanted). */
     final ParentLog.Writer trail = parents == null ? null : parents.writer();
@@ -429,7 +430,7 @@ final class ParallelExplorer {
         depthCut = true;
       }
       if (options.stopWhen().isPresent()
-          && options.stopWhen().get().test(access.view(program, ids.clone(), fp, n))) {
+          && options.stopWhen().get().test(access.view(program, ids.clone(), n))) {
         if (found.compareAndSet(null, fp)) {
           stop.compareAndSet(null, StopReason.STOP_PREDICATE);
         }

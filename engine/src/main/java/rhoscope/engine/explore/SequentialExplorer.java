@@ -12,6 +12,7 @@ import rhoscope.engine.StateView;
 import rhoscope.engine.Trace;
 import rhoscope.engine.explore.por.Reducer;
 import rhoscope.engine.reduce.Expander;
+import rhoscope.engine.state.Observed;
 import rhoscope.engine.reduce.Machine;
 
 /**
@@ -48,18 +49,16 @@ final class SequentialExplorer {
     boolean record = options.recordGraph();
     Map<Long, Integer> index = record ? new HashMap<>() : null;
     List<int[]> states = record ? new ArrayList<>() : null;
-    List<Long> fps = record ? new ArrayList<>() : null;
     List<List<Edge>> edges = record ? new ArrayList<>() : null;
     List<Integer> successorCounts = record ? new ArrayList<>() : null;
 
     int[] init = machine.initial();
-    long initFp = machine.fingerprint(init);
+    long initFp = machine.identity(init, Observed.only(options.observed()));
     seen.put(initFp, initFp);
     long distinct = 1;
     if (record) {
       index.put(initFp, 0);
       states.add(init);
-      fps.add(initFp);
       edges.add(new ArrayList<>());
       successorCounts.add(-1);
     }
@@ -71,7 +70,7 @@ final class SequentialExplorer {
     int maxDepth = 0;
     StopReason stop = StopReason.COMPLETE;
     Optional<Trace> witness = Optional.empty();
-    Expander ex = machine.expander();
+    Expander ex = machine.expander(Observed.only(options.observed()));
 
     long expanded = 0;
     boolean[] truncated = {false};
@@ -112,7 +111,6 @@ final class SequentialExplorer {
                 target = states.size();
                 index.put(fp, target);
                 states.add(null);
-                fps.add(fp);
                 edges.add(new ArrayList<>());
                 successorCounts.add(-1);
               }
@@ -169,9 +167,9 @@ final class SequentialExplorer {
           queue.add(f);
         }
         if (options.stopWhen().isPresent()
-            && options.stopWhen().get().test(access.view(program, node.ids(), node.fp(), n))) {
+            && options.stopWhen().get().test(access.view(program, node.ids(), n))) {
           stop = StopReason.STOP_PREDICATE;
-          witness = Optional.of(Witnesses.rebuild(program, seen, node.fp()));
+          witness = Optional.of(Witnesses.rebuild(program, options.observed(), seen, node.fp()));
           break;
         }
       }
@@ -182,14 +180,14 @@ final class SequentialExplorer {
       stop = StopReason.MEMORY;
       machine.dropCaches();
       if (record) {
-        dropUnfinished(states, fps, edges, successorCounts, index);
+        dropUnfinished(states, edges, successorCounts, index);
       }
     }
     if (stop == StopReason.COMPLETE && seen.overflowed()) {
       stop = StopReason.MEMORY;
     }
     Optional<StateGraph> graph = record
-        ? Optional.of(new RecordedGraph(program, states, fps, edges, successorCounts))
+        ? Optional.of(new RecordedGraph(program, states, edges, successorCounts))
         : Optional.empty();
     return new ExploreResult(distinct, transitions, deadlocked, terminal, maxDepth,
         stop == StopReason.COMPLETE, stop, bounds.millis(), witness, graph);
@@ -200,15 +198,14 @@ final class SequentialExplorer {
    * whose threads were not yet stored (only the last one can be) is removed, with the edges
    * to it, so that every recorded state can be viewed.
    */
-  private static void dropUnfinished(List<int[]> states, List<Long> fps, List<List<Edge>> edges,
+  private static void dropUnfinished(List<int[]> states, List<List<Edge>> edges,
       List<Integer> successorCounts, Map<Long, Integer> index) {
     int last = states.size() - 1;
-    // the lists grow in the order index, states, fps, edges, successorCounts
-    int n = Math.min(Math.min(states.size(), fps.size()),
-        Math.min(edges.size(), successorCounts.size()));
+    // the lists grow in the order index, states, edges, successorCounts
+    int n = Math.min(states.size(), Math.min(edges.size(), successorCounts.size()));
     if (last >= 0 && (states.get(last) == null || n <= last)) {
       index.values().removeIf(i -> i >= last);
-      for (List<?> l : List.of(states, fps, edges, successorCounts)) {
+      for (List<?> l : List.of(states, edges, successorCounts)) {
         while (l.size() > last) {
           l.remove(l.size() - 1);
         }
@@ -221,7 +218,7 @@ final class SequentialExplorer {
   }
 
   /** The explicit graph; state views are created on demand. */
-  private record RecordedGraph(Program program, List<int[]> states, List<Long> fps,
+  private record RecordedGraph(Program program, List<int[]> states,
       List<List<Edge>> edges, List<Integer> successorCounts) implements StateGraph {
     RecordedGraph {
       edges = edges.stream().map(List::copyOf).toList();
@@ -239,7 +236,7 @@ final class SequentialExplorer {
 
     @Override
     public StateView state(int i) {
-      return ProgramAccess.get().view(program, states.get(i), fps.get(i), successorCounts.get(i));
+      return ProgramAccess.get().view(program, states.get(i), successorCounts.get(i));
     }
 
     @Override

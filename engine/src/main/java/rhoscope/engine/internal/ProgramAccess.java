@@ -18,7 +18,8 @@ public final class ProgramAccess {
   public interface Bridge {
     Machine machine(Program program);
 
-    StateView view(Program program, int[] ids, long fingerprint, int successors);
+    /** A view of the state {@code ids} (its fingerprint the exact state's, whatever a run observed). */
+    StateView view(Program program, int[] ids, int successors);
 
     int[] threadIds(StateView view);
 

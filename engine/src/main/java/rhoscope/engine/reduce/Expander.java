@@ -1,7 +1,9 @@
 package rhoscope.engine.reduce;
 
 import rhoscope.engine.state.Canon;
+import rhoscope.engine.state.Components;
 import rhoscope.engine.state.CommEffect;
+import rhoscope.engine.state.Observed;
 import rhoscope.engine.state.ThreadInfo;
 import rhoscope.engine.state.ThreadTable;
 import java.util.Arrays;
@@ -14,7 +16,8 @@ import java.util.Arrays;
  * per (receiver, branch, messages), so a persistent join that sees the same messages again
  * costs a cache probe. Scratch buffers are reused: one expander per worker thread.
  *
- * <p>When no renaming is needed, successor fingerprints are computed incrementally and all
+ * <p>Edge fingerprints are identities ({@link Machine#identity}) under what the expander
+ * observes. When no renaming is needed, they are computed incrementally and all
  * of a state's edges are announced to {@link Sink#prefetch} before any {@link Sink#edge}:
  * a visited-set lookup is a cache miss, and issuing them together lets them overlap.
  */
@@ -27,7 +30,7 @@ public final class Expander {
     /**
      * A COMM by receiver {@code recv} (select branch {@code branch}) on the messages
      * {@code sends[0..n)} (a scratch buffer, valid during the call) leads to a state with
-     * fingerprint {@code fp}. Return true to be handed that state's threads next.
+     * identity {@code fp} (under what the expander observes, {@link Machine#identity}). Return true to be handed that state's threads next.
      */
     boolean edge(long fp, int recv, int branch, int[] sends, int n);
 
@@ -54,6 +57,12 @@ public final class Expander {
 
   private final Machine m;
   private final ThreadTable table;
+  /** What edge fingerprints tell apart (the machine's own observations included). */
+  private final Observed observed;
+  /** Whether successors are their own identity (fingerprints updated per COMM). */
+  private final boolean exact;
+  /** The components of the state being expanded, where it has them ({@link Components}). */
+  private Components components;
   private int[] sendIds = new int[16];
   private int[] sendCounts = new int[16];
   private int[] sendChannel = new int[16];
@@ -83,14 +92,17 @@ public final class Expander {
   /** Where the fast path builds a successor's threads. */
   private int[] successor = new int[16];
 
-  Expander(Machine m) {
+  Expander(Machine m, Observed observed) {
     this.m = m;
     this.table = m.table;
+    this.observed = observed;
+    this.exact = m.exact(observed);
   }
 
   /** Calls the sink once per enabled COMM; returns how many there were. */
   public int expand(int[] state, long fp, Sink sink) {
     indexSends(state);
+    components = exact ? null : Components.of(state, table, observed);
     edges = 0;
     int total = 0;
     for (int r = 0; r < recvCount; r++) {
@@ -259,10 +271,23 @@ public final class Expander {
 
   private void emit(int[] state, long fp, Sink sink, ThreadInfo t, int branch, int k,
       CommEffect comm) {
-    if (m.needsCanon) {
+    if (!exact) {
       int[] rem = comm.removed();
-      int[] next = Canon.canonical(merge(state, rem, comm.produced()), table);
-      if (sink.edge(m.fingerprint(next), t.id, branch, chosen, k)) {
+      long id = components == null ? 0 : components.after(rem, comm.produced());
+      if (id != 0) {
+        // the successor's identity from the parent's components: the state is made only
+        // when it is new (an identity is invariant under renaming, so canonical or not)
+        if (sink.edge(id, t.id, branch, chosen, k)) {
+          int[] next = merge(state, rem, comm.produced());
+          sink.state(m.needsCanon ? Canon.canonical(next, table) : next);
+        }
+        return;
+      }
+      int[] next = merge(state, rem, comm.produced());
+      if (m.needsCanon) {
+        next = Canon.canonical(next, table);
+      }
+      if (sink.edge(Canon.identity(next, table, observed), t.id, branch, chosen, k)) {
         sink.state(next);
       }
       return;

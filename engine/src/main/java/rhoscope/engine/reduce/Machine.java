@@ -3,6 +3,7 @@ package rhoscope.engine.reduce;
 import rhoscope.engine.state.Term;
 import rhoscope.engine.state.Terms;
 import rhoscope.engine.state.Canon;
+import rhoscope.engine.state.Observed;
 import rhoscope.engine.state.ThreadInfo;
 import rhoscope.engine.state.ThreadTable;
 import rhoscope.engine.state.CommEffect;
@@ -41,6 +42,14 @@ public final class Machine {
   /** Beside a most-general client: only a client's wait for its answer is a deadlocked wait. */
   private final boolean open;
   private final int[] initial;
+  /**
+   * What the semantics reads of identifiers, whatever a caller observes: an open program's
+   * {@code caller} (its waits are the deadlocked ones), and every identifier when the registry
+   * runs (it files an inserted name under its identifier, as a string).
+   */
+  private final Observed own;
+  /** The identifiers of the initial state's private names (without renumbering, the only ones). */
+  private final Set<String> initialIdents;
   private final ConcurrentHashMap<CommKey, CommEffect> memo = new ConcurrentHashMap<>();
   private final AtomicInteger memoSize = new AtomicInteger();
 
@@ -55,6 +64,17 @@ public final class Machine {
     List<Term> threads = new ArrayList<>(environment);
     threads.addAll(Runner.initial().run(compiled.term()));
     this.initial = normalise(intern(threads));
+    boolean registry = !environment.isEmpty()
+        || compiled.uris().stream().anyMatch(SystemProcesses.REGISTRY::contains);
+    this.own = registry ? Observed.EVERY
+        : open ? Observed.only(Set.of(MostGeneralClient.RETURN)) : Observed.NONE;
+    Set<String> idents = new java.util.HashSet<>();
+    for (int id : initial) {
+      for (Term.Priv p : Terms.privates(table.get(id).term)) {
+        idents.add(p.ident());
+      }
+    }
+    this.initialIdents = Set.copyOf(idents);
   }
 
   /** Compiles a parsed process; LangException for unsupported constructs or free variables. */
@@ -86,12 +106,39 @@ public final class Machine {
     return table.get(id);
   }
 
+  /** The exact state's fingerprint: every identifier observed (what traces record). */
   public long fingerprint(int[] state) {
     long fp = 0;
     for (int id : state) {
       fp += table.get(id).fpHash;
     }
     return fp;
+  }
+
+  /**
+   * The state's fingerprint up to renaming the private names whose identifiers neither
+   * {@code observed} nor the semantics ({@link #own}) observes: what an exploration that
+   * observes {@code observed} tells states apart by ({@link Canon#identity}).
+   */
+  public long identity(int[] state, Observed observed) {
+    Observed o = withOwn(observed);
+    return exact(o) ? fingerprint(state) : Canon.identity(state, table, o);
+  }
+
+  /** {@code observed} with what the semantics itself reads. */
+  Observed withOwn(Observed observed) {
+    return observed.and(own);
+  }
+
+  /**
+   * Whether the states of an exploration observing {@code observed} (with {@link #own}) are
+   * their own identity, so that fingerprints can be updated per COMM: no name is made at run
+   * time and at most one identifier of the initial state's names goes unobserved (each is one
+   * name then, so no renaming of unobserved names but the identity maps a state to another).
+   */
+  boolean exact(Observed observed) {
+    return !needsCanon
+        && initialIdents.stream().filter(i -> !observed.observes(i)).limit(2).count() < 2;
   }
 
   /**
@@ -154,9 +201,17 @@ public final class Machine {
     memoSize.set(0);
   }
 
-  /** A fresh expander: one per worker thread. */
+  /** A fresh expander of exact states (every identifier observed): one per worker thread. */
   public Expander expander() {
-    return new Expander(this);
+    return expander(Observed.EVERY);
+  }
+
+  /**
+   * A fresh expander whose edges carry {@link #identity} fingerprints under {@code observed};
+   * one per worker thread.
+   */
+  public Expander expander(Observed observed) {
+    return new Expander(this, withOwn(observed));
   }
 
   /** Sorted ids of the threads a closed process unfolds to (with canonical names). */

@@ -9,32 +9,48 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Canonical numbering of private names, exact: two states that differ only by a renumbering
- * of private names that share an identifier get the same threads, hence one fingerprint.
+ * Canonical naming of private names, exact: two states that differ only by a renaming of
+ * private names get the same canonical form, hence one fingerprint.
  *
- * <p>A private name is identified by the identifier of its {@code new} (queries match on it,
- * and the most-general client's {@code caller} means something) and a number; only the
- * numbers are canonical. They come from a canonical labelling of the state, as canonical
- * graph labelling computes one: colour refinement first (a name's colour starts from its
- * identifier and is refined, to a fixpoint, by the multiset of the threads it occurs in,
- * each known by its shape, the colours of the names it mentions, and where this name sits
- * in it), then individualise-and-refine where names stay tied (symmetric structures): each
- * name of the first tied cell is individualised in turn, the refinement rerun and the search
- * continued, and the labelling whose renamed threads sort least wins. Automorphisms found on
- * the way prune branches that would only repeat a leaf. The colours and the choice of cells
- * depend on the structure only, never on the numbers a state comes with, so congruent states
+ * <p>Which renamings count depends on what is {@link Observed}. A name whose identifier is
+ * observed keeps it (a type names it, or the semantics reads it), so only its number within
+ * that identifier is canonical; a name whose identifier nothing observes is known by where it
+ * occurs alone, and any consistent renaming of such names, across the identifiers of their
+ * {@code new}s, is a congruence. {@link #canonical} numbers names within their identifiers (every
+ * identifier observed): the state the machine keeps, which reads back with the identifiers the
+ * program declared. {@link #identity} is the fingerprint of the state with every unobserved name
+ * renamed to one anonymous identifier and numbered canonically: what an exploration tells states
+ * apart by.
+ *
+ * <p>The numbers come from a canonical labelling of the state, as canonical graph labelling
+ * computes one: colour refinement first (a name's colour starts from its identifier when that
+ * is observed, else from one colour shared by all unobserved names, and is refined, to a
+ * fixpoint, by the multiset of the threads it occurs in, each known by its shape, which
+ * ignores identifiers, the colours of the names it mentions, and where this name sits in it),
+ * then individualise-and-refine where names stay tied (symmetric structures): each name of the
+ * first tied cell is individualised in turn, the refinement rerun and the search continued, and
+ * the labelling whose renamed threads sort least wins. Automorphisms found on the way prune
+ * branches that would only repeat a leaf. The colours and the choice of cells depend on the
+ * structure only, never on the identifiers or numbers a state comes with, so congruent states
  * meet. When refinement alone tells every name apart (the usual case) nothing is searched.
  */
 public final class Canon {
   private static final long MARK = 0x94D049BB133111EBL;
   private static final long SLOT = 0xBF58476D1CE4E5B9L;
   private static final long CONTEXT = 0x9E3779B97F4A7C15L;
+  /**
+   * The identifier every unobserved name takes in the form {@link #identity} hashes: no
+   * Rholang identifier is empty, so it meets no declared one.
+   */
+  static final String ANONYMOUS = "";
 
   private final ThreadTable table;
   private final int[] state;
   private final Map<Term.Priv, Integer> local;
   private final Term.Priv[] names;
-  /** The identifier group of each name (groups ordered by identifier). */
+  /** Per name: whether it keeps its identifier (observed) or takes {@link #ANONYMOUS}. */
+  private final boolean[] keeps;
+  /** The group of each name: its identifier's, or the anonymous one (ordered by identifier). */
   private final int[] group;
   /** The first position of each group in the canonical order of all names. */
   private final int[] groupStart;
@@ -54,16 +70,21 @@ public final class Canon {
   private int[] bestLabel;
   private final List<int[]> automorphisms = new ArrayList<>();
 
-  private Canon(int[] state, ThreadTable table, Map<Term.Priv, Integer> local) {
+  private Canon(int[] state, ThreadTable table, Map<Term.Priv, Integer> local,
+      Observed observed) {
     this.table = table;
     this.state = state;
     this.local = local;
     this.names = local.keySet().toArray(new Term.Priv[0]);
     int n = names.length;
     this.scratch = new long[n];
+    this.keeps = new boolean[n];
+    String[] groupName = new String[n];
     Map<String, Integer> groupOf = new TreeMap<>();
-    for (Term.Priv p : names) {
-      groupOf.merge(p.ident(), 1, Integer::sum);
+    for (int i = 0; i < n; i++) {
+      keeps[i] = observed.observes(names[i].ident());
+      groupName[i] = keeps[i] ? names[i].ident() : ANONYMOUS;
+      groupOf.merge(groupName[i], 1, Integer::sum);
     }
     this.groupStart = new int[groupOf.size()];
     int g = 0;
@@ -75,7 +96,7 @@ public final class Canon {
     }
     this.group = new int[n];
     for (int i = 0; i < n; i++) {
-      group[i] = groupOf.get(names[i].ident());
+      group[i] = groupOf.get(groupName[i]);
     }
     int m = 0;
     for (int id : state) {
@@ -105,25 +126,68 @@ public final class Canon {
     }
   }
 
-  /** The state (sorted thread ids) with its private names canonically numbered. */
+  /**
+   * The state (sorted thread ids) with its private names canonically numbered within their
+   * identifiers: the state kept, equal for states that differ by a renumbering.
+   */
   public static int[] canonical(int[] state, ThreadTable table) {
+    Map<Term.Priv, Integer> local = names(state, table);
+    if (local.isEmpty() || alreadyCanonical(local.keySet())) {
+      return state;
+    }
+    Canon c = new Canon(state, table, local, Observed.EVERY);
+    return c.renamed(c.label());
+  }
+
+  /**
+   * The fingerprint of {@code state} up to renaming its names whose identifiers {@code observed}
+   * does not name: the sum of the threads' hashes (as {@code Machine.fingerprint}) of the state
+   * with those names anonymous and canonically numbered. A state every name of which is observed
+   * is its own form; {@code state} must then be canonical ({@link #canonical}). A state whose
+   * names each live in threads of their own is hashed by its {@link Components} instead, with
+   * no labelling (which states take that way is invariant under renaming).
+   */
+  public static long identity(int[] state, ThreadTable table, Observed observed) {
+    Components components = Components.of(state, table, observed);
+    if (components != null) {
+      return components.identity();
+    }
+    Map<Term.Priv, Integer> local = names(state, table);
+    boolean anonymous = false;
+    for (Term.Priv p : local.keySet()) {
+      anonymous |= !observed.observes(p.ident());
+    }
+    long fp = 0;
+    if (!anonymous) {
+      for (int id : state) {
+        fp += table.get(id).fpHash;
+      }
+      return fp;
+    }
+    Canon c = new Canon(state, table, local, observed);
+    Term.Priv[] target = c.targets(c.label());
+    for (int id : state) {
+      fp += table.get(c.renamed(table.get(id), target)).fpHash;
+    }
+    return fp;
+  }
+
+  private static Map<Term.Priv, Integer> names(int[] state, ThreadTable table) {
     Map<Term.Priv, Integer> local = new LinkedHashMap<>();
     for (int id : state) {
       for (Term.Priv p : table.get(id).distinctPrivs) {
         local.putIfAbsent(p, local.size());
       }
     }
-    if (local.isEmpty() || alreadyCanonical(local.keySet())) {
-      return state;
-    }
-    return new Canon(state, table, local).run();
+    return local;
   }
 
-  private int[] run() {
+  /** Each name's position in the canonical order of all names. */
+  private int[] label() {
     int n = names.length;
     long[] colour = new long[n];
     for (int i = 0; i < n; i++) {
-      colour[i] = Terms.mix(Terms.hashString(names[i].ident()));
+      colour[i] = Terms.mix(Terms.hashString(keeps[i] ? names[i].ident() : ANONYMOUS));
     }
     refine(colour);
     int[] label = labelling(colour);
@@ -131,7 +195,7 @@ public final class Canon {
       search(colour, new int[0]);
       label = bestLabel;
     }
-    return renamed(label);
+    return label;
   }
 
   // ---- refinement
@@ -338,8 +402,17 @@ public final class Canon {
 
   /** A complete labelling: keep it if its renamed threads sort least; else learn from it. */
   private void leaf(int[] label) {
+    if (bestLabel == null) {
+      // the first leaf wins unless another comes: its encoding waits for one (twin cells
+      // reach a single leaf, and renaming every thread to encode it is most of the cost)
+      bestLabel = label;
+      return;
+    }
+    if (best == null) {
+      best = encoding(bestLabel);
+    }
     long[] encoding = encoding(label);
-    int c = best == null ? -1 : Arrays.compare(encoding, best);
+    int c = Arrays.compare(encoding, best);
     if (c < 0) {
       best = encoding;
       bestLabel = label;
@@ -405,11 +478,15 @@ public final class Canon {
 
   // ---- the renamed state
 
-  /** A name at canonical position r is numbered by its rank within its identifier. */
+  /**
+   * A name at canonical position r is numbered by its rank within its group, and keeps its
+   * identifier when that is observed.
+   */
   private Term.Priv[] targets(int[] label) {
     Term.Priv[] target = new Term.Priv[names.length];
     for (int i = 0; i < names.length; i++) {
-      target[i] = new Term.Priv(names[i].ident(), label[i] - groupStart[group[i]]);
+      target[i] = new Term.Priv(keeps[i] ? names[i].ident() : ANONYMOUS,
+          label[i] - groupStart[group[i]]);
     }
     return target;
   }
@@ -441,7 +518,8 @@ public final class Canon {
     for (int i = 0; i < indices.length; i++) {
       Term.Priv to = target[local.get(t.distinctPrivs[i])];
       same &= to.equals(t.distinctPrivs[i]);
-      indices[i] = to.index();
+      // the cache key tells an anonymous target from the name keeping its identifier
+      indices[i] = to.ident().equals(ANONYMOUS) ? -1 - to.index() : to.index();
     }
     if (same) {
       return t.id;

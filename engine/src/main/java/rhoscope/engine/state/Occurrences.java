@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * Where a thread mentions private names: each occurrence with the key of its position. A
  * key is a hash of the path from the thread's root, in which a part of a Par, an element
- * of a set or an entry of a map is known by its shape (the hash with private names reduced
- * to their identifiers) rather than by its index: those are sorted by full hash, so their
+ * of a set or an entry of a map is known by its shape (the hash with private names all
+ * alike) rather than by its index: those are sorted by full hash, so their
  * order changes when names are renumbered, while the keys must not. Corresponding
  * occurrences of two threads that differ only by a renumbering of names have equal keys;
  * two occurrences of one thread share a key only when they sit in parts of equal shape.

@@ -152,8 +152,9 @@ public final class Terms {
   }
 
   /**
-   * With {@code shape}, private names hash by identifier only, so that renaming private names
-   * keeps the hash: the starting colour when private names are canonically renumbered.
+   * With {@code shape}, private names hash alike (neither identifier nor number), so that
+   * renaming private names keeps the hash: what {@link Canon} knows a thread by before it
+   * tells the names apart.
    */
   static long hash(Term t, boolean shape) {
     return switch (t) {
@@ -213,7 +214,7 @@ public final class Terms {
       case Var v -> combine(combine(0x5CL, v.depth()), v.slot());
       case Quote q -> combine(0x5DL, hash(q.proc(), shape));
       case Priv p -> shape
-          ? combine(0x5EL, hashString(p.ident()))
+          ? 0x5EL
           : combine(combine(0x5EL, hashString(p.ident())), p.index());
       case IntV i -> combine(0x5FL, i.value());
       case BigV b -> combine(0x60L, hashString(b.value().toString()));

@@ -41,6 +41,13 @@ public final class ThreadInfo {
   final Term.Priv[] distinctPrivs;
   /** The hash with private names reduced to their identifiers. */
   final long shapeHash;
+  /**
+   * For a thread of one distinct private name, the hash of the thread up to renaming it (the
+   * name made anonymous); else 0. {@link Canon#identity} sums these per name.
+   */
+  final long soloHash;
+  /** For a thread of one distinct private name, a hash of that name (to find it fast); else 0. */
+  final long soloKey;
   /** A direct-mapped cache of COMM results by (branch, messages); entries are immutable. */
   private volatile Memo[] memo;
 
@@ -80,6 +87,11 @@ public final class ThreadInfo {
     this.distinctPrivs = new java.util.LinkedHashSet<>(privs).toArray(new Term.Priv[0]);
     this.renamed = privs.isEmpty() ? null : new Renamed[CACHE];
     this.shapeHash = privs.isEmpty() ? fpHash : Terms.mix(Terms.hash(term, true));
+    Term.Priv anonymous = new Term.Priv(Canon.ANONYMOUS, 0);
+    this.soloHash = distinctPrivs.length != 1 ? 0
+        : Terms.mix(Terms.hash(Terms.rename(term, p -> anonymous)) ^ 0x632BE59BD9B4E019L);
+    this.soloKey = distinctPrivs.length != 1 ? 0
+        : Terms.mix(Terms.hashString(distinctPrivs[0].ident()) + distinctPrivs[0].index());
   }
 
   public int id() {
