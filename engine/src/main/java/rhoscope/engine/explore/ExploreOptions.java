@@ -8,6 +8,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.function.Predicate;
 import rhoscope.engine.Cancellation;
 import rhoscope.engine.StateView;
+import rhoscope.engine.state.Observed;
 
 /**
  * Bounds and switches of one exploration. {@code maxMemoryBytes}: the memory bound (default
@@ -59,6 +60,21 @@ public record ExploreOptions(
         (long) (Runtime.getRuntime().maxMemory() * 0.85), Optional.empty(), false,
         Cancellation.NEVER, Optional.empty(), PartialOrder.off(), Set.of());
   }
+  /**
+   * What a state's identity observes: the caller's identifiers; under a partial-order reduction,
+   * every identifier. The reduction chooses a state's stubborn set by its threads' structural
+   * hashes, which include identifiers, so if copies equal up to renaming across identifiers were
+   * one state, the copy a worker happened to store first would decide the reduced graph and its
+   * counts would depend on scheduling. Names are still numbered canonically within an identifier.
+   */
+  Observed identity() {
+    return switch (reduction) {
+      case PartialOrder.Off off -> Observed.only(observed);
+      case PartialOrder.StuckStates stuck -> Observed.EVERY;
+      case PartialOrder.Observing observing -> Observed.EVERY;
+    };
+  }
+
 
   public ExploreOptions withWorkers(int w) {
     return new ExploreOptions(w, maxStates, maxDepth, timeout, maxMemoryBytes, stopWhen,

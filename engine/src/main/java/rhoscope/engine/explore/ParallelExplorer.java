@@ -21,7 +21,6 @@ import rhoscope.engine.explore.por.Reducer;
 import rhoscope.engine.internal.ProgramAccess;
 import rhoscope.engine.reduce.Expander;
 import rhoscope.engine.reduce.Machine;
-import rhoscope.engine.state.Observed;
 
 /**
  * Level-synchronous parallel breadth-first search (TLC's model). A level is a
@@ -111,7 +110,7 @@ final class ParallelExplorer {
 
   private ExploreResult explore() {
     int[] init = machine.initial();
-    long initFp = machine.identity(init, Observed.only(options.observed()));
+    long initFp = machine.identity(init, options.identity());
     seen.put(initFp);
     boolean witnesses = options.stopWhen().isPresent();
     if (witnesses) {
@@ -185,7 +184,7 @@ final class ParallelExplorer {
       for (Worker w : workers) {
         w.trail.flush();
       }
-      witness = Optional.of(Witnesses.rebuild(program, options.observed(), parents.path(initFp, found.get())));
+      witness = Optional.of(Witnesses.rebuild(program, options.identity(), parents.path(initFp, found.get())));
     }
     long distinct = 1;
     long transitions = 0;
@@ -341,7 +340,7 @@ final class ParallelExplorer {
 
   /** A worker's own state: its expander, buffers and counts, kept across levels. */
   private final class Worker implements Expander.Sink {
-    private final Expander expander = machine.expander(Observed.only(options.observed()));
+    private final Expander expander = machine.expander(options.identity());
     final Frontier.Writer writer = new Frontier.Writer(budget);
     /** This worker's parent records; null without a stop predicate (no witness wanted). */
     final ParentLog.Writer trail = parents == null ? null : parents.writer();

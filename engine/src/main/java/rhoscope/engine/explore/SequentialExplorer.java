@@ -12,7 +12,6 @@ import rhoscope.engine.StateView;
 import rhoscope.engine.Trace;
 import rhoscope.engine.explore.por.Reducer;
 import rhoscope.engine.reduce.Expander;
-import rhoscope.engine.state.Observed;
 import rhoscope.engine.reduce.Machine;
 
 /**
@@ -53,7 +52,7 @@ final class SequentialExplorer {
     List<Integer> successorCounts = record ? new ArrayList<>() : null;
 
     int[] init = machine.initial();
-    long initFp = machine.identity(init, Observed.only(options.observed()));
+    long initFp = machine.identity(init, options.identity());
     seen.put(initFp, initFp);
     long distinct = 1;
     if (record) {
@@ -70,7 +69,7 @@ final class SequentialExplorer {
     int maxDepth = 0;
     StopReason stop = StopReason.COMPLETE;
     Optional<Trace> witness = Optional.empty();
-    Expander ex = machine.expander(Observed.only(options.observed()));
+    Expander ex = machine.expander(options.identity());
 
     long expanded = 0;
     boolean[] truncated = {false};
@@ -169,7 +168,7 @@ final class SequentialExplorer {
         if (options.stopWhen().isPresent()
             && options.stopWhen().get().test(access.view(program, node.ids(), n))) {
           stop = StopReason.STOP_PREDICATE;
-          witness = Optional.of(Witnesses.rebuild(program, options.observed(), seen, node.fp()));
+          witness = Optional.of(Witnesses.rebuild(program, options.identity(), seen, node.fp()));
           break;
         }
       }

@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Set;
 import rhoscope.engine.Program;
 import rhoscope.engine.internal.ProgramAccess;
 import rhoscope.engine.StateView;
@@ -27,11 +26,11 @@ final class Witnesses {
   private Witnesses() {}
 
   /** The path from the oracle's parents: the initial state's parent is itself. */
-  static Trace rebuild(Program program, Set<String> observed, HashFingerprintSet seen,
+  static Trace rebuild(Program program, Observed observed, HashFingerprintSet seen,
       long target) {
     Deque<Long> path = new ArrayDeque<>();
     long init = ProgramAccess.get().machine(program).identity(
-        ProgramAccess.get().threadIds(program.initialState()), Observed.only(observed));
+        ProgramAccess.get().threadIds(program.initialState()), observed);
     for (long fp = target; fp != init; fp = seen.parent(fp)) {
       path.push(fp);
     }
@@ -39,14 +38,14 @@ final class Witnesses {
   }
 
   /** {@code path}: the identities after the initial state's, up to the target. */
-  static Trace rebuild(Program program, Set<String> observed, List<Long> path) {
+  static Trace rebuild(Program program, Observed observed, List<Long> path) {
     ProgramAccess.Bridge access = ProgramAccess.get();
     StateView init = program.initialState();
     List<Trace.Step> steps = new ArrayList<>();
     int[] state = access.threadIds(init);
     Machine machine = access.machine(program);
-    long current = machine.identity(state, Observed.only(observed));
-    Expander ex = machine.expander(Observed.only(observed));
+    long current = machine.identity(state, observed);
+    Expander ex = machine.expander(observed);
     for (long want : path) {
       Found f = new Found(want);
       ex.expand(state, current, f);
