@@ -60,21 +60,10 @@ public record ExploreOptions(
         (long) (Runtime.getRuntime().maxMemory() * 0.85), Optional.empty(), false,
         Cancellation.NEVER, Optional.empty(), PartialOrder.off(), Set.of());
   }
-  /**
-   * What a state's identity observes: the caller's identifiers; under a partial-order reduction,
-   * every identifier. The reduction chooses a state's stubborn set by its threads' structural
-   * hashes, which include identifiers, so if copies equal up to renaming across identifiers were
-   * one state, the copy a worker happened to store first would decide the reduced graph and its
-   * counts would depend on scheduling. Names are still numbered canonically within an identifier.
-   */
+  /** What a state's identity observes: the caller's identifiers. */
   Observed identity() {
-    return switch (reduction) {
-      case PartialOrder.Off off -> Observed.only(observed);
-      case PartialOrder.StuckStates stuck -> Observed.EVERY;
-      case PartialOrder.Observing observing -> Observed.EVERY;
-    };
+    return Observed.only(observed);
   }
-
 
   public ExploreOptions withWorkers(int w) {
     return new ExploreOptions(w, maxStates, maxDepth, timeout, maxMemoryBytes, stopWhen,

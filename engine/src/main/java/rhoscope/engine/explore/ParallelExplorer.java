@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import rhoscope.engine.Program;
 import rhoscope.engine.Trace;
 import rhoscope.engine.explore.por.Reducer;
@@ -61,7 +62,7 @@ final class ParallelExplorer {
   private final ExploreOptions options;
   private final Machine machine;
   private final Bounds bounds;
-  private final Reducer reducer;
+  private final Supplier<Reducer> reducers;
   private final ConcurrentFingerprintSet seen;
   private final PageBudget budget;
   private final AtomicLong granted = new AtomicLong(1);
@@ -95,7 +96,7 @@ final class ParallelExplorer {
     this.bounds = new Bounds(options, tuning.clock());
     this.seen = new ConcurrentFingerprintSet(tuning.initialSlots() / 4 * 3 - 1);
     this.budget = new PageBudget(tuning.pageInts(), tuning.frontierBytes());
-    this.reducer = Reducer.of(options.reduction(), program);
+    this.reducers = Reducer.of(options.reduction(), program, options.identity());
   }
 
   ExploreResult run() {
@@ -341,6 +342,7 @@ final class ParallelExplorer {
   /** A worker's own state: its expander, buffers and counts, kept across levels. */
   private final class Worker implements Expander.Sink {
     private final Expander expander = machine.expander(options.identity());
+    private final Reducer reducer = reducers.get();
     final Frontier.Writer writer = new Frontier.Writer(budget);
     /** This worker's parent records; null without a stop predicate (no witness wanted). */
     final ParentLog.Writer trail = parents == null ? null : parents.writer();

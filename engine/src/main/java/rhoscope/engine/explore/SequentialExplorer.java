@@ -41,7 +41,7 @@ final class SequentialExplorer {
     this.seen = seen;
     this.machine = access.machine(program);
     this.bounds = new Bounds(options);
-    this.reducer = Reducer.of(options.reduction(), program);
+    this.reducer = Reducer.of(options.reduction(), program, options.identity()).get();
   }
 
   ExploreResult run() {

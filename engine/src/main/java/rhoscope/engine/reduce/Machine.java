@@ -125,6 +125,23 @@ public final class Machine {
     return exact(o) ? fingerprint(state) : Canon.identity(state, table, o);
   }
 
+  /**
+   * Per position of {@code state}, its thread's hash up to the renaming {@link #identity}
+   * ignores ({@link Canon#threadHashes}): what orders a state's threads alike in every copy of
+   * it.
+   */
+  public long[] threadIdentities(int[] state, Observed observed) {
+    return Canon.threadHashes(state, table, withOwn(observed));
+  }
+
+  /**
+   * The thread's hash with its names' numbers dropped and the identifiers neither
+   * {@code observed} nor the semantics observes made anonymous ({@link Canon#hashUpToRenaming}).
+   */
+  public long hashUpToRenaming(int thread, Observed observed) {
+    return Canon.hashUpToRenaming(table.get(thread), withOwn(observed));
+  }
+
   /** {@code observed} with what the semantics itself reads. */
   Observed withOwn(Observed observed) {
     return observed.and(own);

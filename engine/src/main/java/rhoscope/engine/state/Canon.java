@@ -172,6 +172,46 @@ public final class Canon {
     return fp;
   }
 
+  /**
+   * Per position of {@code state}, the hash of its thread under the renaming {@link #identity}
+   * applies (unobserved names anonymous, every name canonically numbered, as a full labelling
+   * gives them). Corresponding threads of two states of one identity get equal hashes, distinct
+   * threads of one state distinct ones: the hashes order a state's threads alike in every copy
+   * of it, whichever identifiers and numbers the copy carries.
+   */
+  public static long[] threadHashes(int[] state, ThreadTable table, Observed observed) {
+    long[] out = new long[state.length];
+    Map<Term.Priv, Integer> local = names(state, table);
+    Term.Priv[] target = null;
+    if (!local.isEmpty()) {
+      Canon c = new Canon(state, table, local, observed);
+      target = c.targets(c.label());
+    }
+    for (int i = 0; i < state.length; i++) {
+      ThreadInfo t = table.get(state[i]);
+      if (t.privs.length == 0) {
+        out[i] = t.fpHash;
+      } else {
+        Term.Priv[] to = target;
+        out[i] = ThreadInfo.summand(Terms.rename(t.term, p -> to[local.get(p)]));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The thread's hash with its private names' numbers dropped and the identifiers
+   * {@code observed} does not name made anonymous: equal for two threads that a renaming
+   * {@link #identity} ignores maps onto each other (distinct threads may share it).
+   */
+  public static long hashUpToRenaming(ThreadInfo t, Observed observed) {
+    if (t.privs.length == 0) {
+      return t.fpHash;
+    }
+    return ThreadInfo.summand(Terms.rename(t.term,
+        p -> new Term.Priv(observed.observes(p.ident()) ? p.ident() : ANONYMOUS, 0)));
+  }
+
   private static Map<Term.Priv, Integer> names(int[] state, ThreadTable table) {
     Map<Term.Priv, Integer> local = new LinkedHashMap<>();
     for (int id : state) {

@@ -76,7 +76,7 @@ public final class ThreadInfo {
     this.id = id;
     this.term = term;
     this.kind = kind;
-    this.fpHash = Terms.mix(Terms.hash(term) ^ 0x2545F4914F6CDD1DL);
+    this.fpHash = summand(term);
     this.channels = channels;
     this.branchArity = term instanceof Term.Choice c
         ? c.branches().stream().mapToInt(b -> b.binds().size()).toArray() : null;
@@ -92,6 +92,11 @@ public final class ThreadInfo {
         : Terms.mix(Terms.hash(Terms.rename(term, p -> anonymous)) ^ 0x632BE59BD9B4E019L);
     this.soloKey = distinctPrivs.length != 1 ? 0
         : Terms.mix(Terms.hashString(distinctPrivs[0].ident()) + distinctPrivs[0].index());
+  }
+
+  /** A term's summand of a state fingerprint. */
+  static long summand(Term term) {
+    return Terms.mix(Terms.hash(term) ^ 0x2545F4914F6CDD1DL);
   }
 
   public int id() {

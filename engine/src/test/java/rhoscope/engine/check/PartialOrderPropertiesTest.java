@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -41,6 +43,7 @@ class PartialOrderPropertiesTest {
     "always not contains contract \"e\"",
     "eventually (contains \"b\"!(0) and not contains \"c\"!(_))",
   };
+  private static final Pattern PRIVATE = Pattern.compile("\\bn(\\d+)\\b");
   private static final CheckOptions OPTIONS =
       CheckOptions.defaults().withMaxStates(20_000).withTimeout(Duration.ofSeconds(30));
 
@@ -87,6 +90,59 @@ class PartialOrderPropertiesTest {
     }
   }
 
+  /**
+   * The identifiers of private names nothing observes are not part of a state's identity, so a
+   * program whose {@code new}s are renamed is the same program: the reduced exploration has the
+   * same count, sequential or parallel. The process is two copies of one random process, under
+   * different identifiers, so that receives alike but for their names meet in states where the
+   * copies have moved apart; the renaming reverses the order of the identifiers, which changes
+   * how the copies of each state order their threads: a reduction that chose groups by anything
+   * but the state up to renaming would count differently.
+   */
+  @Property(tries = 200)
+  void theReducedCountDoesNotDependOnTheIdentifiersOfPrivateNames(
+      @ForAll("twins") String process) {
+    ExploreOptions options = ExploreOptions.defaults().withMaxStates(20_000).withWorkers(2);
+    Program program = CheckFixtures.program(process);
+    Program renamed = CheckFixtures.program(reverseIdentifiers(process));
+    for (PartialOrder order : List.of(PartialOrder.stuckStates(),
+        PartialOrder.observing(channel -> channel.label().equals("a")))) {
+      ExploreOptions reduced = options.withReduction(order);
+      ExploreResult sequential = Explorer.sequential(program, reduced);
+      if (!sequential.complete()) {
+        return;
+      }
+      for (ExploreResult other : List.of(Explorer.sequential(renamed, reduced),
+          Explorer.explore(program, reduced), Explorer.explore(renamed, reduced),
+          Explorer.explore(renamed, reduced.withWorkers(4)))) {
+        assertThat(other.distinctStates()).as("%s%n%s", order, process)
+            .isEqualTo(sequential.distinctStates());
+        assertThat(other.deadlockedStates()).isEqualTo(sequential.deadlockedStates());
+      }
+    }
+  }
+
+  /** {@code process} with its private identifiers n0..nk renamed to nk..n0. */
+  private static String reverseIdentifiers(String process) {
+    Matcher m = PRIVATE.matcher(process);
+    int last = -1;
+    while (m.find()) {
+      last = Math.max(last, Integer.parseInt(m.group(1)));
+    }
+    int top = last;
+    return PRIVATE.matcher(process).replaceAll(r -> "n" + (top - Integer.parseInt(r.group(1))));
+  }
+
+  @Provide
+  Arbitrary<String> twins() {
+    return Arbitraries.randomValue(random -> {
+      String one = new Generator(random).scoped(2, 3 + random.nextInt(4));
+      int names = (int) PRIVATE.matcher(one).results().count() + 1;
+      String other = PRIVATE.matcher(one).replaceAll(r -> "n" + (Integer.parseInt(r.group(1)) + names));
+      return one + " | " + other;
+    });
+  }
+
   @Provide
   Arbitrary<String> types() {
     return Arbitraries.of(TYPES);
@@ -105,6 +161,8 @@ class PartialOrderPropertiesTest {
     private final Random random;
     private int fresh;
     private String[] home = PUBLIC;
+    /** One in this many channels is a private name, where one is in scope. */
+    private int privateOdds = 3;
 
     Generator(Random random) {
       this.random = random;
@@ -117,6 +175,20 @@ class PartialOrderPropertiesTest {
         out.add(thread(depth, List.of()));
       }
       return String.join(" | ", out);
+    }
+
+    /** Threads under two private names of their own, which they use as often as public ones. */
+    String scoped(int depth, int parts) {
+      String x = "n" + fresh++;
+      String y = "n" + fresh++;
+      home = GROUPS[random.nextInt(GROUPS.length)];
+      privateOdds = 1 + random.nextInt(2);
+      List<String> out = new ArrayList<>();
+      for (int i = 0; i < parts; i++) {
+        // as many messages as receives, so that the receives fire
+        out.add(thread(i % 2 == 0 ? 0 : depth, List.of(x, y)));
+      }
+      return "new " + x + ", " + y + " in { " + String.join(" | ", out) + " }";
     }
 
     private String par(int depth, int parts, List<String> names) {
@@ -160,7 +232,7 @@ class PartialOrderPropertiesTest {
     }
 
     private String channel(List<String> names) {
-      if (!names.isEmpty() && random.nextInt(3) == 0) {
+      if (!names.isEmpty() && random.nextInt(privateOdds) == 0) {
         return pick(names);
       }
       String[] from = random.nextInt(8) == 0 ? PUBLIC : home;

@@ -3,10 +3,14 @@ package rhoscope.engine.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import rhoscope.engine.Program;
 import rhoscope.engine.bench.PartialOrderBenchmark;
+import rhoscope.engine.explore.ExploreOptions;
+import rhoscope.engine.explore.Explorer;
+import rhoscope.engine.explore.PartialOrder;
 import rhoscope.lang.ParsedType;
 import rhoscope.lang.parse.TypeParser;
 
@@ -61,6 +65,31 @@ class PartialOrderReductionTest {
       assertThat(check(program, type, OPTIONS.withWorkers(2)).states()).as(type).isEqualTo(one);
       assertThat(check(program, type, OPTIONS.withWorkers(3)).states()).as(type).isEqualTo(one);
     }
+  }
+
+  /**
+   * Two receives alike but for their private channels tie for the stubborn set; which one is
+   * taken changes the count (taking {@code x}'s first, two states follow; taking {@code y}'s,
+   * whose channel holds two messages, three). Renaming the identifiers must not change it: the
+   * state is the same up to renaming, so the choice comes from its structure.
+   */
+  @Test
+  void receivesAlikeButForTheirNamesAreChosenByTheStateNotByTheIdentifiers() {
+    String source = "new %s, %s in { for (_ <- %1$s) { Nil } | %1$s!(0) "
+        + "| for (_ <- %2$s) { Nil } | %2$s!(0) | %2$s!(1) }";
+    ExploreOptions options = ExploreOptions.defaults().withReduction(PartialOrder.stuckStates());
+    List<Long> counts = new ArrayList<>();
+    for (String[] names : new String[][] {{"a", "b"}, {"b", "a"}, {"z", "m"}}) {
+      Program program = CheckFixtures.program(source.formatted(names[0], names[1]));
+      for (int workers : new int[] {1, 2, 4}) {
+        counts.add(Explorer.explore(program, options.withWorkers(workers)).distinctStates());
+      }
+      counts.add(Explorer.sequential(program, options).distinctStates());
+    }
+    assertThat(counts).containsOnly(counts.get(0));
+    assertThat(counts.get(0)).isLessThan(Explorer.sequential(
+        CheckFixtures.program(source.formatted("a", "b")), ExploreOptions.defaults())
+        .distinctStates());
   }
 
   @Test

@@ -5,8 +5,10 @@ package rhoscope.engine.explore.por;
  * Channels are numbered by {@link Footprints} (not by the thread table: they are compared with
  * the channels a continuation names, which the table never sees).
  *
- * @param hash the thread's structural hash, the same in every run: candidate groups are tried
- *     in its order, so the choice (and the explored counts) never depend on interning order
+ * @param key the thread's structural hash up to the renamings the state identity ignores
+ *     (names' numbers, unobserved identifiers), the same in every run and in every copy of a
+ *     state: candidate groups are ranked by it, so the choice never depends on interning order
+ *     nor on which copy of a state a worker stored
  * @param send whether the thread is a message (its one channel is {@code channels[0]})
  * @param channels every channel the thread sends on or listens on (all branches of a select)
  * @param branches for a receive, the channels of each branch's binds (one branch unless a select)
@@ -21,7 +23,7 @@ package rhoscope.engine.explore.por;
  *     process): the measure behind the cycle proviso, see {@link StubbornSets}
  */
 record Footprint(
-    long hash,
+    long key,
     boolean send,
     int[] channels,
     int[][] branches,

@@ -12,6 +12,7 @@ import rhoscope.engine.ChannelView;
 import rhoscope.engine.Program;
 import rhoscope.engine.internal.ProgramAccess;
 import rhoscope.engine.reduce.Machine;
+import rhoscope.engine.state.Observed;
 import rhoscope.engine.state.Term;
 import rhoscope.engine.state.Terms;
 import rhoscope.engine.state.ThreadInfo;
@@ -24,15 +25,28 @@ final class Footprints {
   private final Machine machine;
   private final ProgramAccess.Bridge access = ProgramAccess.get();
   private final Optional<Predicate<ChannelView>> observed;
+  private final Observed identity;
   private final ConcurrentHashMap<Term, Integer> channelIds = new ConcurrentHashMap<>();
   private final AtomicInteger nextChannel = new AtomicInteger();
   private final ConcurrentHashMap<Integer, Footprint> byThread = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Term, Boolean> observedChannels = new ConcurrentHashMap<>();
 
-  /** {@code observed}: the channels whose threads must keep every reachable valuation. */
-  Footprints(Program program, Optional<Predicate<ChannelView>> observed) {
+  /**
+   * {@code observed}: the channels whose threads must keep every reachable valuation;
+   * {@code identity}: the identifiers the exploration's state identity observes.
+   */
+  Footprints(Program program, Optional<Predicate<ChannelView>> observed, Observed identity) {
     this.machine = access.machine(program);
     this.observed = observed;
+    this.identity = identity;
+  }
+
+  /**
+   * Per position of {@code state}, its thread's hash up to the renamings the state's identity
+   * ignores: the same for corresponding threads of every copy of the state.
+   */
+  long[] identities(int[] state) {
+    return machine.threadIdentities(state, identity);
   }
 
   /** Whether COMMs must be checked for visibility: the reduction keeps more than stuck states. */
@@ -53,18 +67,19 @@ final class Footprints {
   private Footprint compute(int thread) {
     ThreadInfo info = machine.thread(thread);
     Term term = info.term();
+    long key = machine.hashUpToRenaming(thread, identity);
     return switch (term) {
-      case Term.Send s -> new Footprint(info.hash(), true, new int[] {channel(s.channel())},
+      case Term.Send s -> new Footprint(key, true, new int[] {channel(s.channel())},
           new int[0][], new int[0], false, false, false);
-      case Term.Input in -> receive(info, List.of(in.binds()), List.of(in.body()));
-      case Term.Choice c -> receive(info,
+      case Term.Input in -> receive(info, key, List.of(in.binds()), List.of(in.body()));
+      case Term.Choice c -> receive(info, key,
           c.branches().stream().map(Term.Branch::binds).toList(),
           c.branches().stream().map(Term.Branch::body).toList());
       default -> throw new IllegalStateException("not a thread: " + term);
     };
   }
 
-  private Footprint receive(ThreadInfo info, List<List<Term.InBind>> binds, List<Term> bodies) {
+  private Footprint receive(ThreadInfo info, long key, List<List<Term.InBind>> binds, List<Term> bodies) {
     int[][] branches = new int[binds.size()][];
     List<Term> own = new ArrayList<>();
     for (int b = 0; b < branches.length; b++) {
@@ -91,7 +106,7 @@ final class Footprints {
         || scan.fresh.stream().anyMatch(ident -> observed(new Term.Priv(ident, 0))));
     int[] channels = own.stream().mapToInt(this::channel).distinct().toArray();
     int[] deep = scan.deep.stream().mapToInt(this::channel).distinct().toArray();
-    return new Footprint(info.hash(), false, channels, branches, deep, scan.deepTop, visible,
+    return new Footprint(key, false, channels, branches, deep, scan.deepTop, visible,
         linear && !scan.runsData);
   }
 

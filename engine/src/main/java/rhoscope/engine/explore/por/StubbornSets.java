@@ -28,22 +28,24 @@ import rhoscope.engine.reduce.Expander;
  * state, which is what C3 asks. Groups with contracts or replication are therefore expanded
  * fully where channels are observed.
  *
- * <p>Of the valid groups the one with the fewest enabled receives is taken, the first in the
- * order of their structural hashes on a tie, so the choice depends on the state alone.
+ * <p>Of the valid groups the one with the fewest enabled receives is taken; on a tie, the one
+ * whose seed has the least hash up to the renamings the state identity ignores, and where seeds
+ * still tie with different groups (receives alike but for their names), the seed whose thread
+ * the state's canonical labelling ranks first. Every copy of a state (the copies one identity
+ * merges differ by identifiers and numbers of names) thus takes corresponding groups, so the
+ * reduced graph, and its counts, do not depend on which copy a worker stored first.
  */
 final class StubbornSets implements Reducer {
   private final Footprints footprints;
-  private final ThreadLocal<Scratch> scratch;
+  private final Scratch scratch = new Scratch();
 
   StubbornSets(Footprints footprints) {
     this.footprints = footprints;
-    this.scratch = ThreadLocal.withInitial(Scratch::new);
   }
 
   @Override
   public int expand(Expander expander, int[] state, long fingerprint, Expander.Sink sink) {
-    Scratch s = scratch.get();
-    int[] group = s.choose(state);
+    int[] group = scratch.choose(state);
     if (group == null) {
       return expander.expand(state, fingerprint, sink);
     }
@@ -95,14 +97,17 @@ final class StubbornSets implements Reducer {
     }
   }
 
-  /** One worker's buffers: the state's receives and per-channel stamps, reused. */
+  /** The worker's buffers: the state's receives and per-channel stamps, reused. */
   private final class Scratch {
     private int[] ids = new int[16];
     private Footprint[] recvs = new Footprint[16];
     private boolean[] enabled = new boolean[16];
     private boolean[] live = new boolean[16];
     private int[] member = new int[16];
-    private Integer[] order = new Integer[16];
+    /** Per receive: its position in the state. */
+    private int[] position = new int[16];
+    /** The seeds tied for the best group. */
+    private int[] tied = new int[16];
     private int count;
     /** Stamps the channels of the state being chosen for: message, avail. */
     private int epoch;
@@ -116,14 +121,15 @@ final class StubbornSets implements Reducer {
     int[] choose(int[] state) {
       count = 0;
       int prev = -1;
-      for (int id : state) {
+      for (int p = 0; p < state.length; p++) {
+        int id = state[p];
         if (id == prev) {
           continue;
         }
         prev = id;
         Footprint f = footprints.of(id);
         if (!f.send()) {
-          add(id, f);
+          add(id, p, f);
         }
       }
       if (count < 2) {
@@ -142,27 +148,63 @@ final class StubbornSets implements Reducer {
         return null;
       }
       canFire();
-      int kept = 0;
-      for (int k = 0; k < count; k++) {
-        if (enabled[k]) {
-          order[kept++] = k;
-        }
-      }
-      Arrays.sort(order, 0, kept, (a, b) -> Long.compare(recvs[a].hash(), recvs[b].hash()));
       int best = -1;
       int bestSize = enabledCount;
-      for (int i = 0; i < kept && bestSize > 1; i++) {
-        int size = group(order[i], bestSize);
-        if (size > 0 && size < bestSize) {
-          best = order[i];
+      int ties = 0;
+      for (int k = 0; k < count; k++) {
+        if (!enabled[k]) {
+          continue;
+        }
+        int size = group(k, best < 0 ? enabledCount : bestSize + 1);
+        if (size == 0) {
+          continue;
+        }
+        if (best < 0 || size < bestSize || recvs[k].key() < recvs[best].key()) {
+          best = k;
           bestSize = size;
+          tied[0] = k;
+          ties = 1;
+        } else if (recvs[k].key() == recvs[best].key()) {
+          tied[ties++] = k;
         }
       }
       if (best < 0) {
         return null;
       }
-      group(best, enabledCount);
-      int[] out = new int[bestSize];
+      int[] out = members(best, enabledCount, bestSize);
+      if (ties > 1) {
+        best = canonicalSeed(state, out, ties);
+        out = members(best, enabledCount, bestSize);
+      }
+      return out;
+    }
+
+    /**
+     * Of the tied seeds, the one the canonical labelling ranks first, unless they all close the
+     * same group ({@code group}, the first one's), which is then the choice whatever the copy.
+     */
+    private int canonicalSeed(int[] state, int[] group, int ties) {
+      boolean alike = true;
+      for (int t = 1; t < ties && alike; t++) {
+        alike = Arrays.equals(group, members(tied[t], count + 1, group.length));
+      }
+      if (alike) {
+        return tied[0];
+      }
+      long[] identities = footprints.identities(state);
+      int seed = tied[0];
+      for (int t = 1; t < ties; t++) {
+        if (identities[position[tied[t]]] < identities[position[seed]]) {
+          seed = tied[t];
+        }
+      }
+      return seed;
+    }
+
+    /** The sorted ids of the enabled receives of {@code seed}'s group, of {@code size}. */
+    private int[] members(int seed, int limit, int size) {
+      group(seed, limit);
+      int[] out = new int[size];
       int o = 0;
       for (int k = 0; k < count; k++) {
         if (enabled[k] && member[k] == mark) {
@@ -172,7 +214,7 @@ final class StubbornSets implements Reducer {
       return out;
     }
 
-    private void add(int id, Footprint f) {
+    private void add(int id, int at, Footprint f) {
       if (count == ids.length) {
         int n = count * 2;
         ids = Arrays.copyOf(ids, n);
@@ -180,9 +222,11 @@ final class StubbornSets implements Reducer {
         enabled = Arrays.copyOf(enabled, n);
         live = Arrays.copyOf(live, n);
         member = Arrays.copyOf(member, n);
-        order = Arrays.copyOf(order, n);
+        tied = Arrays.copyOf(tied, n);
+        position = Arrays.copyOf(position, n);
       }
       ids[count] = id;
+      position[count] = at;
       recvs[count] = f;
       count++;
     }
