@@ -30,11 +30,11 @@ final class Checks {
   }
 
   /**
-   * Checks within {@code left}, what remains of the request's {@code budget}; an unknown's reason
-   * names the budget, the bound the user set.
+   * Checks within {@code left}, what remains of the request's {@code budget}, beside
+   * {@code environment}; an unknown's reason names the budget, the bound the user set.
    */
   CheckAnswer check(LoadedProcess loaded, CheckPlan plan, Duration budget, Duration left,
-      int calls, Cancellation cancel, boolean withGenesis) {
+      int calls, Cancellation cancel, Environment environment) {
     CheckPlan resolved;
     try {
       resolved = WireRecords.resolve(plan, loaded);
@@ -44,7 +44,7 @@ final class Checks {
     Program program =
         Engine.load(
             loaded.parsed(),
-            withGenesis ? genesis() : Environment.none(),
+            environment,
             OpenSystem.calls(calls));
     CheckOptions options = CheckOptions.defaults().withMaxStates(maxStates).withTimeout(left);
     CheckResult result = ClosureCheck.check(loaded.presence(), program, resolved, options, cancel);

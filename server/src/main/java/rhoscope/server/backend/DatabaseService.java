@@ -322,29 +322,47 @@ public final class DatabaseService implements ProcessService {
   public Prepared<CheckAnswer> prepareCheck(CheckSpec spec) {
     return (cancel, deadline) -> {
       CheckPlan plan = TypeCatalog.compile(spec.type());
-      LoadedProcess loaded = load(spec);
+      LoadedProcess loaded;
+      Environment environment;
+      switch (spec.process()) {
+        case CheckSpec.Inline inline -> {
+          loaded = load(
+              new SourceFile(Path.of("request"), "request", WireRecords.format(inline.format())),
+              inline.source(),
+              importOptions(inline.semantics(), inline.overrides()));
+          environment = spec.withGenesis() ? checks.genesis() : Environment.none();
+        }
+        case CheckSpec.Stored stored -> {
+          ProcessRecord r = parseId(stored.id())
+              .flatMap(database::get)
+              .orElseThrow(() -> ApiException.notFound("no process with id '" + stored.id() + "'"));
+          loaded = load(r);
+          environment = environmentOf(r, spec.withGenesis());
+        }
+      }
       return checks
-          .check(loaded, plan, spec.timeout(), deadline.left(), spec.calls(), cancel,
-              spec.withGenesis())
+          .check(loaded, plan, spec.timeout(), deadline.left(), spec.calls(), cancel, environment)
           .withElapsedMs(deadline.elapsedMillis());
     };
   }
 
-  private LoadedProcess load(CheckSpec spec) {
-    return
-        switch (spec.process()) {
-          case CheckSpec.Inline inline ->
-              load(
-                  new SourceFile(Path.of("request"), "request", WireRecords.format(inline.format())),
-                  inline.source(),
-                  importOptions(inline.semantics(), inline.overrides()));
-          case CheckSpec.Stored stored ->
-              load(
-                  parseId(stored.id())
-                      .flatMap(database::get)
-                      .orElseThrow(
-                          () -> ApiException.notFound("no process with id '" + stored.id() + "'")));
-        };
+  /**
+   * What a stored process runs beside: the genesis it was indexed on, so that a check by id
+   * answers for the process its features describe; else the server's genesis when the request
+   * asks for it.
+   */
+  private Environment environmentOf(ProcessRecord r, boolean withGenesis) {
+    String semantics = r.semantics() == null ? "" : r.semantics();
+    if (!semantics.startsWith(Environment.GENESIS_KEY)) {
+      return withGenesis ? checks.genesis() : Environment.none();
+    }
+    try {
+      return Environment.ofKey(semantics).orElseThrow();
+    } catch (IllegalArgumentException e) {
+      throw new ApiException(409, "genesis_missing", "process " + r.id() + " was indexed on the"
+          + " genesis contracts of " + semantics.substring(Environment.GENESIS_KEY.length())
+          + ", which cannot be loaded now: " + e.getMessage());
+    }
   }
 
   @Override
