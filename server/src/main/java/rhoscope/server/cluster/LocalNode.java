@@ -252,11 +252,6 @@ final class LocalNode {
    * has.
    */
   MemberAnswer query(QueryOrder order, String queryId, Assignment assignment, Duration left) {
-    List<ProcessSummary> held = list();
-    long skipped =
-        held.stream()
-            .filter(s -> !assignment.answers(address, ShardKey.of(s.dataset(), s.name())))
-            .count();
     ITopic<String> topic = hz.getTopic(PROGRESS);
     QueryListener relay =
         new QueryListener() {
@@ -274,16 +269,21 @@ final class LocalNode {
             }
           }
         };
+    Deadline deadline = Deadline.startingNow(left);
     // A shard answered elsewhere is left out after the fact: to count what is left, every match
-    // is asked for, not only the first page.
-    QueryOrder asked = skipped == 0 ? order : order.withLimit(Integer.MAX_VALUE);
-    QueryAnswer a;
-    try {
-      a = database.prepareQuery(asked.spec(), relay)
-          .run(cancels.open(queryId), Deadline.startingNow(left));
-    } finally {
-      cancels.done(queryId);
+    // is asked for, not only the first page. A shard can also arrive while the query runs (other
+    // moves go on): a query that asked for the first page is then run again for every match,
+    // its matches already streamed, so that the total counts only what this member answers for.
+    List<ProcessSummary> held = list();
+    boolean every = skipped(held, assignment) > 0;
+    QueryAnswer a = run(every ? order.withLimit(Integer.MAX_VALUE) : order, queryId, relay, deadline);
+    held = list();
+    if (!every && skipped(held, assignment) > 0) {
+      every = true;
+      a = run(order.withLimit(Integer.MAX_VALUE), queryId, progressOnly(relay), deadline);
+      held = list();
     }
+    long skipped = skipped(held, assignment);
     Map<String, String> semantics = new HashMap<>();
     held.forEach(s -> semantics.put(s.dataset() + "\n" + s.name(), s.semantics()));
     Map<Long, MemberAnswer.Copy> copies = new LinkedHashMap<>();
@@ -295,7 +295,7 @@ final class LocalNode {
         copies.put(id, copy(m.dataset(), m.name(), semantics));
       }
     }
-    long total = skipped == 0 ? a.total() : matches.size();
+    long total = every ? matches.size() : a.total();
     List<Match> page = matches.subList(0, Math.min(matches.size(), order.limit()));
     List<Unfinished> unfinished = new ArrayList<>();
     for (Unfinished u : a.unfinished() == null ? List.<Unfinished>of() : a.unfinished()) {
@@ -315,6 +315,33 @@ final class LocalNode {
             a.type(), a.plan(), total, a.offset(), order.limit(), List.copyOf(page),
             a.partial(), unfinished, a.unavailable(), stats),
         copies);
+  }
+
+  private QueryAnswer run(QueryOrder asked, String queryId, QueryListener listener,
+      Deadline deadline) {
+    try {
+      return database.prepareQuery(asked.spec(), listener).run(cancels.open(queryId), deadline);
+    } finally {
+      cancels.done(queryId);
+    }
+  }
+
+  private long skipped(List<ProcessSummary> held, Assignment assignment) {
+    return held.stream()
+        .filter(s -> !assignment.answers(address, ShardKey.of(s.dataset(), s.name())))
+        .count();
+  }
+
+  private static QueryListener progressOnly(QueryListener listener) {
+    return new QueryListener() {
+      @Override
+      public void progress(long checked, long candidates) {
+        listener.progress(checked, candidates);
+      }
+
+      @Override
+      public void matched(Match match) {}
+    };
   }
 
   private MemberAnswer.Copy copy(String dataset, String name, Map<String, String> semantics) {

@@ -136,11 +136,12 @@ class ShardMoveIT {
 
     startMember(gone);
     awaitSettled(3);
-    JsonNode page = any.get("/api/processes?dataset=rejoin&limit=50").json();
+    // the returning member serves HTTP on a new port: ask one that stayed
+    JsonNode page = alive.get("/api/processes?dataset=rejoin&limit=50").json();
     assertThat(page.get("total").asLong()).as(page.toString()).isEqualTo(1);
     JsonNode kept = page.get("items").get(0);
     assertThat(kept.get("name").asText()).isEqualTo("keep_a.rho");
-    JsonNode a = any.get("/api/processes/" + kept.get("id").asLong()).json();
+    JsonNode a = alive.get("/api/processes/" + kept.get("id").asLong()).json();
     assertThat(a.get("source").asText()).isEqualTo("new x in { x!(2) }");
     assertThat(health().members().stream().mapToLong(MemberHealth::processes).sum())
         .isEqualTo(stored);
