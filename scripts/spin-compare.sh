@@ -94,7 +94,7 @@ for ((n = from; n <= to; n++)); do
     r_states=$(json_field states "$dir/rho-$w.json")
     r_trans=$(json_field transitions "$dir/rho-$w.json")
     r_dead=$(json_field deadlocks "$dir/rho-$w.json")
-    r_ms=$(json_field millis "$dir/rho-$w.json")
+    r_ms=$(json_field elapsedMs "$dir/rho-$w.json")
     line+="$(cols '' "$r_states" "$r_trans" "$r_dead" "$r_ms" "$(rate "$r_states" "$r_ms")")"
     if [ "$r_states" != $((s_states - 1)) ] || [ "$r_trans" != $((s_trans - 2)) ] \
         || [ "$r_dead" != 1 ]; then
