@@ -113,8 +113,9 @@ class StateIdentityPropertiesTest {
 
   /**
    * Renaming the identifiers of {@code new}s (alpha-conversion) changes no count and no verdict
-   * of a type that reads no identifier, with the reduction and without (the reduction chooses
-   * by the state up to renaming, so its counts are equal too).
+   * of a type that reads no identifier, with the reduction and without. Reduced counts may
+   * differ: a {@code new} under a receive is part of that receive's term, identifier included,
+   * and the reduction ranks its candidates by such terms' hashes.
    */
   @Property(tries = 150)
   void alphaConversionKeepsCountsAndVerdicts(@ForAll long seed) {
@@ -140,7 +141,7 @@ class StateIdentityPropertiesTest {
         CheckResult a = plan.check(pp, o);
         CheckResult b = plan.check(qp, o);
         assertThat(b.verdict()).as(type + " " + why).isEqualTo(a.verdict());
-        if (a.complete() && b.complete()) {
+        if (a.complete() && b.complete() && !por) {
           assertThat(b.states()).as(type + " " + why).isEqualTo(a.states());
         }
       }
