@@ -1,7 +1,6 @@
 package rhoscope.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import rhoscope.engine.explore.ExploreOptions;
 import rhoscope.engine.explore.ExploreResult;
@@ -26,16 +24,10 @@ import rhoscope.lang.parse.ProcessParser;
  * and every loaded one explores within its bounds and prints, without any other failure.
  */
 class CorpusExplorationTest {
-  private static final Path CORPUS = Path.of("..", "..", "shared", "corpus", "rholang");
 
   @Test
   void everyParsedContractLoadsOrIsRefusedCleanlyAndExploresWithinBounds() throws IOException {
-    assumeThat(Files.isDirectory(CORPUS))
-        .as("the shared corpus is not at %s; skipping", CORPUS.toAbsolutePath()).isTrue();
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(CORPUS)) {
-      files = walk.filter(p -> p.toString().endsWith(".rho")).sorted().toList();
-    }
+    List<Path> files = RholangCorpus.files();
     List<String> failures = new ArrayList<>();
     int loaded = 0;
     for (Path f : files) {

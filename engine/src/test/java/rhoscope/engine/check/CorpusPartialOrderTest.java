@@ -1,7 +1,6 @@
 package rhoscope.engine.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,10 +9,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import rhoscope.engine.Engine;
 import rhoscope.engine.Program;
+import rhoscope.engine.RholangCorpus;
 import rhoscope.engine.explore.ExploreOptions;
 import rhoscope.engine.explore.ExploreResult;
 import rhoscope.engine.explore.Explorer;
@@ -31,7 +30,6 @@ import rhoscope.lang.parse.TypeParser;
  * are those without it.
  */
 class CorpusPartialOrderTest {
-  private static final Path CORPUS = Path.of("..", "..", "shared", "corpus", "rholang");
   private static final long BOUND = 20_000;
   private static final List<String> TYPES = List.of("deadlock_free", "can_terminate",
       "eventually deadlock", "always not terminated");
@@ -39,12 +37,7 @@ class CorpusPartialOrderTest {
   @Test
   void reducedExplorationsAndVerdictsAgreeWithTheFullOnesOnEveryContractThatFits()
       throws IOException {
-    assumeThat(Files.isDirectory(CORPUS))
-        .as("the shared corpus is not at %s; skipping", CORPUS.toAbsolutePath()).isTrue();
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(CORPUS)) {
-      files = walk.filter(p -> p.toString().endsWith(".rho")).sorted().toList();
-    }
+    List<Path> files = RholangCorpus.files();
     List<String> disagreements = new ArrayList<>();
     int compared = 0;
     int smaller = 0;
