@@ -89,7 +89,8 @@ class StateIdentityPropertiesTest {
       }
       for (Transition t : program.successors(s)) {
         StateView target = t.target();
-        Optional<String> key = oracle.computeIfAbsent(threads(target), ids -> oracleKey.apply(target));
+        Optional<String> key =
+            oracle.computeIfAbsent(threads(target), ids -> oracleKey.apply(target));
         if (key.isEmpty()) {
           continue; // too many names of one identifier for the brute force
         }

@@ -114,7 +114,8 @@ public final class ExplorerBenchmark {
     OptionalLong whole = peakResidentKb();
     OptionalLong resident = residentAlone(n, w);
     out.printf(Locale.ROOT, "peak resident memory of one N=%d exploration with %d workers, alone in"
-            + " a fresh JVM: %s; of this benchmark process (all runs so far): %s; heap limit %,d MB%n",
+            + " a fresh JVM: %s; of this benchmark process (all runs so far): %s;"
+            + " heap limit %,d MB%n",
         n, w, megabytes(resident), megabytes(whole), Runtime.getRuntime().maxMemory() >> 20);
     out.printf(Locale.ROOT, "targets at N=%d, %d workers: >= %,.0f states/s %s, <= %d MB resident"
             + " %s, >= %.1fx of 1 worker %s%n", n, w, TARGET_RATE,

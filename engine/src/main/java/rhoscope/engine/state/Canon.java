@@ -182,19 +182,16 @@ public final class Canon {
   public static long[] threadHashes(int[] state, ThreadTable table, Observed observed) {
     long[] out = new long[state.length];
     Map<Term.Priv, Integer> local = names(state, table);
-    Term.Priv[] target = null;
-    if (!local.isEmpty()) {
-      Canon c = new Canon(state, table, local, observed);
-      target = c.targets(c.label());
-    }
-    for (int i = 0; i < state.length; i++) {
-      ThreadInfo t = table.get(state[i]);
-      if (t.privs.length == 0) {
-        out[i] = t.fpHash;
-      } else {
-        Term.Priv[] to = target;
-        out[i] = ThreadInfo.summand(Terms.rename(t.term, p -> to[local.get(p)]));
+    if (local.isEmpty()) {
+      for (int i = 0; i < state.length; i++) {
+        out[i] = table.get(state[i]).fpHash;
       }
+      return out;
+    }
+    Canon c = new Canon(state, table, local, observed);
+    Term.Priv[] target = c.targets(c.label());
+    for (int i = 0; i < state.length; i++) {
+      out[i] = table.get(c.renamed(table.get(state[i]), target)).fpHash;
     }
     return out;
   }

@@ -138,7 +138,8 @@ class PartialOrderPropertiesTest {
     return Arbitraries.randomValue(random -> {
       String one = new Generator(random).scoped(2, 3 + random.nextInt(4));
       int names = (int) PRIVATE.matcher(one).results().count() + 1;
-      String other = PRIVATE.matcher(one).replaceAll(r -> "n" + (Integer.parseInt(r.group(1)) + names));
+      String other = PRIVATE.matcher(one)
+          .replaceAll(r -> "n" + (Integer.parseInt(r.group(1)) + names));
       return one + " | " + other;
     });
   }

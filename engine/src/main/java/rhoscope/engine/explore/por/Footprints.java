@@ -79,7 +79,8 @@ final class Footprints {
     };
   }
 
-  private Footprint receive(ThreadInfo info, long key, List<List<Term.InBind>> binds, List<Term> bodies) {
+  private Footprint receive(ThreadInfo info, long key, List<List<Term.InBind>> binds,
+      List<Term> bodies) {
     int[][] branches = new int[binds.size()][];
     List<Term> own = new ArrayList<>();
     for (int b = 0; b < branches.length; b++) {

@@ -29,7 +29,8 @@ public interface Reducer {
   static Supplier<Reducer> of(PartialOrder order, Program program, Observed identity) {
     return switch (order) {
       case PartialOrder.Off off -> () -> Expander::expand;
-      case PartialOrder.StuckStates stuck -> stubborn(new Footprints(program, Optional.empty(), identity));
+      case PartialOrder.StuckStates stuck ->
+          stubborn(new Footprints(program, Optional.empty(), identity));
       case PartialOrder.Observing o ->
           stubborn(new Footprints(program, Optional.of(o.observed()), identity));
     };

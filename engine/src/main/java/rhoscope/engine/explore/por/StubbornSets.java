@@ -172,11 +172,8 @@ final class StubbornSets implements Reducer {
         return null;
       }
       int[] out = members(best, enabledCount, bestSize);
-      if (ties > 1) {
-        best = canonicalSeed(state, out, ties);
-        out = members(best, enabledCount, bestSize);
-      }
-      return out;
+      int seed = ties > 1 ? canonicalSeed(state, out, ties) : best;
+      return seed == best ? out : members(seed, enabledCount, bestSize);
     }
 
     /**
