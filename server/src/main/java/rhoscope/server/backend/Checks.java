@@ -61,6 +61,11 @@ final class Checks {
         : answer;
   }
 
+  /** What a request that says {@code withGenesis} (or not) runs beside. */
+  Environment environment(boolean withGenesis) {
+    return withGenesis ? genesis() : Environment.none();
+  }
+
   /** The corpus copy of RChain's genesis contracts, as the CLI's --with-genesis finds it. */
   Environment genesis() {
     Environment loaded = genesis.get();

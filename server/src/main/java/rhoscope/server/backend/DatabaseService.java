@@ -108,7 +108,7 @@ public final class DatabaseService implements ProcessService {
     rhoscope.indexer.ingest.Prepared prepared =
         database.prepare(
             source, p.source(), IndexOptions.defaults().withDataset(p.dataset()).withSbml(sbml)
-                .withEnvironment(p.withGenesis() ? checks.genesis() : Environment.none()));
+                .withEnvironment(checks.environment(p.withGenesis())));
     return switch (prepared) {
       case rhoscope.indexer.ingest.Prepared.Failed f -> throw refusal(f);
       case rhoscope.indexer.ingest.Prepared.Unchanged u -> () -> new Upload(storedAt(file), false);
@@ -249,7 +249,7 @@ public final class DatabaseService implements ProcessService {
             .withLimit(spec.offset() + spec.limit())
             .withBudget(new QueryRequest.Budget(maxStates, spec.timeout()))
             .withOpen(OpenSystem.calls(spec.calls()))
-            .withEnvironment(spec.withGenesis() ? checks.genesis() : Environment.none())
+            .withEnvironment(checks.environment(spec.withGenesis()))
             .withTotalTime(left);
     ProcessFilter f = spec.filter();
     if (f.dataset() != null) {
@@ -330,12 +330,13 @@ public final class DatabaseService implements ProcessService {
               new SourceFile(Path.of("request"), "request", WireRecords.format(inline.format())),
               inline.source(),
               importOptions(inline.semantics(), inline.overrides()));
-          environment = spec.withGenesis() ? checks.genesis() : Environment.none();
+          environment = checks.environment(spec.withGenesis());
         }
         case CheckSpec.Stored stored -> {
           ProcessRecord r = parseId(stored.id())
               .flatMap(database::get)
-              .orElseThrow(() -> ApiException.notFound("no process with id '" + stored.id() + "'"));
+              .orElseThrow(
+                  () -> ApiException.notFound("no process with id '" + stored.id() + "'"));
           loaded = load(r);
           environment = environmentOf(r, spec.withGenesis());
         }
@@ -354,7 +355,7 @@ public final class DatabaseService implements ProcessService {
   private Environment environmentOf(ProcessRecord r, boolean withGenesis) {
     String semantics = r.semantics() == null ? "" : r.semantics();
     if (!semantics.startsWith(Environment.GENESIS_KEY)) {
-      return withGenesis ? checks.genesis() : Environment.none();
+      return checks.environment(withGenesis);
     }
     try {
       return Environment.ofKey(semantics).orElseThrow();

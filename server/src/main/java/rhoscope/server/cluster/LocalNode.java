@@ -274,16 +274,17 @@ final class LocalNode {
     // is asked for, not only the first page. A shard can also arrive while the query runs (other
     // moves go on): a query that asked for the first page is then run again for every match,
     // its matches already streamed, so that the total counts only what this member answers for.
+    QueryOrder all = order.withLimit(Integer.MAX_VALUE);
+    boolean every = skipped(list(), assignment) > 0;
+    QueryAnswer a = run(every ? all : order, queryId, relay, deadline);
     List<ProcessSummary> held = list();
-    boolean every = skipped(held, assignment) > 0;
-    QueryAnswer a = run(every ? order.withLimit(Integer.MAX_VALUE) : order, queryId, relay, deadline);
-    held = list();
-    if (!every && skipped(held, assignment) > 0) {
-      every = true;
-      a = run(order.withLimit(Integer.MAX_VALUE), queryId, progressOnly(relay), deadline);
-      held = list();
-    }
     long skipped = skipped(held, assignment);
+    if (!every && skipped > 0) {
+      every = true;
+      a = run(all, queryId, progressOnly(relay), deadline);
+      held = list();
+      skipped = skipped(held, assignment);
+    }
     Map<String, String> semantics = new HashMap<>();
     held.forEach(s -> semantics.put(s.dataset() + "\n" + s.name(), s.semantics()));
     Map<Long, MemberAnswer.Copy> copies = new LinkedHashMap<>();
