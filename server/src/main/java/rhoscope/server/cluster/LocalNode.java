@@ -269,22 +269,14 @@ final class LocalNode {
             }
           }
         };
-    Deadline deadline = Deadline.startingNow(left);
-    // A shard answered elsewhere is left out after the fact: to count what is left, every match
-    // is asked for, not only the first page. A shard can also arrive while the query runs (other
-    // moves go on): a query that asked for the first page is then run again for every match,
-    // its matches already streamed, so that the total counts only what this member answers for.
-    QueryOrder all = order.withLimit(Integer.MAX_VALUE);
-    boolean every = skipped(list(), assignment) > 0;
-    QueryAnswer a = run(every ? all : order, queryId, relay, deadline);
+    // Every match is asked for, not only the first page, and the total counts those this member
+    // answers for: a shard answered elsewhere may be held here too, or arrive while the query
+    // runs (other moves go on). The database checks every candidate whatever the page, so this
+    // costs the list of matches only.
+    QueryAnswer a = run(order.withLimit(Integer.MAX_VALUE), queryId, relay,
+        Deadline.startingNow(left));
     List<ProcessSummary> held = list();
     long skipped = skipped(held, assignment);
-    if (!every && skipped > 0) {
-      every = true;
-      a = run(all, queryId, progressOnly(relay), deadline);
-      held = list();
-      skipped = skipped(held, assignment);
-    }
     Map<String, String> semantics = new HashMap<>();
     held.forEach(s -> semantics.put(s.dataset() + "\n" + s.name(), s.semantics()));
     Map<Long, MemberAnswer.Copy> copies = new LinkedHashMap<>();
@@ -296,7 +288,7 @@ final class LocalNode {
         copies.put(id, copy(m.dataset(), m.name(), semantics));
       }
     }
-    long total = every ? matches.size() : a.total();
+    long total = matches.size();
     List<Match> page = matches.subList(0, Math.min(matches.size(), order.limit()));
     List<Unfinished> unfinished = new ArrayList<>();
     for (Unfinished u : a.unfinished() == null ? List.<Unfinished>of() : a.unfinished()) {
@@ -331,18 +323,6 @@ final class LocalNode {
     return held.stream()
         .filter(s -> !assignment.answers(address, ShardKey.of(s.dataset(), s.name())))
         .count();
-  }
-
-  private static QueryListener progressOnly(QueryListener listener) {
-    return new QueryListener() {
-      @Override
-      public void progress(long checked, long candidates) {
-        listener.progress(checked, candidates);
-      }
-
-      @Override
-      public void matched(Match match) {}
-    };
   }
 
   private MemberAnswer.Copy copy(String dataset, String name, Map<String, String> semantics) {
